@@ -2,9 +2,41 @@ using BenchmarkDotNet.Running;
 
 namespace SlaLang.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/SlaLang.Benchmarks -- --filter *</c>.</summary>
+/// <summary>
+/// A comparative benchmark run as <c>dotnet run -c Release --project benchmarks/SlaLang.Benchmarks -- NAME</c>:
+/// measures ours and a baseline in the same run and prints both with their ratio.
+/// Every implementation in this assembly is discovered by name.
+/// </summary>
+internal interface IComparativeBenchmark
+{
+    /// <summary>The name typed on the command line (e.g. <c>frontend</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Runs the measurement and prints the figures; returns the exit code.</summary>
+    int Run(string[] args);
+}
+
+/// <summary>Entry point: a comparative benchmark by name, or BenchmarkDotNet's switcher (<c>-- --filter *</c>).</summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Runs the benchmark chosen on the command line.</summary>
+    public static int Main(string[] args)
+    {
+        var comparative = typeof(Program).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && !t.IsInterface && typeof(IComparativeBenchmark).IsAssignableFrom(t))
+            .Select(t => (IComparativeBenchmark)Activator.CreateInstance(t)!)
+            .ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
+        if (args.Length > 0 && comparative.TryGetValue(args[0], out var bench))
+        {
+            return bench.Run(args[1..]);
+        }
+        if (args.Length == 0)
+        {
+            Console.WriteLine("Comparative benchmarks: " + string.Join(", ", comparative.Keys.Order()));
+            Console.WriteLine("BenchmarkDotNet: -- --filter *");
+            return 0;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
