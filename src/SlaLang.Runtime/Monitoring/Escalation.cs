@@ -120,12 +120,15 @@ public sealed class Obligation
 
     /// <summary>
     /// Per period starting before <paramref name="asOf"/>: <c>met</c> when a <c>fulfilled</c> event named it in
-    /// [period start, due) before asOf (the earliest is reported), <c>missed</c> once asOf ≥ due, else <c>pending</c>.
+    /// [period start, due) before asOf, <c>missed</c> once asOf ≥ due, else <c>pending</c>. One event fulfils at most
+    /// one period: periods take, in order, the earliest unused event of their window (so a report for January
+    /// delivered on 4 February does not also fulfil February when windows overlap through a due offset).
     /// </summary>
     public IEnumerable<ObligationResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
     {
         facts.Fulfilled.TryGetValue(Name, out var times);
         var sorted = times is null ? [] : times.Keys.Order().ToArray();
+        var next = 0;
         foreach (var p in Every.PeriodsAsOf(term, asOf))
         {
             var due = Due.DueFor(p.End, Calendar);
@@ -133,10 +136,11 @@ public sealed class Obligation
             var dueText = due.WithOffset(term.Zone.GetUtcOffset(due));
             var limit = due < asOf ? due : asOf;
             var i = Array.BinarySearch(sorted, p.Start);
-            i = i >= 0 ? i : ~i;
+            i = Math.Max(next, i >= 0 ? i : ~i);
             if (i < sorted.Length && sorted[i] < limit)
             {
                 var t = sorted[i];
+                next = i + 1;
                 yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.WithOffset(times![t]));
             }
             else
