@@ -23,6 +23,23 @@ internal sealed class IncidentFacts
 
     public void Invalidate() => _paused = null;
 
+    /// <summary>The latest instant of any fact of this incident.</summary>
+    public Instant Latest
+    {
+        get
+        {
+            var latest = Instant.MinValue;
+            foreach (var t in (ReadOnlySpan<Instant?>)[Opened, FirstAck, Resolves.Max, Reopens.Max, Pauses.Max, Resumes.Max])
+            {
+                if (t is { } v && v > latest)
+                {
+                    latest = v;
+                }
+            }
+            return latest;
+        }
+    }
+
     /// <summary>Paused intervals: each pause runs until the next resume after it (or forever when none).</summary>
     public IntervalSet PausedIntervals
     {
@@ -95,7 +112,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
@@ -394,9 +411,9 @@ public sealed class FactStore
         }
     }
 
-    private static void WriteInstant(BinaryWriter w, Instant t) => w.Write((t - NodaConstants.UnixEpoch).ToInt64Nanoseconds());
+    private static void WriteInstant(BinaryWriter w, Instant t) => Snapshots.WriteInstant(w, t);
 
-    private static Instant ReadInstant(BinaryReader r) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(r.ReadInt64());
+    private static Instant ReadInstant(BinaryReader r) => Snapshots.ReadInstant(r);
 
     private static void WriteOpt(BinaryWriter w, Instant? t)
     {

@@ -124,7 +124,7 @@ public sealed class Objective
         {
             var p = periods[k];
             var m = values[k];
-            var bounds = new PeriodBounds(p.Start.WithOffset(term.Zone.GetUtcOffset(p.Start)), p.End.WithOffset(term.Zone.GetUtcOffset(p.End)));
+            var bounds = term.Bounds(p);
             ObjectiveStatus status;
             var atRisk = false;
             if (m.Value is not { } v)
