@@ -230,7 +230,7 @@ public sealed class FactStore
             case EventKind.Survey:
                 svc.Surveys.Add((t, e.Score));
                 break;
-            case EventKind.Change when e.Id is not null && e.Requested is { } req:
+            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t:
             {
                 var r = req.ToInstant();
                 var key = (e.Id, t);
@@ -245,11 +245,8 @@ public sealed class FactStore
 
     private IncidentFacts Incident(string id)
     {
-        if (!Incidents.TryGetValue(id, out var inc))
-        {
-            Incidents[id] = inc = new IncidentFacts();
-        }
-        return inc;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
+        return slot ??= new IncidentFacts();
     }
 
     internal ServiceFacts Service(string name)
@@ -265,22 +262,20 @@ public sealed class FactStore
 
     private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.Start is not { } st || t < st)
         {
             s.Start = t;
         }
-        spans[id] = s;
     }
 
     private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.End is not { } en || t > en)
         {
             s.End = t;
         }
-        spans[id] = s;
     }
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
