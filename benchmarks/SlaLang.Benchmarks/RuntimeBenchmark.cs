@@ -16,6 +16,11 @@ internal sealed class RuntimeBenchmark : IComparativeBenchmark
     public int Run(string[] args)
     {
         var millions = args.Length > 0 && int.TryParse(args[0], out var m) ? m : 10;
+        if (args.Contains("--profile-report"))
+        {
+            ProfileReport(millions * 1_000_000L);
+            return 0;
+        }
         Console.WriteLine($"runtime benchmark: NovaTerra-shaped monitor, events synthesized in time order (bounded jitter)");
         foreach (var count in new[] { 1_000_000L, millions * 1_000_000L }.Distinct())
         {
@@ -80,6 +85,37 @@ internal sealed class RuntimeBenchmark : IComparativeBenchmark
         }
         GC.KeepAlive(monitor);
         return sink == long.MinValue ? 0 : count / sw.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Times each rule's evaluation after <paramref name="count"/> events (exact mode).</summary>
+    private static void ProfileReport(long count)
+    {
+        var monitor = NewMonitor();
+        var gen = new Generator(17);
+        for (long i = 0; i < count; i++)
+        {
+            var e = gen.Next();
+            monitor.Observe(in e);
+        }
+        foreach (var o in monitor.Objectives)
+        {
+            var sw = Stopwatch.StartNew();
+            o.Evaluate(monitor.Facts, monitor.Term, gen.Now);
+            Console.WriteLine($"{o.Name,-16} {sw.ElapsedMilliseconds,8} ms");
+        }
+        var cal = monitor.Objectives[1].Calendar;
+        var t0 = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var swc = Stopwatch.StartNew();
+        var acc = Duration.Zero;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var a = t0 + Duration.FromMinutes(i % 10_000);
+            acc += cal.Measure(a, a + Duration.FromHours(3));
+        }
+        Console.WriteLine($"business Measure: {swc.Elapsed.TotalMilliseconds * 10:N0} ns/call ({acc.TotalHours:N0} h)");
+        var total = Stopwatch.StartNew();
+        monitor.Report(gen.Now);
+        Console.WriteLine($"{"whole report",-16} {total.ElapsedMilliseconds,8} ms ({monitor.Facts.IncidentCount:N0} incidents)");
     }
 
     private static bool Sev1(in IncidentInfo i) => i.Severity == "sev1";

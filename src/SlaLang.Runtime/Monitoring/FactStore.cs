@@ -64,8 +64,14 @@ internal sealed class IncidentFacts
     }
 
     /// <summary>Real elapsed time of [opened, t) minus pauses, inside <paramref name="calendar"/>'s open hours.</summary>
-    public Duration MeasuredAge(BusinessCalendar calendar, Instant t) =>
-        Opened is { } o ? calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals)) : Duration.Zero;
+    public Duration MeasuredAge(BusinessCalendar calendar, Instant t)
+    {
+        if (Opened is not { } o)
+        {
+            return Duration.Zero;
+        }
+        return Pauses.Count == 0 ? calendar.Measure(o, t) : calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals));
+    }
 }
 
 /// <summary>Start and end of an outage or maintenance window (earliest start, latest end seen for the id).</summary>
