@@ -23,6 +23,7 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
     private readonly Stream output;
     private readonly SystemTextJsonFormatter formatter;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly HashSet<RequestId> unanswered = [];
     private byte[] buffer = new byte[64 * 1024];
     private int bufferStart;
     private int bufferEnd;
@@ -73,6 +74,13 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
             var message = TryDeserialize(content, out var errorCode, out var error, out var id);
             if (message is not null)
             {
+                if (message is JsonRpcRequest { IsResponseExpected: true } request)
+                {
+                    lock (unanswered)
+                    {
+                        unanswered.Add(request.RequestId);
+                    }
+                }
                 return message;
             }
             await RejectAsync(errorCode, error, id, cancellationToken).ConfigureAwait(false);
@@ -85,6 +93,30 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
         var body = new ArrayBufferWriter<byte>();
         formatter.Serialize(body, jsonRpcMessage);
         await WriteFrameAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        if (jsonRpcMessage is IJsonRpcMessageWithId { RequestId: var id } and (JsonRpcResult or JsonRpcError))
+        {
+            lock (unanswered)
+            {
+                unanswered.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) until every request read so far has been answered.</summary>
+    public async Task WaitForResponsesAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (unanswered)
+            {
+                if (unanswered.Count == 0)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(5).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

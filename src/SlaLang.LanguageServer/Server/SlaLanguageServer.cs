@@ -111,7 +111,9 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
     }
 
     [JsonRpcMethod("exit")]
-    public void Exit() => Stop();
+    public void Exit() =>
+        // Answers to requests sent before exit (a pipelining client's shutdown) still go out.
+        _ = Handler.WaitForResponsesAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => Stop(), TaskScheduler.Default);
 
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams parameters)

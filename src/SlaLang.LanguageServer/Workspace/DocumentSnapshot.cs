@@ -1,4 +1,5 @@
 using SlaLang.LanguageServer.Protocol;
+using SlaLang.Text;
 
 namespace SlaLang.LanguageServer.Workspace;
 
@@ -15,8 +16,7 @@ public sealed class DocumentSnapshot
     {
         Uri = uri;
         Version = version;
-        Text = text;
-        Lines = LineMap.Create(text);
+        Text = new SourceText(text);
         analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Analyze(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -26,11 +26,8 @@ public sealed class DocumentSnapshot
     /// <summary>The client's version of this text.</summary>
     public int Version { get; }
 
-    /// <summary>The full text.</summary>
-    public string Text { get; }
-
-    /// <summary>Maps positions to offsets.</summary>
-    public LineMap Lines { get; }
+    /// <summary>The full text, which also maps positions to offsets.</summary>
+    public SourceText Text { get; }
 
     /// <summary>The parse and semantic analysis of this version (computed on first use, then shared).</summary>
     public DocumentAnalysis Analysis => analysis.Value;
@@ -42,25 +39,18 @@ public sealed class DocumentSnapshot
     public DocumentSnapshot WithChanges(int newVersion, IReadOnlyList<TextDocumentContentChangeEvent> changes)
     {
         var text = Text;
-        var lines = Lines;
         foreach (var change in changes)
         {
             if (change.Range is null)
             {
-                text = change.Text ?? string.Empty;
+                text = new SourceText(change.Text ?? string.Empty);
+                continue;
             }
-            else
-            {
-                var start = lines.GetOffset(change.Range.Start);
-                var end = Math.Max(start, lines.GetOffset(change.Range.End));
-                text = string.Concat(text.AsSpan(0, start), change.Text ?? string.Empty, text.AsSpan(end));
-            }
-            if (changes.Count > 1)
-            {
-                lines = LineMap.Create(text);
-            }
+            var start = text.ToOffset(change.Range.Start);
+            var end = Math.Max(start, text.ToOffset(change.Range.End));
+            text = new SourceText(string.Concat(text.Text.AsSpan(0, start), change.Text ?? string.Empty, text.Text.AsSpan(end)));
         }
-        return new DocumentSnapshot(Uri, newVersion, text);
+        return new DocumentSnapshot(Uri, newVersion, text.Text);
     }
 }
 
