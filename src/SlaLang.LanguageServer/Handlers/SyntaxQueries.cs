@@ -7,26 +7,22 @@ public static class SyntaxQueries
 {
     /// <summary>
     /// The token under <paramref name="offset"/>: the one whose text contains it, else a word or literal
-    /// ending exactly there (the cursor just after a name); null in whitespace or comments.
+    /// ending exactly there (the cursor just after a name) first; null in whitespace, comments and line breaks.
     /// </summary>
     public static SyntaxToken? TokenAt(SyntaxTree tree, int offset)
     {
         var root = tree.Root;
         offset = Math.Clamp(offset, 0, tree.Text.Length);
-        var token = root.FindToken(offset);
-        if (token.Span.Contains(offset) && token.Span.Length > 0)
-        {
-            return token;
-        }
         if (offset > 0)
         {
             var left = root.FindToken(offset - 1);
-            if (left.Span.End == offset && left.Span.Length > 0 && left.Kind != SyntaxKind.NewLineToken)
+            if (left.Span.End == offset && left.Span.Length > 0 && (left.Kind == SyntaxKind.IdentifierToken || SyntaxFacts.IsLiteral(left.Kind)))
             {
                 return left;
             }
         }
-        return null;
+        var token = root.FindToken(offset);
+        return token.Span.Contains(offset) && token.Span.Length > 0 && token.Kind != SyntaxKind.NewLineToken ? token : null;
     }
 
     /// <summary>The last token that ends at or before <paramref name="offset"/> (skipping zero-width ones), or null.</summary>

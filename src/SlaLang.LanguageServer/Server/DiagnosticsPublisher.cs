@@ -25,11 +25,13 @@ internal sealed class DiagnosticsPublisher : IDisposable
     public void Schedule(DocumentSnapshot snapshot)
     {
         var cts = new CancellationTokenSource();
-        var previous = pending.AddOrUpdate(snapshot.Uri, cts, (_, _) => cts);
-        if (!ReferenceEquals(previous, cts))
+        CancellationTokenSource? previous = null;
+        pending.AddOrUpdate(snapshot.Uri, cts, (_, old) =>
         {
-            previous.Cancel();
-        }
+            previous = old;
+            return cts;
+        });
+        previous?.Cancel();
         _ = Task.Run(() => RunAsync(snapshot, cts));
     }
 

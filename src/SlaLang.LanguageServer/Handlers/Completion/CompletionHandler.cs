@@ -1,4 +1,5 @@
 using SlaLang.LanguageServer.Handlers.Hover;
+using SlaLang.LanguageServer.Handlers.Navigation;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
 using SlaLang.Syntax;
@@ -62,15 +63,16 @@ public static class CompletionHandler
         var wordStart = typed is { Kind: SyntaxKind.IdentifierToken } && typed.Span.Start < offset ? typed.Span.Start : offset;
         var line = LineTokens(tree, analysis.Text.GetLineSpan(position.Line >= 0 && position.Line < analysis.Text.LineCount ? position.Line : analysis.Text.GetLineIndex(offset)).Start, wordStart);
         var owner = EnclosingOwner(tree, offset);
-        return new CompletionList(false, Items(tree, owner, line));
+        return new CompletionList(false, Items(analysis, owner, line));
     }
 
-    private static List<CompletionItem> Items(SyntaxTree tree, SyntaxNode? owner, IReadOnlyList<SyntaxToken> line)
+    private static List<CompletionItem> Items(DocumentAnalysis analysis, SyntaxNode? owner, IReadOnlyList<SyntaxToken> line)
     {
         var block = OwnerWord(owner);
+        var tree = analysis.Names;
         if (line.Count == 0)
         {
-            return StatementStart(tree, block);
+            return StatementStart(block);
         }
         var first = line[0].Text;
         var previous = line[^1];
@@ -139,7 +141,7 @@ public static class CompletionHandler
         };
     }
 
-    private static List<CompletionItem> StatementStart(SyntaxTree tree, string? block)
+    private static List<CompletionItem> StatementStart(string? block)
     {
         if (block is null)
         {
@@ -162,8 +164,8 @@ public static class CompletionHandler
         return items;
     }
 
-    private static List<CompletionItem> Names(SyntaxTree tree, string kind) =>
-        [.. SyntaxQueries.Declarations(tree)
+    private static List<CompletionItem> Names(NameIndex index, string kind) =>
+        [.. index.Declarations
             .Where(d => SyntaxQueries.KindWord(d) == kind && !d.Identifier.IsMissing)
             .Select(d => d.Identifier.Text)
             .Distinct(StringComparer.Ordinal)
