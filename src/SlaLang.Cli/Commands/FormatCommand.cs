@@ -13,11 +13,11 @@ internal sealed class FormatCommand : ISlacCommand
         var check = new Option<bool>("--check") { Description = "Do not write: list the files that would change and exit 1 if any would." };
         var paths = new Argument<string[]>("paths") { Description = ".sla files or directories (searched recursively).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("fmt", "Format SLA contracts (.sla) in place, or check that they are formatted.") { check, paths };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(check), Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(check), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    /// <summary>Formats or checks <paramref name="paths"/>; returns 0 when all is formatted, 1 on changes under --check or errors, 2 for a missing path.</summary>
+    /// <summary>Formats or checks <paramref name="paths"/>; returns 0 when all is formatted, 1 on changes under --check or on files with syntax errors; a missing path is a usage error (2).</summary>
     internal static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr)
     {
         var files = new List<string>();
@@ -33,8 +33,7 @@ internal sealed class FormatCommand : ISlacCommand
             }
             else
             {
-                stderr.WriteLine($"slac fmt: no such file or directory: {path}");
-                return 2;
+                throw new UsageException($"fmt: no such file or directory: {path}");
             }
         }
 
