@@ -35,6 +35,43 @@ internal static class NovaTerraFixture
         return m;
     }
 
+    /// <summary>
+    /// A long stream: the quarter generator repeated over <paramref name="quarters"/> consecutive quarters (ids made
+    /// unique), sorted by time, then shuffled within blocks of 20 events (bounded lateness of about two days).
+    /// </summary>
+    public static List<SlaEvent> LongStream(int quarters, int seed = 3)
+    {
+        var all = new List<SlaEvent>();
+        for (var q = 0; q < quarters; q++)
+        {
+            var shift = Duration.FromDays(91 * q);
+            foreach (var e in Quarter(seed + q))
+            {
+                var moved = e with
+                {
+                    Time = Shift(e.Time, shift),
+                    Requested = e.Requested is { } r ? Shift(r, shift) : null,
+                    Id = e.Id is null ? null : $"{e.Id}-q{q}",
+                };
+                all.Add(moved);
+            }
+        }
+        all.Sort((a, b) => a.Instant.CompareTo(b.Instant));
+        var rnd = new Random(seed);
+        var result = new List<SlaEvent>(all.Count);
+        for (var i = 0; i < all.Count; i += 20)
+        {
+            result.AddRange(all.Skip(i).Take(20).OrderBy(_ => rnd.Next()));
+        }
+        return result;
+    }
+
+    private static OffsetDateTime Shift(OffsetDateTime t, Duration d)
+    {
+        var i = t.ToInstant() + d;
+        return i.WithOffset(Paris.GetUtcOffset(i));
+    }
+
     /// <summary>A quarter (Q1 2026) of events from a seeded generator: incidents with pauses, acks, reopens; outages; maintenance; requests; fulfilments.</summary>
     public static List<SlaEvent> Quarter(int seed = 42)
     {

@@ -6,8 +6,10 @@ namespace SlaLang.Runtime;
 /// Base of generated monitors. A generated class constructs its calendars, objectives, penalties, escalations and
 /// obligations in its constructor and registers them with the <c>Add</c> methods; <see cref="Observe"/> records
 /// events as set-like facts; <see cref="Report"/> computes every figure of LANGUAGE.md §4–§5 as of an instant.
+/// By default the monitor is exact for any arrival order; <see cref="EnableSettling"/> bounds memory for long
+/// streams by finalising periods older than an allowed lateness (see docs/runtime.md).
 /// </summary>
-public class ContractMonitor
+public partial class ContractMonitor
 {
     private readonly List<Objective> _objectives = [];
     private readonly List<Penalty> _penalties = [];
@@ -15,6 +17,7 @@ public class ContractMonitor
     private readonly List<Obligation> _obligations = [];
     private readonly HashSet<string> _services = new(StringComparer.Ordinal);
     private FactStore _facts;
+    private BusinessCalendar? _always;
 
     /// <summary>Creates a monitor for the contract <paramref name="name"/> (term dates inclusive, in <paramref name="timeZoneId"/>).</summary>
     public ContractMonitor(string name, string timeZoneId, LocalDate termStart, LocalDate termEnd, string currency)
@@ -40,8 +43,6 @@ public class ContractMonitor
 
     /// <summary>The built-in 24/7 calendar in the contract zone.</summary>
     public BusinessCalendar Always => _always ??= BusinessCalendar.Always(Zone);
-
-    private BusinessCalendar? _always;
 
     /// <summary>The recorded facts.</summary>
     public FactStore Facts => _facts;
@@ -83,7 +84,14 @@ public class ContractMonitor
     }
 
     /// <summary>Records one event (idempotent; order does not matter).</summary>
-    public virtual void Observe(in SlaEvent e) => _facts.Observe(in e);
+    public virtual void Observe(in SlaEvent e)
+    {
+        if (_lateness is not null && !Admit(in e))
+        {
+            return;
+        }
+        _facts.Observe(in e);
+    }
 
     /// <summary>Records many events.</summary>
     public void ObserveAll(IEnumerable<SlaEvent> events)
@@ -95,13 +103,19 @@ public class ContractMonitor
     }
 
     /// <summary>The report as of <paramref name="asOf"/>: every period starting before it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Settling is on and <paramref name="asOf"/> is before the settled horizon.</exception>
     public SlaReport Report(Instant asOf)
     {
+        if (_lateness is not null && asOf < _horizon)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), $"As-of {Term.Local(asOf)} is before the settled horizon {Term.Local(_horizon)}: periods before it were finalised.");
+        }
         var objectives = new List<ObjectiveResult>();
         var byObjective = new Dictionary<Objective, IReadOnlyList<ObjectiveResult>>();
-        foreach (var o in _objectives)
+        for (var k = 0; k < _objectives.Count; k++)
         {
-            var results = o.Evaluate(_facts, Term, asOf);
+            var o = _objectives[k];
+            var results = WithFinal(k, o.Evaluate(_facts, Term, asOf));
             byObjective[o] = results;
             objectives.AddRange(results);
         }
@@ -111,7 +125,7 @@ public class ContractMonitor
             var results = byObjective.TryGetValue(p.Objective, out var r) ? r : p.Objective.Evaluate(_facts, Term, asOf);
             credits.AddRange(p.Evaluate(results, Currency));
         }
-        var escalations = new List<EscalationResult>();
+        var escalations = new List<EscalationResult>(_settledEscalations);
         foreach (var e in _escalations)
         {
             escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
@@ -123,7 +137,7 @@ public class ContractMonitor
         }
         return new SlaReport(
             Name,
-            asOf.WithOffset(Zone.GetUtcOffset(asOf)),
+            Term.Local(asOf),
             [.. objectives.OrderBy(o => o.Service, StringComparer.Ordinal).ThenBy(o => o.Objective, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())],
             [.. credits.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Penalty, StringComparer.Ordinal).ThenBy(c => c.Period.Start.ToInstant())],
             [.. escalations.OrderBy(e => e.Escalation, StringComparer.Ordinal).ThenBy(e => e.Incident, StringComparer.Ordinal).ThenBy(e => e.Level)],
@@ -131,13 +145,26 @@ public class ContractMonitor
     }
 
     /// <summary>Writes the monitor's state; <see cref="Restore"/> on a monitor of the same contract resumes it exactly.</summary>
-    public void Snapshot(Stream stream) => _facts.Snapshot(stream);
+    public void Snapshot(Stream stream)
+    {
+        _facts.Snapshot(stream);
+        WriteSettlement(stream);
+    }
 
     /// <summary>Replaces the monitor's state with a snapshot.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a snapshot of this monitor's format.</exception>
     public void Restore(Stream stream)
     {
         var facts = new FactStore(_services);
         facts.Restore(stream);
+        ReadSettlement(stream);
         _facts = facts;
+        if (_lateness is not null)
+        {
+            foreach (var (id, inc) in facts.Incidents)
+            {
+                _settleQueue.Enqueue(id, inc.Latest);
+            }
+        }
     }
 }

@@ -38,26 +38,32 @@ public sealed class Escalation
         var results = new List<EscalationResult>();
         foreach (var (id, inc) in facts.Incidents)
         {
-            if (inc.Opened is not { } opened || opened >= asOf)
-            {
-                continue;
-            }
-            if (Where is not null && !Where(new IncidentInfo(id, inc.Service!, inc.Severity!)))
-            {
-                continue;
-            }
-            var limit = inc.Resolves.Min is { } r && r < asOf ? r : asOf;
-            foreach (var level in Levels)
-            {
-                var at = Calendar.WhenMeasureReaches(opened, level.After, inc.PausedIntervals, limit);
-                if (at is not { } t || t >= limit)
-                {
-                    continue;
-                }
-                results.Add(new EscalationResult(Name, id, level.Level, string.Join(", ", level.Notify), t.WithOffset(zone.GetUtcOffset(t))));
-            }
+            EvaluateIncident(id, inc, zone, asOf, results);
         }
         return results;
+    }
+
+    /// <summary>Adds to <paramref name="results"/> the levels one incident reached.</summary>
+    internal void EvaluateIncident(string id, IncidentFacts inc, DateTimeZone zone, Instant asOf, List<EscalationResult> results)
+    {
+        if (inc.Opened is not { } opened || opened >= asOf)
+        {
+            return;
+        }
+        if (Where is not null && !Where(new IncidentInfo(id, inc.Service!, inc.Severity!)))
+        {
+            return;
+        }
+        var limit = inc.Resolves.Min is { } r && r < asOf ? r : asOf;
+        foreach (var level in Levels)
+        {
+            var at = Calendar.WhenMeasureReaches(opened, level.After, inc.PausedIntervals, limit);
+            if (at is not { } t || t >= limit)
+            {
+                continue;
+            }
+            results.Add(new EscalationResult(Name, id, level.Level, string.Join(", ", level.Notify), t.WithOffset(zone.GetUtcOffset(t))));
+        }
     }
 }
 
@@ -132,8 +138,8 @@ public sealed class Obligation
         foreach (var p in Every.PeriodsAsOf(term, asOf))
         {
             var due = Due.DueFor(p.End, Calendar);
-            var bounds = new PeriodBounds(p.Start.WithOffset(term.Zone.GetUtcOffset(p.Start)), p.End.WithOffset(term.Zone.GetUtcOffset(p.End)));
-            var dueText = due.WithOffset(term.Zone.GetUtcOffset(due));
+            var bounds = term.Bounds(p);
+            var dueText = term.Local(due);
             var limit = due < asOf ? due : asOf;
             var i = Array.BinarySearch(sorted, p.Start);
             i = Math.Max(next, i >= 0 ? i : ~i);

@@ -23,6 +23,23 @@ internal sealed class IncidentFacts
 
     public void Invalidate() => _paused = null;
 
+    /// <summary>The latest instant of any fact of this incident.</summary>
+    public Instant Latest
+    {
+        get
+        {
+            var latest = Instant.MinValue;
+            foreach (var t in (ReadOnlySpan<Instant?>)[Opened, FirstAck, Resolves.Max, Reopens.Max, Pauses.Max, Resumes.Max])
+            {
+                if (t is { } v && v > latest)
+                {
+                    latest = v;
+                }
+            }
+            return latest;
+        }
+    }
+
     /// <summary>Paused intervals: each pause runs until the next resume after it (or forever when none).</summary>
     public IntervalSet PausedIntervals
     {
@@ -47,8 +64,14 @@ internal sealed class IncidentFacts
     }
 
     /// <summary>Real elapsed time of [opened, t) minus pauses, inside <paramref name="calendar"/>'s open hours.</summary>
-    public Duration MeasuredAge(BusinessCalendar calendar, Instant t) =>
-        Opened is { } o ? calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals)) : Duration.Zero;
+    public Duration MeasuredAge(BusinessCalendar calendar, Instant t)
+    {
+        if (Opened is not { } o)
+        {
+            return Duration.Zero;
+        }
+        return Pauses.Count == 0 ? calendar.Measure(o, t) : calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals));
+    }
 }
 
 /// <summary>Start and end of an outage or maintenance window (earliest start, latest end seen for the id).</summary>
@@ -95,7 +118,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
@@ -213,7 +236,7 @@ public sealed class FactStore
             case EventKind.Survey:
                 svc.Surveys.Add((t, e.Score));
                 break;
-            case EventKind.Change when e.Id is not null && e.Requested is { } req:
+            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t:
             {
                 var r = req.ToInstant();
                 var key = (e.Id, t);
@@ -228,11 +251,8 @@ public sealed class FactStore
 
     private IncidentFacts Incident(string id)
     {
-        if (!Incidents.TryGetValue(id, out var inc))
-        {
-            Incidents[id] = inc = new IncidentFacts();
-        }
-        return inc;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
+        return slot ??= new IncidentFacts();
     }
 
     internal ServiceFacts Service(string name)
@@ -248,22 +268,20 @@ public sealed class FactStore
 
     private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.Start is not { } st || t < st)
         {
             s.Start = t;
         }
-        spans[id] = s;
     }
 
     private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.End is not { } en || t > en)
         {
             s.End = t;
         }
-        spans[id] = s;
     }
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
@@ -394,9 +412,9 @@ public sealed class FactStore
         }
     }
 
-    private static void WriteInstant(BinaryWriter w, Instant t) => w.Write((t - NodaConstants.UnixEpoch).ToInt64Nanoseconds());
+    private static void WriteInstant(BinaryWriter w, Instant t) => Snapshots.WriteInstant(w, t);
 
-    private static Instant ReadInstant(BinaryReader r) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(r.ReadInt64());
+    private static Instant ReadInstant(BinaryReader r) => Snapshots.ReadInstant(r);
 
     private static void WriteOpt(BinaryWriter w, Instant? t)
     {

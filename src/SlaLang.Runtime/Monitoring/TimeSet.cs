@@ -14,6 +14,8 @@ internal struct TimeSet
 
     public readonly Instant? Min => _count == 0 ? null : _items![0];
 
+    public readonly Instant? Max => _count == 0 ? null : _items![_count - 1];
+
     /// <summary>Adds <paramref name="t"/>; false when it was already present.</summary>
     public bool Add(Instant t)
     {

@@ -29,6 +29,12 @@ public sealed class ContractTerm
 
     /// <summary>First instant after the term.</summary>
     public Instant End { get; }
+
+    /// <summary><paramref name="t"/> with the contract zone's offset at that instant (how reports print instants).</summary>
+    public OffsetDateTime Local(Instant t) => t.WithOffset(Zone.GetUtcOffset(t));
+
+    /// <summary>The bounds of <paramref name="period"/> as printed in reports.</summary>
+    public PeriodBounds Bounds(ReportPeriod period) => new(Local(period.Start), Local(period.End));
 }
 
 /// <summary>One reporting period, already clipped to the term.</summary>
