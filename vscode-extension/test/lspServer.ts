@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   createProtocolConnection,
+  ExitNotification,
+  ShutdownRequest,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
@@ -92,6 +94,13 @@ export class SlaServerProcess {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /** `shutdown` then `exit`, sent without params as VS Code's client sends them. */
+  async shutdownAndExit(ms = 15000): Promise<unknown> {
+    const result = await withTimeout(this.connection.sendRequest(ShutdownRequest.type), ms, `shutdown; stderr: ${this.stderr}`);
+    await this.connection.sendNotification(ExitNotification.type);
+    return result;
   }
 
   /** Kills the process if it is still there (only used when a test failed half-way). */
