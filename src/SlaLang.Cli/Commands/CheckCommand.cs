@@ -122,20 +122,22 @@ internal sealed class CheckCommand : ISlacCommand
     }
 
     /// <summary>Checks the files in parallel; the result keeps the files' order, each file's diagnostics sorted by position.</summary>
-    internal static IReadOnlyList<IReadOnlyList<Diagnostic>> CheckFiles(IReadOnlyList<string> files)
+    /// <remarks><paramref name="readFile"/> reads a file's text (<see cref="File.ReadAllText(string)"/> unless a test substitutes it).</remarks>
+    internal static IReadOnlyList<IReadOnlyList<Diagnostic>> CheckFiles(IReadOnlyList<string> files, Func<string, string>? readFile = null)
     {
         var results = new IReadOnlyList<Diagnostic>[files.Count];
         var options = CompilationOptions.FromFileSystem(new LintConfigurationCache());
-        Parallel.For(0, files.Count, i => results[i] = CheckFile(files[i], options));
+        var read = readFile ?? File.ReadAllText;
+        Parallel.For(0, files.Count, i => results[i] = CheckFile(files[i], options, read));
         return results;
     }
 
-    private static IReadOnlyList<Diagnostic> CheckFile(string path, CompilationOptions options)
+    private static IReadOnlyList<Diagnostic> CheckFile(string path, CompilationOptions options, Func<string, string> read)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -85,13 +85,13 @@ public sealed class LintConfiguration
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new(path, 1, 1, "slaconfig.json must hold an object such as { \"rules\": { \"SLA3015\": \"off\" } }"));
+                errors.Add(new(path, 1, 1, "slaconfig.json must hold an object such as { \"rules\": { \"SLA3015\": \"off\" } }."));
             }
             else if (root.TryGetProperty("rules", out var rules))
             {
                 if (rules.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(new(path, 1, 1, "\"rules\" must be an object mapping rule codes or names to \"off\", \"info\", \"warning\" or \"error\""));
+                    errors.Add(new(path, 1, 1, "\"rules\" must be an object mapping rule codes or names to \"off\", \"info\", \"warning\" or \"error\"."));
                 }
                 else
                 {
@@ -102,12 +102,12 @@ public sealed class LintConfiguration
                         if (rule is null)
                         {
                             var suggestion = Semantics.NameSuggester.DidYouMean(property.Name, ContractRules.All.Select(r => r.Name));
-                            errors.Add(new(path, line, column, $"unknown rule '{property.Name}'{suggestion}{(suggestion.Length == 0 ? "; " : " ")}Rules are named by code (SLA3001) or name (raci-one-accountable), see docs/diagnostics.md"));
+                            errors.Add(new(path, line, column, $"Unknown rule '{property.Name}'{suggestion}{(suggestion.Length == 0 ? "; " : " ")}Rules are named by code (SLA3001) or name (raci-one-accountable), see docs/diagnostics.md."));
                             continue;
                         }
                         if (property.Value.ValueKind != JsonValueKind.String || ParseLevel(property.Value.GetString()!) is not { } level)
                         {
-                            errors.Add(new(path, line, column, $"level of rule '{property.Name}' must be \"off\", \"info\", \"warning\" or \"error\""));
+                            errors.Add(new(path, line, column, $"The level of rule '{property.Name}' must be \"off\", \"info\", \"warning\" or \"error\"."));
                             continue;
                         }
                         levels[rule.Code] = level;
@@ -117,7 +117,7 @@ public sealed class LintConfiguration
         }
         catch (JsonException e)
         {
-            errors.Add(new(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"slaconfig.json is not valid JSON: {FirstSentence(e.Message)}"));
+            errors.Add(new(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, $"slaconfig.json is not valid JSON: {FirstSentence(e.Message)} Fix the syntax or delete the file."));
         }
         return new LintConfiguration(path, levels.ToImmutable(), errors.ToImmutable(), new SourceText(json));
     }
@@ -138,7 +138,7 @@ public sealed class LintConfiguration
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new LintConfiguration(path, ImmutableDictionary<string, RuleLevel>.Empty,
-                [new LintConfigurationError(path, 1, 1, $"cannot read slaconfig.json: {e.Message}")]);
+                [new LintConfigurationError(path, 1, 1, $"Cannot read slaconfig.json: {e.Message} Check the file's permissions.")]);
         }
     }
 

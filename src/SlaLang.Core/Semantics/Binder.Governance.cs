@@ -184,7 +184,7 @@ internal sealed partial class Binder
                     break;
             }
         }
-        if (levels.Count == 0 && IsPresent(escalation.Identifier))
+        if (!escalation.Body.Statements.OfType<EscalationLevelSyntax>().Any() && IsPresent(escalation.Identifier))
         {
             Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, $"Escalation '{name}'", "after", "after 30min notify ServiceManager");
             ok = false;
