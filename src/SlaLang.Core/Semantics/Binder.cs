@@ -162,7 +162,24 @@ internal sealed partial class Binder
         return symbol;
     }
 
-    private static int NodeEnd(object node, SyntaxToken name) => node is SyntaxNode syntax ? Math.Max(syntax.Span.End, name.Span.End) : name.Span.End;
+    /// <summary>The end of a declaration without its statement terminator (line break or <c>;</c>).</summary>
+    private static int NodeEnd(object node, SyntaxToken name)
+    {
+        if (node is not SyntaxNode syntax)
+        {
+            return name.Span.End;
+        }
+        var terminator = (syntax as StatementSyntax)?.Terminator;
+        var end = name.Span.End;
+        foreach (var token in syntax.DescendantTokens())
+        {
+            if (!ReferenceEquals(token, terminator) && !token.IsMissing && token.Kind != SyntaxKind.NewLineToken)
+            {
+                end = Math.Max(end, token.Span.End);
+            }
+        }
+        return end;
+    }
 
     private void AddReference(Symbol symbol, SyntaxToken token) => _occurrences.Add(new SymbolOccurrence(token.Span, symbol, false));
 
