@@ -432,9 +432,9 @@ internal sealed partial class Binder
             }
             else
             {
-                var objectives = scope.Values.Where(s => s.Kind == SymbolKind.Objective).Select(s => s.Name).ToList();
+                var noObjective = !scope.ContainsKey(objectiveToken.Text) && !scope.Values.Any(s => s.Kind == SymbolKind.Objective);
                 objective = Resolve<ObjectiveSymbol>(objectiveToken, SymbolKind.Objective, scope,
-                    objectives.Count == 0 ? $"; service '{service?.Name}' declares no objective." : null);
+                    noObjective ? $"; service '{service?.Name}' declares no objective." : null);
             }
         }
         var objectiveFacts = objective is not null && facts.TryGetValue(objective, out var f) ? f : null;
