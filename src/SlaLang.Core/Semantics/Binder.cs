@@ -129,7 +129,7 @@ internal sealed partial class Binder
 
     // ---------------------------------------------------------------- symbols and scopes
 
-    private static bool IsPresent(SyntaxToken? token) => token is { IsMissing: false } && token.Text.Length > 0;
+    private static bool IsPresent(SyntaxToken? token) => token is { IsMissing: false, Span.Length: > 0 };
 
     private SourceLocation SourceLocationOf(SyntaxToken token)
     {
@@ -169,16 +169,13 @@ internal sealed partial class Binder
         {
             return name.Span.End;
         }
-        var terminator = (syntax as StatementSyntax)?.Terminator;
-        var end = name.Span.End;
-        foreach (var token in syntax.DescendantTokens())
+        var end = syntax.Span.End;
+        if ((syntax as StatementSyntax)?.Terminator is { Span.Length: > 0 } terminator && terminator.Span.End == end
+            && terminator.FullSpan.Start > syntax.FullSpan.Start)
         {
-            if (!ReferenceEquals(token, terminator) && !token.IsMissing && token.Kind != SyntaxKind.NewLineToken)
-            {
-                end = Math.Max(end, token.Span.End);
-            }
+            end = syntax.FindToken(terminator.FullSpan.Start - 1).Span.End;
         }
-        return end;
+        return Math.Max(end, name.Span.End);
     }
 
     private void AddReference(Symbol symbol, SyntaxToken token) => _occurrences.Add(new SymbolOccurrence(token.Span, symbol, false));
