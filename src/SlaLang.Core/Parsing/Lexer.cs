@@ -1,0 +1,524 @@
+using SlaLang.Diagnostics;
+using SlaLang.Parsing.Literals;
+using SlaLang.Syntax;
+using SlaLang.Text;
+
+namespace SlaLang.Parsing;
+
+/// <summary>The tokens of one file and the store of their trivia.</summary>
+internal sealed record LexedText(SourceText Text, SyntaxToken[] Tokens, TriviaStore Trivia);
+
+/// <summary>Turns text into tokens that own their trivia. Never throws; an unknown character becomes a <see cref="SyntaxKind.BadToken"/>
+/// and SLA1001; the last token is always <see cref="SyntaxKind.EndOfFileToken"/>.
+/// A line break is a <see cref="SyntaxKind.NewLineToken"/> when it ends a statement: not inside parentheses, not after
+/// <c>,</c> <c>{</c> <c>;</c> or another line break, and not before a line starting with <c>{</c>. Other line breaks are trivia.</summary>
+internal sealed class Lexer
+{
+    private readonly string _text;
+    private readonly SourceText _source;
+    private readonly TriviaStore _store;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<SyntaxToken> _tokens;
+    private int _pos;
+    private int _parenDepth;
+    private SyntaxKind _lastKind = SyntaxKind.None;
+
+    private Lexer(SourceText source, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _store = new TriviaStore(source);
+        _diagnostics = diagnostics;
+        _tokens = new List<SyntaxToken>(Math.Max(16, _text.Length / 5));
+    }
+
+    /// <summary>Lexes the whole text.</summary>
+    internal static LexedText Lex(SourceText text, DiagnosticBag diagnostics)
+    {
+        var lexer = new Lexer(text, diagnostics);
+        lexer.Run();
+        return new LexedText(text, lexer._tokens.ToArray(), lexer._store);
+    }
+
+    private void Run()
+    {
+        var text = _text;
+        while (true)
+        {
+            var fullStart = _pos;
+            var triviaStart = _store.Count;
+            ScanLeadingTrivia();
+            var leadingCount = _store.Count - triviaStart;
+            var leadingWidth = _pos - fullStart;
+            if (_pos >= text.Length)
+            {
+                _tokens.Add(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, leadingCount, 0, null));
+                return;
+            }
+
+            var start = _pos;
+            var contextual = SyntaxKind.None;
+            object? value = null;
+            var kind = ScanToken(ref contextual, ref value);
+            var width = _pos - start;
+
+            switch (kind)
+            {
+                case SyntaxKind.OpenParenToken:
+                    _parenDepth++;
+                    break;
+                case SyntaxKind.CloseParenToken:
+                    if (_parenDepth > 0)
+                    {
+                        _parenDepth--;
+                    }
+                    break;
+                case SyntaxKind.OpenBraceToken:
+                case SyntaxKind.CloseBraceToken:
+                    _parenDepth = 0;
+                    break;
+            }
+            _lastKind = kind;
+
+            var trailingPos = _pos;
+            var trailingStart = _store.Count;
+            var significantNewLine = ScanTrailingTrivia();
+            _tokens.Add(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, leadingCount, _store.Count - trailingStart, value));
+
+            if (significantNewLine)
+            {
+                var newLineStart = _pos;
+                _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
+                _tokens.Add(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, 0, 0, null));
+                _lastKind = SyntaxKind.NewLineToken;
+            }
+        }
+    }
+
+    private void ScanLeadingTrivia()
+    {
+        var text = _text;
+        while (_pos < text.Length)
+        {
+            var c = text[_pos];
+            if (c is ' ' or '\t' or '\f' or '\v')
+            {
+                ScanWhitespace();
+            }
+            else if (c is '\n' or '\r')
+            {
+                ScanEndOfLine();
+            }
+            else if (c == '/' && _pos + 1 < text.Length && (text[_pos + 1] == '/' || text[_pos + 1] == '*'))
+            {
+                ScanComment(leading: true);
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whitespace and comments up to the end of the line; the line break too when it ends no statement.
+    /// Returns true when the lexer stopped before a line break that ends the statement.</summary>
+    private bool ScanTrailingTrivia()
+    {
+        var text = _text;
+        while (_pos < text.Length)
+        {
+            var c = text[_pos];
+            if (c is ' ' or '\t' or '\f' or '\v')
+            {
+                ScanWhitespace();
+            }
+            else if (c == '/' && _pos + 1 < text.Length && (text[_pos + 1] == '/' || text[_pos + 1] == '*'))
+            {
+                ScanComment(leading: false);
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (IsNewLineSignificant())
+                {
+                    return true;
+                }
+                ScanEndOfLine();
+                return false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private bool IsNewLineSignificant()
+    {
+        if (_parenDepth > 0 || _lastKind is SyntaxKind.CommaToken or SyntaxKind.OpenBraceToken or SyntaxKind.SemicolonToken
+            or SyntaxKind.OpenParenToken or SyntaxKind.NewLineToken or SyntaxKind.None)
+        {
+            return false;
+        }
+        // A block opened on the next line (`contract X` / `{`) continues the statement.
+        var text = _text;
+        var i = _pos;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\f' or '\v' or '\r' or '\n')
+        {
+            i++;
+        }
+        return i >= text.Length || text[i] != '{';
+    }
+
+    private void ScanWhitespace()
+    {
+        var text = _text;
+        var start = _pos;
+        while (_pos < text.Length && text[_pos] is ' ' or '\t' or '\f' or '\v')
+        {
+            _pos++;
+        }
+        _store.Add(SyntaxKind.WhitespaceTrivia, start, _pos - start);
+    }
+
+    private void ScanEndOfLine()
+    {
+        var start = _pos;
+        _pos += _text[_pos] == '\r' && _pos + 1 < _text.Length && _text[_pos + 1] == '\n' ? 2 : 1;
+        _store.Add(SyntaxKind.EndOfLineTrivia, start, _pos - start);
+    }
+
+    private void ScanComment(bool leading)
+    {
+        var text = _text;
+        var start = _pos;
+        if (text[_pos + 1] == '/')
+        {
+            var isDoc = leading && _pos + 2 < text.Length && text[_pos + 2] == '/' && (_pos + 3 >= text.Length || text[_pos + 3] != '/');
+            var end = text.AsSpan(_pos).IndexOfAny('\r', '\n');
+            _pos = end < 0 ? text.Length : _pos + end;
+            _store.Add(isDoc ? SyntaxKind.DocumentationCommentTrivia : SyntaxKind.SingleLineCommentTrivia, start, _pos - start);
+            return;
+        }
+        var close = text.AsSpan(_pos + 2).IndexOf("*/", StringComparison.Ordinal);
+        if (close < 0)
+        {
+            _pos = text.Length;
+            _diagnostics.Report(DiagnosticCatalog.UnterminatedComment, new TextSpan(start, 2));
+        }
+        else
+        {
+            _pos = _pos + 2 + close + 2;
+        }
+        _store.Add(SyntaxKind.MultiLineCommentTrivia, start, _pos - start);
+    }
+
+    private SyntaxKind ScanToken(ref SyntaxKind contextual, ref object? value)
+    {
+        var text = _text;
+        var c = text[_pos];
+        var next = _pos + 1 < text.Length ? text[_pos + 1] : '\0';
+        switch (c)
+        {
+            case '{':
+                _pos++;
+                return SyntaxKind.OpenBraceToken;
+            case '}':
+                _pos++;
+                return SyntaxKind.CloseBraceToken;
+            case '(':
+                _pos++;
+                return SyntaxKind.OpenParenToken;
+            case ')':
+                _pos++;
+                return SyntaxKind.CloseParenToken;
+            case ',':
+                _pos++;
+                return SyntaxKind.CommaToken;
+            case ';':
+                _pos++;
+                return SyntaxKind.SemicolonToken;
+            case '-':
+                _pos++;
+                return SyntaxKind.MinusToken;
+            case '.' when next == '.':
+                _pos += 2;
+                return SyntaxKind.DotDotToken;
+            case '=' when next == '=':
+                _pos += 2;
+                return SyntaxKind.EqualsEqualsToken;
+            case '!' when next == '=':
+                _pos += 2;
+                return SyntaxKind.BangEqualsToken;
+            case '<':
+                _pos += next == '=' ? 2 : 1;
+                return next == '=' ? SyntaxKind.LessEqualsToken : SyntaxKind.LessToken;
+            case '>':
+                _pos += next == '=' ? 2 : 1;
+                return next == '=' ? SyntaxKind.GreaterEqualsToken : SyntaxKind.GreaterToken;
+            case '"':
+                return ScanString(ref value);
+        }
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            return ScanWord(ref contextual, ref value);
+        }
+        if (char.IsAsciiDigit(c))
+        {
+            return ScanNumeric(ref value);
+        }
+        return ScanBad();
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private SyntaxKind ScanWord(ref SyntaxKind contextual, ref object? value)
+    {
+        var text = _text;
+        var start = _pos;
+        while (_pos < text.Length && IsWordChar(text[_pos]))
+        {
+            _pos++;
+        }
+        var word = text.AsSpan(start, _pos - start);
+        if (word.Length == 3 && IsDayName(word) && _pos + 1 < text.Length && text[_pos] is '-' or ',' && char.IsAsciiLetter(text[_pos + 1]))
+        {
+            while (_pos + 1 < text.Length && text[_pos] is '-' or ',' && char.IsAsciiLetter(text[_pos + 1]))
+            {
+                _pos++;
+                while (_pos < text.Length && IsWordChar(text[_pos]))
+                {
+                    _pos++;
+                }
+            }
+            value = ParseLiteral(start, SyntaxKind.DaySetLiteralToken, LiteralParsers.ParseDaySet, DiagnosticCatalog.InvalidDaySet);
+            return SyntaxKind.DaySetLiteralToken;
+        }
+        contextual = SyntaxFacts.GetKeywordKind(word);
+        return SyntaxKind.IdentifierToken;
+    }
+
+    /// <summary>Whether a word is one of mon, tue, wed, thu, fri, sat, sun.</summary>
+    internal static bool IsDayName(ReadOnlySpan<char> word) =>
+        word is "mon" or "tue" or "wed" or "thu" or "fri" or "sat" or "sun";
+
+    private SyntaxKind ScanNumeric(ref object? value)
+    {
+        var text = _text;
+        var start = _pos;
+        while (_pos < text.Length && char.IsAsciiDigit(text[_pos]))
+        {
+            _pos++;
+        }
+        var digits = _pos - start;
+        var c = _pos < text.Length ? text[_pos] : '\0';
+        var next = _pos + 1 < text.Length ? text[_pos + 1] : '\0';
+
+        if (c == '-' && char.IsAsciiDigit(next) && digits == 4)
+        {
+            // Date, or date-time with 'T'.
+            while (_pos < text.Length && (char.IsAsciiDigit(text[_pos]) || text[_pos] == '-'))
+            {
+                _pos++;
+            }
+            if (_pos + 1 < text.Length && text[_pos] == 'T' && char.IsAsciiDigit(text[_pos + 1]))
+            {
+                _pos++;
+                while (_pos < text.Length && (char.IsAsciiDigit(text[_pos]) || text[_pos] == ':'))
+                {
+                    _pos++;
+                }
+                value = ParseLiteral(start, SyntaxKind.DateTimeLiteralToken, LiteralParsers.ParseDateTime, DiagnosticCatalog.InvalidDateTime);
+                return SyntaxKind.DateTimeLiteralToken;
+            }
+            value = ParseLiteral(start, SyntaxKind.DateLiteralToken, LiteralParsers.ParseDate, DiagnosticCatalog.InvalidDate);
+            return SyntaxKind.DateLiteralToken;
+        }
+        if (c == ':' && char.IsAsciiDigit(next))
+        {
+            while (_pos < text.Length && (char.IsAsciiDigit(text[_pos]) || text[_pos] == ':'))
+            {
+                _pos++;
+            }
+            value = ParseLiteral(start, SyntaxKind.TimeLiteralToken, LiteralParsers.ParseTime, DiagnosticCatalog.InvalidTime);
+            return SyntaxKind.TimeLiteralToken;
+        }
+        if (c == '.' && char.IsAsciiDigit(next))
+        {
+            _pos++;
+            while (_pos < text.Length && char.IsAsciiDigit(text[_pos]))
+            {
+                _pos++;
+            }
+            c = _pos < text.Length ? text[_pos] : '\0';
+        }
+        if (c == '%')
+        {
+            _pos++;
+            value = ParseLiteral(start, SyntaxKind.PercentLiteralToken, LiteralParsers.ParsePercent, DiagnosticCatalog.InvalidNumber);
+            return SyntaxKind.PercentLiteralToken;
+        }
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            var suffixStart = _pos;
+            while (_pos < text.Length && IsWordChar(text[_pos]))
+            {
+                _pos++;
+            }
+            if (text.AsSpan(suffixStart, _pos - suffixStart).StartsWith("bd", StringComparison.Ordinal))
+            {
+                value = ParseLiteral(start, SyntaxKind.WorkingDaysLiteralToken, LiteralParsers.ParseWorkingDays, DiagnosticCatalog.InvalidWorkingDays);
+                return SyntaxKind.WorkingDaysLiteralToken;
+            }
+            value = ParseLiteral(start, SyntaxKind.DurationLiteralToken, LiteralParsers.ParseDuration, DiagnosticCatalog.InvalidDuration);
+            return SyntaxKind.DurationLiteralToken;
+        }
+        if (c is ' ' or '\t')
+        {
+            // Money: amount, blanks, three capital letters ending the word.
+            var i = _pos;
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            if (i + 3 <= text.Length && char.IsAsciiLetterUpper(text[i]) && char.IsAsciiLetterUpper(text[i + 1]) && char.IsAsciiLetterUpper(text[i + 2])
+                && (i + 3 == text.Length || !IsWordChar(text[i + 3])))
+            {
+                _pos = i + 3;
+                value = ParseLiteral(start, SyntaxKind.MoneyLiteralToken, LiteralParsers.ParseMoney, DiagnosticCatalog.InvalidMoney);
+                return SyntaxKind.MoneyLiteralToken;
+            }
+        }
+        value = ParseLiteral(start, SyntaxKind.NumberLiteralToken, LiteralParsers.ParseNumber, DiagnosticCatalog.InvalidNumber);
+        return SyntaxKind.NumberLiteralToken;
+    }
+
+    private SyntaxKind ScanString(ref object? value)
+    {
+        var text = _text;
+        var start = _pos;
+        _pos++;
+        var terminated = false;
+        while (_pos < text.Length)
+        {
+            var c = text[_pos];
+            if (c == '"')
+            {
+                _pos++;
+                terminated = true;
+                break;
+            }
+            if (c is '\r' or '\n')
+            {
+                break;
+            }
+            if (c == '\\' && _pos + 1 < text.Length && text[_pos + 1] is not ('\r' or '\n'))
+            {
+                _pos += 2;
+                continue;
+            }
+            _pos++;
+        }
+        var contentStart = start + 1;
+        var contentEnd = terminated ? _pos - 1 : _pos;
+        if (!terminated)
+        {
+            _diagnostics.Report(DiagnosticCatalog.UnterminatedString, TextSpan.FromBounds(start, _pos));
+        }
+        var result = LiteralParsers.ParseStringContent(text.AsSpan(contentStart, contentEnd - contentStart));
+        if (!result.Success)
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidEscape, new TextSpan(contentStart + result.ErrorStart, result.ErrorLength), result.Error);
+        }
+        value = result.Value;
+        return SyntaxKind.StringLiteralToken;
+    }
+
+    private SyntaxKind ScanBad()
+    {
+        var text = _text;
+        var start = _pos;
+        do
+        {
+            _pos += char.IsHighSurrogate(text[_pos]) && _pos + 1 < text.Length && char.IsLowSurrogate(text[_pos + 1]) ? 2 : 1;
+        }
+        while (_pos < text.Length && StartsNoToken(_pos));
+        _diagnostics.Report(DiagnosticCatalog.UnrecognizedCharacter, TextSpan.FromBounds(start, _pos), Display(text.AsSpan(start, _pos - start)));
+        return SyntaxKind.BadToken;
+    }
+
+    private bool StartsNoToken(int i)
+    {
+        var text = _text;
+        var c = text[i];
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        if (IsWordChar(c))
+        {
+            return false;
+        }
+        return c switch
+        {
+            ' ' or '\t' or '\f' or '\v' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' => false,
+            '.' => next != '.',
+            '=' or '!' => next != '=',
+            '/' => next is not ('/' or '*'),
+            _ => true,
+        };
+    }
+
+    private object? ParseLiteral(int start, SyntaxKind kind, LiteralParser parser, DiagnosticDescriptor descriptor)
+    {
+        var span = _text.AsSpan(start, _pos - start);
+        var result = ParseCached(kind, parser, span);
+        if (!result.Success)
+        {
+            _diagnostics.Report(descriptor, new TextSpan(start + result.ErrorStart, result.ErrorLength), Display(span), result.Error);
+        }
+        return result.Value;
+    }
+
+    private delegate LiteralResult LiteralParser(ReadOnlySpan<char> text);
+
+    private const int MaxCachedLiterals = 4096;
+    private readonly Dictionary<string, LiteralResult>?[] _literalCache = new Dictionary<string, LiteralResult>?[SyntaxKind.DaySetLiteralToken - SyntaxKind.NumberLiteralToken + 1];
+
+    /// <summary>Contracts repeat their literals (99.93%, 4h, month after month), so each distinct text is parsed by Pidgin once per file;
+    /// the lookup by span allocates nothing on a hit.</summary>
+    private LiteralResult ParseCached(SyntaxKind kind, LiteralParser parser, ReadOnlySpan<char> text)
+    {
+        var cache = _literalCache[kind - SyntaxKind.NumberLiteralToken] ??= new Dictionary<string, LiteralResult>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+        var result = parser(text);
+        if (cache.Count < MaxCachedLiterals && text.Length <= 64)
+        {
+            lookup[text] = result;
+        }
+        return result;
+    }
+
+    /// <summary>A token's text as shown in a message: at most 32 characters, control characters as U+XXXX.</summary>
+    internal static string Display(ReadOnlySpan<char> text)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in text.Length > 32 ? text[..32] : text)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' || char.IsWhiteSpace(c) && c != ' ')
+            {
+                builder.Append("U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        if (text.Length > 32)
+        {
+            builder.Append('…');
+        }
+        return builder.ToString();
+    }
+}

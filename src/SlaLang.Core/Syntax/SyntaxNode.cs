@@ -1,0 +1,397 @@
+using System.Text;
+using SlaLang.Text;
+
+namespace SlaLang.Syntax;
+
+/// <summary>The base of every syntax node: kind, spans, parent, children in text order, tokens, full text.</summary>
+public abstract class SyntaxNode
+{
+    private readonly object?[] _slots;
+    private readonly int _fullStart;
+    private int _fullEnd;
+
+    private protected SyntaxNode(SyntaxKind kind, object?[] slots)
+    {
+        Kind = kind;
+        _slots = slots;
+        var start = -1;
+        var end = -1;
+        foreach (var slot in slots)
+        {
+            switch (slot)
+            {
+                case SyntaxToken token:
+                    token.Parent = this;
+                    if (start < 0)
+                    {
+                        start = token.FullStart;
+                    }
+                    end = token.FullEnd;
+                    break;
+                case SyntaxNode node:
+                    node.Parent = this;
+                    if (start < 0)
+                    {
+                        start = node._fullStart;
+                    }
+                    end = node._fullEnd;
+                    break;
+                case SyntaxListBase list:
+                    foreach (var item in list.Items)
+                    {
+                        if (item is SyntaxToken t)
+                        {
+                            t.Parent = this;
+                            if (start < 0)
+                            {
+                                start = t.FullStart;
+                            }
+                            end = t.FullEnd;
+                        }
+                        else
+                        {
+                            var n = (SyntaxNode)item;
+                            n.Parent = this;
+                            if (start < 0)
+                            {
+                                start = n._fullStart;
+                            }
+                            end = n._fullEnd;
+                        }
+                    }
+                    break;
+            }
+        }
+        _fullStart = Math.Max(start, 0);
+        _fullEnd = Math.Max(end, _fullStart);
+    }
+
+    /// <summary>The node kind.</summary>
+    public SyntaxKind Kind { get; }
+
+    /// <summary>The node holding this one; null for the root.</summary>
+    public SyntaxNode? Parent { get; internal set; }
+
+    /// <summary>The node's characters including the first token's leading and the last token's trailing trivia.</summary>
+    public TextSpan FullSpan => TextSpan.FromBounds(_fullStart, _fullEnd);
+
+    /// <summary>The node's characters without the first token's leading and the last token's trailing trivia.</summary>
+    public TextSpan Span
+    {
+        get
+        {
+            var first = GetFirstToken();
+            var last = GetLastToken();
+            if (first is null || last is null)
+            {
+                return new TextSpan(_fullStart, 0);
+            }
+            return TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.Start, last.Span.End));
+        }
+    }
+
+    /// <summary>The tree this node belongs to (found through the root), or null for a detached node.</summary>
+    public SyntaxTree? SyntaxTree
+    {
+        get
+        {
+            var node = this;
+            while (node.Parent is not null)
+            {
+                node = node.Parent;
+            }
+            return (node as CompilationUnitSyntax)?.Tree;
+        }
+    }
+
+    internal int SlotCount => _slots.Length;
+
+    /// <summary>Fills a statement's last two slots (skipped tokens, terminator) while the parser builds it, before it has a parent.</summary>
+    internal void AttachEnd(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _slots[^2] = skipped;
+        _slots[^1] = terminator;
+        if (skipped is not null)
+        {
+            skipped.Parent = this;
+            _fullEnd = skipped._fullEnd;
+        }
+        if (terminator is not null)
+        {
+            terminator.Parent = this;
+            _fullEnd = terminator.FullEnd;
+        }
+    }
+
+    internal object? GetSlot(int index) => _slots[index];
+
+    /// <summary>Calls the visitor's method for this node's class.</summary>
+    public abstract void Accept(SyntaxVisitor visitor);
+
+    /// <summary>The child nodes and tokens in text order (list slots are flattened, separators included).</summary>
+    public IEnumerable<SyntaxNodeOrToken> ChildNodesAndTokens()
+    {
+        foreach (var slot in _slots)
+        {
+            switch (slot)
+            {
+                case null:
+                    break;
+                case SyntaxListBase list:
+                    foreach (var item in list.Items)
+                    {
+                        yield return new SyntaxNodeOrToken(item);
+                    }
+                    break;
+                default:
+                    yield return new SyntaxNodeOrToken(slot);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The child nodes in text order.</summary>
+    public IEnumerable<SyntaxNode> ChildNodes()
+    {
+        foreach (var child in ChildNodesAndTokens())
+        {
+            if (child.AsNode() is { } node)
+            {
+                yield return node;
+            }
+        }
+    }
+
+    /// <summary>All descendant nodes in text order (pre-order), this node excluded; iterative, so deep trees cannot overflow the stack.</summary>
+    public IEnumerable<SyntaxNode> DescendantNodes()
+    {
+        var stack = new Stack<IEnumerator<SyntaxNode>>();
+        stack.Push(ChildNodes().GetEnumerator());
+        while (stack.Count > 0)
+        {
+            var top = stack.Peek();
+            if (!top.MoveNext())
+            {
+                stack.Pop();
+                continue;
+            }
+            yield return top.Current;
+            stack.Push(top.Current.ChildNodes().GetEnumerator());
+        }
+    }
+
+    /// <summary>This node and its descendants of type <typeparamref name="T"/>, in text order.</summary>
+    public IEnumerable<T> DescendantNodesAndSelf<T>()
+        where T : SyntaxNode
+    {
+        if (this is T self)
+        {
+            yield return self;
+        }
+        foreach (var node in DescendantNodes())
+        {
+            if (node is T t)
+            {
+                yield return t;
+            }
+        }
+    }
+
+    /// <summary>The ancestors of this node, nearest first.</summary>
+    public IEnumerable<SyntaxNode> Ancestors()
+    {
+        for (var node = Parent; node is not null; node = node.Parent)
+        {
+            yield return node;
+        }
+    }
+
+    /// <summary>All tokens under this node in text order, missing (zero-width) tokens included.</summary>
+    public IEnumerable<SyntaxToken> DescendantTokens()
+    {
+        var stack = new Stack<(SyntaxNode Node, int Slot, int Item)>();
+        stack.Push((this, 0, 0));
+        while (stack.Count > 0)
+        {
+            var (node, slot, item) = stack.Pop();
+            if (slot >= node._slots.Length)
+            {
+                continue;
+            }
+            switch (node._slots[slot])
+            {
+                case null:
+                    stack.Push((node, slot + 1, 0));
+                    break;
+                case SyntaxToken token:
+                    stack.Push((node, slot + 1, 0));
+                    yield return token;
+                    break;
+                case SyntaxNode child:
+                    stack.Push((node, slot + 1, 0));
+                    stack.Push((child, 0, 0));
+                    break;
+                case SyntaxListBase list:
+                    if (item >= list.Items.Length)
+                    {
+                        stack.Push((node, slot + 1, 0));
+                        break;
+                    }
+                    stack.Push((node, slot, item + 1));
+                    if (list.Items[item] is SyntaxToken listToken)
+                    {
+                        yield return listToken;
+                    }
+                    else
+                    {
+                        stack.Push(((SyntaxNode)list.Items[item], 0, 0));
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The first token under this node (possibly missing), or null if the node holds none.</summary>
+    public SyntaxToken? GetFirstToken()
+    {
+        foreach (var token in DescendantTokens())
+        {
+            return token;
+        }
+        return null;
+    }
+
+    /// <summary>The last token under this node (possibly missing), or null if the node holds none.</summary>
+    public SyntaxToken? GetLastToken()
+    {
+        var node = this;
+        while (true)
+        {
+            object? last = null;
+            for (var i = node._slots.Length - 1; i >= 0 && last is null; i--)
+            {
+                last = node._slots[i] switch
+                {
+                    SyntaxListBase { Items.Length: > 0 } list => list.Items[^1],
+                    SyntaxListBase => null,
+                    var other => other,
+                };
+            }
+            switch (last)
+            {
+                case SyntaxToken token:
+                    return token;
+                case SyntaxNode child:
+                    node = child;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>The token whose full span (trivia included) holds <paramref name="position"/>; at the end of the text, the end-of-file token.</summary>
+    public SyntaxToken FindToken(int position)
+    {
+        if (position < _fullStart || position > _fullEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, $"Position must lie in {FullSpan}.");
+        }
+        var node = this;
+        while (true)
+        {
+            object? found = null;
+            object? lastNonEmpty = null;
+            foreach (var slot in node._slots)
+            {
+                if (slot is SyntaxListBase list)
+                {
+                    var index = FindInList(list.Items, position);
+                    if (index >= 0)
+                    {
+                        found = list.Items[index];
+                        break;
+                    }
+                    if (list.Items.Length > 0)
+                    {
+                        lastNonEmpty = list.Items[^1];
+                    }
+                }
+                else if (slot is not null)
+                {
+                    var (start, end) = Bounds(slot);
+                    if (position >= start && position < end)
+                    {
+                        found = slot;
+                        break;
+                    }
+                    if (end > start)
+                    {
+                        lastNonEmpty = slot;
+                    }
+                }
+            }
+            found ??= lastNonEmpty;
+            switch (found)
+            {
+                case SyntaxToken token:
+                    return token;
+                case SyntaxNode child:
+                    node = child;
+                    break;
+                default:
+                    return GetLastToken() ?? throw new InvalidOperationException("A node without tokens has no position.");
+            }
+        }
+    }
+
+    private static int FindInList(object[] items, int position)
+    {
+        int lo = 0, hi = items.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var (start, end) = Bounds(items[mid]);
+            if (position < start)
+            {
+                hi = mid - 1;
+            }
+            else if (position >= end)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private static (int Start, int End) Bounds(object item) => item is SyntaxToken t ? (t.FullStart, t.FullEnd) : (((SyntaxNode)item)._fullStart, ((SyntaxNode)item)._fullEnd);
+
+    /// <summary>The node's text with all trivia, rebuilt token by token (for the root: exactly the parsed text).</summary>
+    public string ToFullString()
+    {
+        var builder = new StringBuilder(_fullEnd - _fullStart);
+        WriteTo(builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends the node's full text, token by token.</summary>
+    public void WriteTo(StringBuilder builder)
+    {
+        foreach (var token in DescendantTokens())
+        {
+            token.WriteTo(builder);
+        }
+    }
+
+    /// <summary>The node's text without the outer trivia.</summary>
+    public override string ToString()
+    {
+        var span = Span;
+        var first = GetFirstToken();
+        return first is null ? string.Empty : first.SourceText.ToString(span);
+    }
+}

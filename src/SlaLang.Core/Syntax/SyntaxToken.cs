@@ -1,0 +1,112 @@
+using System.Text;
+using SlaLang.Text;
+
+namespace SlaLang.Syntax;
+
+/// <summary>A token: its kind (and contextual keyword kind), text, leading and trailing trivia, and the parsed value of a literal.</summary>
+public sealed class SyntaxToken
+{
+    private readonly TriviaStore _store;
+    private readonly int _triviaStart;
+    private readonly int _leadingCount;
+    private readonly int _trailingCount;
+
+    internal SyntaxToken(TriviaStore store, SyntaxKind kind, SyntaxKind contextualKind, int fullStart, int leadingWidth, int width, int trailingWidth,
+        int triviaStart, int leadingCount, int trailingCount, object? value, bool isMissing = false)
+    {
+        _store = store;
+        Kind = kind;
+        ContextualKind = contextualKind;
+        FullStart = fullStart;
+        LeadingWidth = leadingWidth;
+        Width = width;
+        TrailingWidth = trailingWidth;
+        _triviaStart = triviaStart;
+        _leadingCount = leadingCount;
+        _trailingCount = trailingCount;
+        Value = value;
+        IsMissing = isMissing;
+    }
+
+    /// <summary>A zero-width token the parser inserted where one was expected.</summary>
+    internal static SyntaxToken Missing(TriviaStore store, SyntaxKind kind, int position) =>
+        new(store, kind, SyntaxKind.None, position, 0, 0, 0, 0, 0, 0, null, isMissing: true);
+
+    /// <summary>The token kind (every word is an <see cref="SyntaxKind.IdentifierToken"/>).</summary>
+    public SyntaxKind Kind { get; internal set; }
+
+    /// <summary>For an identifier spelled like a keyword, that keyword's kind; <see cref="SyntaxKind.None"/> otherwise.
+    /// Keywords are contextual: the parser decides by position whether the word is a keyword.</summary>
+    public SyntaxKind ContextualKind { get; }
+
+    /// <summary>The parsed value of a literal (decimal, Duration, int, MoneyValue, LocalDate, LocalDateTime, string, DaySet), or null.</summary>
+    public object? Value { get; internal set; }
+
+    /// <summary>Whether the parser inserted this token (zero width) because it was missing.</summary>
+    public bool IsMissing { get; }
+
+    /// <summary>The node holding this token.</summary>
+    public SyntaxNode? Parent { get; internal set; }
+
+    internal int FullStart { get; }
+
+    internal int LeadingWidth { get; }
+
+    internal int Width { get; }
+
+    internal int TrailingWidth { get; }
+
+    internal int FullWidth => LeadingWidth + Width + TrailingWidth;
+
+    internal int FullEnd => FullStart + LeadingWidth + Width + TrailingWidth;
+
+    /// <summary>The token's characters without trivia.</summary>
+    public TextSpan Span => new(FullStart + LeadingWidth, Width);
+
+    /// <summary>The token's characters with its leading and trailing trivia.</summary>
+    public TextSpan FullSpan => new(FullStart, FullWidth);
+
+    /// <summary>The token's text without trivia.</summary>
+    public string Text => Width == 0 ? string.Empty : _store.Text.Text.Substring(FullStart + LeadingWidth, Width);
+
+    /// <summary>The token's text without copying.</summary>
+    public ReadOnlySpan<char> TextSpanChars => _store.Text.Text.AsSpan(FullStart + LeadingWidth, Width);
+
+    /// <summary>The trivia before the token.</summary>
+    public SyntaxTriviaList LeadingTrivia => new(_store, _triviaStart, _leadingCount);
+
+    /// <summary>The trivia after the token (up to and including a line break that ends no statement).</summary>
+    public SyntaxTriviaList TrailingTrivia => new(_store, _triviaStart + _leadingCount, _trailingCount);
+
+    /// <summary>The source text this token was read from.</summary>
+    public SourceText SourceText => _store.Text;
+
+    /// <summary>Whether this token is an identifier spelled <paramref name="keyword"/> (a contextual keyword here).</summary>
+    public bool IsKeyword(SyntaxKind keyword) => Kind == SyntaxKind.IdentifierToken && ContextualKind == keyword;
+
+    /// <summary>The text with trivia, exactly as in the source.</summary>
+    public string ToFullString()
+    {
+        var builder = new StringBuilder(FullWidth);
+        WriteTo(builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends the leading trivia, the text and the trailing trivia, each copied from its own span.</summary>
+    public void WriteTo(StringBuilder builder)
+    {
+        var text = _store.Text.Text;
+        foreach (var trivia in LeadingTrivia)
+        {
+            builder.Append(text, trivia.Span.Start, trivia.Span.Length);
+        }
+        builder.Append(text, FullStart + LeadingWidth, Width);
+        foreach (var trivia in TrailingTrivia)
+        {
+            builder.Append(text, trivia.Span.Start, trivia.Span.Length);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}

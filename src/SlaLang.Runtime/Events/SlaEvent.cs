@@ -1,0 +1,176 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>The kinds of event of LANGUAGE.md §6.</summary>
+public enum EventKind : byte
+{
+    /// <summary><c>outage_start</c>: service, id.</summary>
+    OutageStart,
+    /// <summary><c>outage_end</c>: service, id.</summary>
+    OutageEnd,
+    /// <summary><c>maintenance_start</c>: service, id.</summary>
+    MaintenanceStart,
+    /// <summary><c>maintenance_end</c>: service, id.</summary>
+    MaintenanceEnd,
+    /// <summary><c>incident_opened</c>: service, id, severity.</summary>
+    IncidentOpened,
+    /// <summary><c>incident_acknowledged</c>: id.</summary>
+    IncidentAcknowledged,
+    /// <summary><c>incident_resolved</c>: id.</summary>
+    IncidentResolved,
+    /// <summary><c>incident_reopened</c>: id.</summary>
+    IncidentReopened,
+    /// <summary><c>incident_paused</c>: id (clock stopped).</summary>
+    IncidentPaused,
+    /// <summary><c>incident_resumed</c>: id (clock running again).</summary>
+    IncidentResumed,
+    /// <summary><c>requests</c>: service, good, total.</summary>
+    Requests,
+    /// <summary><c>survey</c>: service, score.</summary>
+    Survey,
+    /// <summary><c>change</c>: service, id, requested; time is the deployment.</summary>
+    Change,
+    /// <summary><c>fulfilled</c>: name of an obligation, committee or <c>security.*</c> control.</summary>
+    Fulfilled,
+}
+
+/// <summary>Wire names of <see cref="EventKind"/>.</summary>
+public static class EventKinds
+{
+    private static readonly string[] Names =
+    [
+        "outage_start", "outage_end", "maintenance_start", "maintenance_end", "incident_opened",
+        "incident_acknowledged", "incident_resolved", "incident_reopened", "incident_paused", "incident_resumed",
+        "requests", "survey", "change", "fulfilled",
+    ];
+
+    /// <summary>The wire name of <paramref name="kind"/> (e.g. <c>incident_opened</c>).</summary>
+    public static string ToWireName(this EventKind kind) => Names[(int)kind];
+
+    /// <summary>Parses a wire name; false when unknown.</summary>
+    public static bool TryParse(string name, out EventKind kind)
+    {
+        var i = Array.IndexOf(Names, name);
+        kind = (EventKind)Math.Max(i, 0);
+        return i >= 0;
+    }
+
+    /// <summary>All wire names, in enum order.</summary>
+    public static IReadOnlyList<string> All => Names;
+}
+
+/// <summary>
+/// One event. <see cref="Time"/> keeps the offset it was written with (for reporting); computations use
+/// <see cref="Instant"/>. Fields a kind does not use are null/zero. Build events with the static factories.
+/// </summary>
+public readonly record struct SlaEvent(
+    EventKind Kind,
+    OffsetDateTime Time,
+    string? Service = null,
+    string? Id = null,
+    string? Severity = null,
+    long Good = 0,
+    long Total = 0,
+    decimal Score = 0m,
+    OffsetDateTime? Requested = null,
+    string? Name = null)
+{
+    /// <summary>The event's instant.</summary>
+    public Instant Instant => Time.ToInstant();
+
+    /// <summary><c>outage_start</c>.</summary>
+    public static SlaEvent OutageStart(OffsetDateTime time, string service, string id) => new(EventKind.OutageStart, time, service, id);
+
+    /// <summary><c>outage_end</c>.</summary>
+    public static SlaEvent OutageEnd(OffsetDateTime time, string service, string id) => new(EventKind.OutageEnd, time, service, id);
+
+    /// <summary><c>maintenance_start</c>.</summary>
+    public static SlaEvent MaintenanceStart(OffsetDateTime time, string service, string id) => new(EventKind.MaintenanceStart, time, service, id);
+
+    /// <summary><c>maintenance_end</c>.</summary>
+    public static SlaEvent MaintenanceEnd(OffsetDateTime time, string service, string id) => new(EventKind.MaintenanceEnd, time, service, id);
+
+    /// <summary><c>incident_opened</c>.</summary>
+    public static SlaEvent IncidentOpened(OffsetDateTime time, string service, string id, string severity) => new(EventKind.IncidentOpened, time, service, id, severity);
+
+    /// <summary><c>incident_acknowledged</c>.</summary>
+    public static SlaEvent IncidentAcknowledged(OffsetDateTime time, string id) => new(EventKind.IncidentAcknowledged, time, Id: id);
+
+    /// <summary><c>incident_resolved</c>.</summary>
+    public static SlaEvent IncidentResolved(OffsetDateTime time, string id) => new(EventKind.IncidentResolved, time, Id: id);
+
+    /// <summary><c>incident_reopened</c>.</summary>
+    public static SlaEvent IncidentReopened(OffsetDateTime time, string id) => new(EventKind.IncidentReopened, time, Id: id);
+
+    /// <summary><c>incident_paused</c>.</summary>
+    public static SlaEvent IncidentPaused(OffsetDateTime time, string id) => new(EventKind.IncidentPaused, time, Id: id);
+
+    /// <summary><c>incident_resumed</c>.</summary>
+    public static SlaEvent IncidentResumed(OffsetDateTime time, string id) => new(EventKind.IncidentResumed, time, Id: id);
+
+    /// <summary><c>requests</c>.</summary>
+    public static SlaEvent RequestsSample(OffsetDateTime time, string service, long good, long total) => new(EventKind.Requests, time, service, Good: good, Total: total);
+
+    /// <summary><c>survey</c>.</summary>
+    public static SlaEvent SurveyScore(OffsetDateTime time, string service, decimal score) => new(EventKind.Survey, time, service, Score: score);
+
+    /// <summary><c>change</c> deployed at <paramref name="deployed"/>.</summary>
+    public static SlaEvent ChangeDeployed(OffsetDateTime deployed, string service, string id, OffsetDateTime requested) => new(EventKind.Change, deployed, service, id, Requested: requested);
+
+    /// <summary><c>fulfilled</c>.</summary>
+    public static SlaEvent FulfilledObligation(OffsetDateTime time, string name) => new(EventKind.Fulfilled, time, Name: name);
+
+    /// <summary>Checks the fields <see cref="Kind"/> requires; returns a message, or null when valid.</summary>
+    public string? Validate()
+    {
+        switch (Kind)
+        {
+            case EventKind.OutageStart or EventKind.OutageEnd or EventKind.MaintenanceStart or EventKind.MaintenanceEnd:
+                return Missing(("service", Service), ("id", Id));
+            case EventKind.IncidentOpened:
+                return Missing(("service", Service), ("id", Id), ("severity", Severity));
+            case EventKind.IncidentAcknowledged or EventKind.IncidentResolved or EventKind.IncidentReopened
+                or EventKind.IncidentPaused or EventKind.IncidentResumed:
+                return Missing(("id", Id));
+            case EventKind.Requests:
+                if (Missing(("service", Service)) is { } m)
+                {
+                    return m;
+                }
+                if (Good < 0 || Total < 0)
+                {
+                    return "'good' and 'total' must not be negative";
+                }
+                return Good > Total ? $"'good' ({Good}) must not exceed 'total' ({Total})" : null;
+            case EventKind.Survey:
+                return Missing(("service", Service));
+            case EventKind.Change:
+                if (Missing(("service", Service), ("id", Id)) is { } c)
+                {
+                    return c;
+                }
+                if (Requested is null)
+                {
+                    return "kind 'change' requires field 'requested'";
+                }
+                return Requested.Value.ToInstant() > Instant ? "'requested' must not be after 'time' (the deployment)" : null;
+            case EventKind.Fulfilled:
+                return Missing(("name", Name));
+            default:
+                return "unknown kind";
+        }
+    }
+
+    private string? Missing(params ReadOnlySpan<(string Field, string? Value)> fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return $"kind '{Kind.ToWireName()}' requires field '{field}'";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,316 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>Bounded-memory mode: periods older than the allowed lateness are finalised and their facts dropped.</summary>
+public partial class ContractMonitor
+{
+    private const int SettleEvery = 4096;
+    private Duration? _lateness;
+    private Instant _watermark = Instant.MinValue;
+    private Instant _horizon = Instant.MinValue;
+    private long _lateEvents;
+    private int _sinceSettle;
+    private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
+    private readonly List<EscalationResult> _settledEscalations = [];
+
+    /// <summary>
+    /// Turns on settling: with W the latest event time seen, the horizon is W − <paramref name="lateness"/>.
+    /// Events before the horizon are dropped and counted in <see cref="LateEvents"/>; objective periods ending at or
+    /// before it are computed once and kept as results; facts that can no longer change a report (resolved
+    /// incidents, closed outages and samples wholly inside finalised periods) are dropped, keeping memory
+    /// proportional to open incidents and recent facts. Exact as long as no event is later than the lateness.
+    /// Call before the first event.
+    /// </summary>
+    public void EnableSettling(Duration lateness)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lateness, Duration.Zero);
+        _lateness = lateness;
+    }
+
+    /// <summary>Events dropped because they arrived after the settled horizon had passed them (settling only).</summary>
+    public long LateEvents => _lateEvents;
+
+    private bool Admit(Instant t)
+    {
+        if (t < _horizon)
+        {
+            _lateEvents++;
+            return false;
+        }
+        if (t > _watermark)
+        {
+            _watermark = t;
+        }
+        if (++_sinceSettle >= SettleEvery)
+        {
+            _sinceSettle = 0;
+            Settle();
+        }
+        return true;
+    }
+
+    /// <summary>Advances the horizon to the latest event time minus the lateness and finalises what it passed.</summary>
+    public void Settle()
+    {
+        if (_lateness is not { } lateness || _watermark == Instant.MinValue)
+        {
+            return;
+        }
+        var h = _watermark - lateness;
+        if (h <= _horizon)
+        {
+            return;
+        }
+        _horizon = h;
+
+        // 1. Finalise objective periods that ended at or before the horizon (their figures can no longer change).
+        var incidentCutoff = h;
+        var availabilityCutoff = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        var sampleCutoff = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        for (var k = 0; k < _objectives.Count; k++)
+        {
+            var o = _objectives[k];
+            Instant needFrom;
+            if (o.Per.Unit == PeriodUnit.Rolling)
+            {
+                needFrom = h - o.Per.RollingLength;
+            }
+            else
+            {
+                if (!_final.TryGetValue(k, out var final))
+                {
+                    _final[k] = final = [];
+                }
+                var periods = o.Per.PeriodsAsOf(Term, h);
+                var firstOpen = final.Count;
+                if (firstOpen < periods.Count && periods[firstOpen].End <= h)
+                {
+                    var results = o.Evaluate(_facts, Term, h);
+                    while (firstOpen < periods.Count && periods[firstOpen].End <= h)
+                    {
+                        final.Add(results[firstOpen++]);
+                    }
+                }
+                needFrom = firstOpen < periods.Count ? periods[firstOpen].Start : (periods.Count > 0 ? periods[^1].End : Term.Start);
+            }
+            switch (o.Indicator)
+            {
+                case IndicatorKind.Availability or IndicatorKind.Mtbf:
+                    availabilityCutoff[o.Service] = Min(availabilityCutoff.GetValueOrDefault(o.Service, h), needFrom);
+                    break;
+                case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate or IndicatorKind.Satisfaction or IndicatorKind.LeadTime:
+                    sampleCutoff[o.Service] = Min(sampleCutoff.GetValueOrDefault(o.Service, h), needFrom);
+                    break;
+                default:
+                    incidentCutoff = Min(incidentCutoff, needFrom);
+                    break;
+            }
+        }
+
+        // 2. Drop incidents whose every fact lies before the cutoff and that are resolved (or never opened):
+        //    their escalations are final (levels are reached before the first resolution) and kept as results.
+        var drop = new List<string>();
+        foreach (var (id, inc) in _facts.Incidents)
+        {
+            if ((inc.Opened is null || inc.Resolves.Min is not null) && inc.Latest < incidentCutoff)
+            {
+                foreach (var e in _escalations)
+                {
+                    e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
+                }
+                drop.Add(id);
+            }
+        }
+        foreach (var id in drop)
+        {
+            _facts.Incidents.Remove(id);
+        }
+
+        // 3. Drop closed outages and maintenance windows, and samples, that only touch finalised periods.
+        foreach (var (name, svc) in _facts.Services)
+        {
+            var avail = availabilityCutoff.GetValueOrDefault(name, h);
+            DropSpans(svc.Outages, avail, h);
+            DropSpans(svc.Maintenance, avail, h);
+            var samples = sampleCutoff.GetValueOrDefault(name, h);
+            svc.Requests.RemoveWhere(r => r.Time < samples);
+            svc.Surveys.RemoveWhere(r => r.Time < samples);
+            foreach (var key in svc.Changes.Keys.Where(c => c.Deployed < samples).ToList())
+            {
+                svc.Changes.Remove(key);
+            }
+        }
+    }
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    private static void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon)
+    {
+        List<string>? drop = null;
+        foreach (var (id, s) in spans)
+        {
+            // A closed span wholly before the cutoff, or an end whose start never came (and now never will).
+            if ((s.End is { } end && end < cutoff && s.Start is not null) || (s.Start is null && s.End is { } e && e < horizon))
+            {
+                (drop ??= []).Add(id);
+            }
+        }
+        foreach (var id in drop ?? [])
+        {
+            spans.Remove(id);
+        }
+    }
+
+    private IReadOnlyList<ObjectiveResult> WithFinal(int objective, IReadOnlyList<ObjectiveResult> live)
+    {
+        if (!_final.TryGetValue(objective, out var final) || final.Count == 0)
+        {
+            return live;
+        }
+        var merged = new List<ObjectiveResult>(live.Count);
+        merged.AddRange(final);
+        for (var k = final.Count; k < live.Count; k++)
+        {
+            merged.Add(live[k]);
+        }
+        return merged;
+    }
+
+    private void WriteSettlement(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(_lateness.HasValue);
+        if (_lateness is not { } lateness)
+        {
+            return;
+        }
+        w.Write(lateness.ToInt64Nanoseconds());
+        Snapshots.WriteInstant(w, _watermark);
+        Snapshots.WriteInstant(w, _horizon);
+        w.Write(_lateEvents);
+        w.Write(_sinceSettle);
+        w.Write(_final.Count);
+        foreach (var (k, list) in _final.OrderBy(p => p.Key))
+        {
+            w.Write(k);
+            w.Write(list.Count);
+            foreach (var r in list)
+            {
+                Snapshots.WriteTime(w, r.Period.Start);
+                Snapshots.WriteTime(w, r.Period.End);
+                w.Write(r.Value.HasValue);
+                w.Write(r.Value ?? 0m);
+                w.Write((int)r.Status);
+                w.Write(r.AtRisk);
+                w.Write(r.Budget is not null);
+                if (r.Budget is { } b)
+                {
+                    w.Write(b.AllowedSeconds);
+                    w.Write(b.Consumed.HasValue);
+                    w.Write(b.Consumed ?? 0m);
+                }
+            }
+        }
+        w.Write(_settledEscalations.Count);
+        foreach (var e in _settledEscalations)
+        {
+            w.Write(e.Escalation);
+            w.Write(e.Incident);
+            w.Write(e.Level);
+            w.Write(e.Notify);
+            Snapshots.WriteTime(w, e.At);
+        }
+    }
+
+    private void ReadSettlement(Stream stream)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            _final.Clear();
+            _settledEscalations.Clear();
+            if (!r.ReadBoolean())
+            {
+                _lateness = null;
+                _watermark = _horizon = Instant.MinValue;
+                _lateEvents = 0;
+                _sinceSettle = 0;
+                return;
+            }
+            _lateness = Duration.FromNanoseconds(r.ReadInt64());
+            _watermark = Snapshots.ReadInstant(r);
+            _horizon = Snapshots.ReadInstant(r);
+            _lateEvents = r.ReadInt64();
+            _sinceSettle = r.ReadInt32();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var k = r.ReadInt32();
+                if (k < 0 || k >= _objectives.Count)
+                {
+                    throw new InvalidDataException("Snapshot of another contract: objective index out of range.");
+                }
+                var o = _objectives[k];
+                var list = new List<ObjectiveResult>();
+                for (var m = r.ReadInt32(); m > 0; m--)
+                {
+                    var start = Snapshots.ReadTime(r);
+                    var end = Snapshots.ReadTime(r);
+                    var hasValue = r.ReadBoolean();
+                    var value = r.ReadDecimal();
+                    var status = (ObjectiveStatus)r.ReadInt32();
+                    var atRisk = r.ReadBoolean();
+                    ErrorBudget? budget = null;
+                    if (r.ReadBoolean())
+                    {
+                        var allowed = r.ReadDecimal();
+                        var hasConsumed = r.ReadBoolean();
+                        var consumed = r.ReadDecimal();
+                        budget = new ErrorBudget(allowed, hasConsumed ? consumed : null);
+                    }
+                    list.Add(new ObjectiveResult(o.Service, o.Name, new PeriodBounds(start, end), hasValue ? value : null, o.Unit, o.Target.Text, status, atRisk, budget));
+                }
+                _final[k] = list;
+            }
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _settledEscalations.Add(new EscalationResult(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), Snapshots.ReadTime(r)));
+            }
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("Truncated monitor snapshot.", ex);
+        }
+    }
+}
+
+/// <summary>Binary encodings shared by the snapshot writers.</summary>
+internal static class Snapshots
+{
+    // Days since the Unix epoch and nanosecond of that day: covers every Instant NodaTime can hold.
+    public static void WriteInstant(BinaryWriter w, Instant t)
+    {
+        var d = t - NodaConstants.UnixEpoch;
+        w.Write(d.Days);
+        w.Write(d.NanosecondOfDay);
+    }
+
+    public static Instant ReadInstant(BinaryReader r)
+    {
+        var days = r.ReadInt32();
+        var nanos = r.ReadInt64();
+        return NodaConstants.UnixEpoch + Duration.FromDays(days) + Duration.FromNanoseconds(nanos);
+    }
+
+    public static void WriteTime(BinaryWriter w, OffsetDateTime t)
+    {
+        WriteInstant(w, t.ToInstant());
+        w.Write(t.Offset.Seconds);
+    }
+
+    public static OffsetDateTime ReadTime(BinaryReader r)
+    {
+        var t = ReadInstant(r);
+        return t.WithOffset(Offset.FromSeconds(r.ReadInt32()));
+    }
+}

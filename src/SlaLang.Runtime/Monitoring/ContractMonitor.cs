@@ -1,0 +1,163 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>
+/// Base of generated monitors. A generated class constructs its calendars, objectives, penalties, escalations and
+/// obligations in its constructor and registers them with the <c>Add</c> methods; <see cref="Observe"/> records
+/// events as set-like facts; <see cref="Report"/> computes every figure of LANGUAGE.md §4–§5 as of an instant.
+/// By default the monitor is exact for any arrival order; <see cref="EnableSettling"/> bounds memory for long
+/// streams by finalising periods older than an allowed lateness (see docs/runtime.md).
+/// </summary>
+public partial class ContractMonitor
+{
+    private readonly List<Objective> _objectives = [];
+    private readonly List<Penalty> _penalties = [];
+    private readonly List<Escalation> _escalations = [];
+    private readonly List<Obligation> _obligations = [];
+    private readonly HashSet<string> _services = new(StringComparer.Ordinal);
+    private FactStore _facts;
+    private BusinessCalendar? _always;
+
+    /// <summary>Creates a monitor for the contract <paramref name="name"/> (term dates inclusive, in <paramref name="timeZoneId"/>).</summary>
+    public ContractMonitor(string name, string timeZoneId, LocalDate termStart, LocalDate termEnd, string currency)
+    {
+        Name = name;
+        Zone = DateTimeZoneProviders.Tzdb[timeZoneId];
+        Term = new ContractTerm(Zone, termStart, termEnd);
+        Currency = currency;
+        _facts = new FactStore(_services);
+    }
+
+    /// <summary>The contract's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The contract zone.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The term.</summary>
+    public ContractTerm Term { get; }
+
+    /// <summary>ISO 4217 currency of credits.</summary>
+    public string Currency { get; }
+
+    /// <summary>The built-in 24/7 calendar in the contract zone.</summary>
+    public BusinessCalendar Always => _always ??= BusinessCalendar.Always(Zone);
+
+    /// <summary>The recorded facts.</summary>
+    public FactStore Facts => _facts;
+
+    /// <summary>The registered objectives.</summary>
+    public IReadOnlyList<Objective> Objectives => _objectives;
+
+    /// <summary>Creates a calendar in the contract zone.</summary>
+    public BusinessCalendar Calendar(string name, IEnumerable<WeeklyHours> hours, IEnumerable<LocalDate> holidays) =>
+        new(name, Zone, hours, holidays);
+
+    /// <summary>Registers an objective (events of its service are kept from now on) and returns it.</summary>
+    public Objective Add(Objective objective)
+    {
+        _objectives.Add(objective);
+        _services.Add(objective.Service);
+        return objective;
+    }
+
+    /// <summary>Registers a penalty and returns it.</summary>
+    public Penalty Add(Penalty penalty)
+    {
+        _penalties.Add(penalty);
+        return penalty;
+    }
+
+    /// <summary>Registers an escalation ladder and returns it.</summary>
+    public Escalation Add(Escalation escalation)
+    {
+        _escalations.Add(escalation);
+        return escalation;
+    }
+
+    /// <summary>Registers an obligation and returns it.</summary>
+    public Obligation Add(Obligation obligation)
+    {
+        _obligations.Add(obligation);
+        return obligation;
+    }
+
+    /// <summary>Records one event (idempotent; order does not matter).</summary>
+    public virtual void Observe(in SlaEvent e)
+    {
+        if (_lateness is not null && !Admit(e.Instant))
+        {
+            return;
+        }
+        _facts.Observe(in e);
+    }
+
+    /// <summary>Records many events.</summary>
+    public void ObserveAll(IEnumerable<SlaEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Observe(in e);
+        }
+    }
+
+    /// <summary>The report as of <paramref name="asOf"/>: every period starting before it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Settling is on and <paramref name="asOf"/> is before the settled horizon.</exception>
+    public SlaReport Report(Instant asOf)
+    {
+        if (_lateness is not null && asOf < _horizon)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), $"As-of {Term.Local(asOf)} is before the settled horizon {Term.Local(_horizon)}: periods before it were finalised.");
+        }
+        var objectives = new List<ObjectiveResult>();
+        var byObjective = new Dictionary<Objective, IReadOnlyList<ObjectiveResult>>();
+        for (var k = 0; k < _objectives.Count; k++)
+        {
+            var o = _objectives[k];
+            var results = WithFinal(k, o.Evaluate(_facts, Term, asOf));
+            byObjective[o] = results;
+            objectives.AddRange(results);
+        }
+        var credits = new List<CreditResult>();
+        foreach (var p in _penalties)
+        {
+            var results = byObjective.TryGetValue(p.Objective, out var r) ? r : p.Objective.Evaluate(_facts, Term, asOf);
+            credits.AddRange(p.Evaluate(results, Currency));
+        }
+        var escalations = new List<EscalationResult>(_settledEscalations);
+        foreach (var e in _escalations)
+        {
+            escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
+        }
+        var obligations = new List<ObligationResult>();
+        foreach (var o in _obligations)
+        {
+            obligations.AddRange(o.Evaluate(_facts, Term, asOf));
+        }
+        return new SlaReport(
+            Name,
+            Term.Local(asOf),
+            [.. objectives.OrderBy(o => o.Service, StringComparer.Ordinal).ThenBy(o => o.Objective, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())],
+            [.. credits.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Penalty, StringComparer.Ordinal).ThenBy(c => c.Period.Start.ToInstant())],
+            [.. escalations.OrderBy(e => e.Escalation, StringComparer.Ordinal).ThenBy(e => e.Incident, StringComparer.Ordinal).ThenBy(e => e.Level)],
+            [.. obligations.OrderBy(o => o.Obligation, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())]);
+    }
+
+    /// <summary>Writes the monitor's state; <see cref="Restore"/> on a monitor of the same contract resumes it exactly.</summary>
+    public void Snapshot(Stream stream)
+    {
+        _facts.Snapshot(stream);
+        WriteSettlement(stream);
+    }
+
+    /// <summary>Replaces the monitor's state with a snapshot.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a snapshot of this monitor's format.</exception>
+    public void Restore(Stream stream)
+    {
+        var facts = new FactStore(_services);
+        facts.Restore(stream);
+        ReadSettlement(stream);
+        _facts = facts;
+    }
+}

@@ -1,0 +1,158 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>A level of an escalation ladder: reached when a matching incident's measured age reaches <see cref="After"/>.</summary>
+public readonly record struct EscalationLevel(int Level, Duration After, IReadOnlyList<string> Notify);
+
+/// <summary>An escalation ladder for incidents matching <see cref="Where"/> (any service unless the filter says so).</summary>
+public sealed class Escalation
+{
+    /// <summary>Creates an escalation ladder.</summary>
+    public Escalation(string name, IncidentFilter? where, BusinessCalendar calendar, IReadOnlyList<EscalationLevel> levels)
+    {
+        Name = name;
+        Where = where;
+        Calendar = calendar;
+        Levels = levels;
+    }
+
+    /// <summary>The escalation's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The compiled <c>for incidents where</c> filter, if any.</summary>
+    public IncidentFilter? Where { get; }
+
+    /// <summary>The <c>during</c> calendar the age is measured in.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>The levels.</summary>
+    public IReadOnlyList<EscalationLevel> Levels { get; }
+
+    /// <summary>
+    /// Each level reached: the instant the incident's measured age (pauses excluded) reaches <c>after</c>,
+    /// strictly before its first resolution and strictly before <paramref name="asOf"/>.
+    /// </summary>
+    public IEnumerable<EscalationResult> Evaluate(FactStore facts, DateTimeZone zone, Instant asOf)
+    {
+        var results = new List<EscalationResult>();
+        foreach (var (id, inc) in facts.Incidents)
+        {
+            EvaluateIncident(id, inc, zone, asOf, results);
+        }
+        return results;
+    }
+
+    /// <summary>Adds to <paramref name="results"/> the levels one incident reached.</summary>
+    internal void EvaluateIncident(string id, IncidentFacts inc, DateTimeZone zone, Instant asOf, List<EscalationResult> results)
+    {
+        if (inc.Opened is not { } opened || opened >= asOf)
+        {
+            return;
+        }
+        if (Where is not null && !Where(new IncidentInfo(id, inc.Service!, inc.Severity!)))
+        {
+            return;
+        }
+        var limit = inc.Resolves.Min is { } r && r < asOf ? r : asOf;
+        foreach (var level in Levels)
+        {
+            var at = Calendar.WhenMeasureReaches(opened, level.After, inc.PausedIntervals, limit);
+            if (at is not { } t || t >= limit)
+            {
+                continue;
+            }
+            results.Add(new EscalationResult(Name, id, level.Level, string.Join(", ", level.Notify), t.WithOffset(zone.GetUtcOffset(t))));
+        }
+    }
+}
+
+/// <summary>When an obligation is due relative to its period end.</summary>
+public sealed record DueOffset
+{
+    private DueOffset(Duration? after, int? workingDays)
+    {
+        After = after;
+        WorkingDays = workingDays;
+    }
+
+    /// <summary>An exact duration after the period end, if so.</summary>
+    public Duration? After { get; }
+
+    /// <summary>N working days after the period end, if so.</summary>
+    public int? WorkingDays { get; }
+
+    /// <summary>Due at the period end.</summary>
+    public static DueOffset AtPeriodEnd { get; } = new(null, null);
+
+    /// <summary>Due an exact duration after the period end.</summary>
+    public static DueOffset Exact(Duration after) => new(after, null);
+
+    /// <summary>Due N working days (of the obligation's calendar) after the period end: <c>Nbd after T</c>.</summary>
+    public static DueOffset BusinessDays(int n) => new(null, n);
+
+    /// <summary>The due instant for a period ending at <paramref name="periodEnd"/>.</summary>
+    public Instant DueFor(Instant periodEnd, BusinessCalendar calendar) =>
+        After is { } d ? periodEnd + d : WorkingDays is { } n ? calendar.AddWorkingDays(periodEnd, n) : periodEnd;
+}
+
+/// <summary>A periodic obligation (an <c>obligation</c>, a committee, or a <c>security.*</c> control).</summary>
+public sealed class Obligation
+{
+    /// <summary>Creates an obligation named as <c>fulfilled</c> events name it.</summary>
+    public Obligation(string name, PeriodRule every, DueOffset due, BusinessCalendar calendar)
+    {
+        if (every.Unit == PeriodUnit.Rolling)
+        {
+            throw new ArgumentException($"Obligation '{name}': a rolling period has no due date.", nameof(every));
+        }
+        Name = name;
+        Every = every;
+        Due = due;
+        Calendar = calendar;
+    }
+
+    /// <summary>The obligation's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The period rule (<c>every</c>).</summary>
+    public PeriodRule Every { get; }
+
+    /// <summary>When it is due.</summary>
+    public DueOffset Due { get; }
+
+    /// <summary>The calendar working days are counted in.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>
+    /// Per period starting before <paramref name="asOf"/>: <c>met</c> when a <c>fulfilled</c> event named it in
+    /// [period start, due) before asOf, <c>missed</c> once asOf ≥ due, else <c>pending</c>. One event fulfils at most
+    /// one period: periods take, in order, the earliest unused event of their window (so a report for January
+    /// delivered on 4 February does not also fulfil February when windows overlap through a due offset).
+    /// </summary>
+    public IEnumerable<ObligationResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
+    {
+        facts.Fulfilled.TryGetValue(Name, out var times);
+        var sorted = times is null ? [] : times.Keys.Order().ToArray();
+        var next = 0;
+        foreach (var p in Every.PeriodsAsOf(term, asOf))
+        {
+            var due = Due.DueFor(p.End, Calendar);
+            var bounds = term.Bounds(p);
+            var dueText = term.Local(due);
+            var limit = due < asOf ? due : asOf;
+            var i = Array.BinarySearch(sorted, p.Start);
+            i = Math.Max(next, i >= 0 ? i : ~i);
+            if (i < sorted.Length && sorted[i] < limit)
+            {
+                var t = sorted[i];
+                next = i + 1;
+                yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.WithOffset(times![t]));
+            }
+            else
+            {
+                yield return new ObligationResult(Name, bounds, dueText, asOf >= due ? ObligationStatus.Missed : ObligationStatus.Pending, null);
+            }
+        }
+    }
+}

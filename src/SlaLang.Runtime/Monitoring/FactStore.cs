@@ -1,0 +1,478 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>What a <c>where</c> filter sees of an incident: assembled from its <c>incident_opened</c> event.</summary>
+public readonly record struct IncidentInfo(string Id, string Service, string Severity);
+
+/// <summary>A compiled <c>where</c> clause over an incident (generated code passes a static method).</summary>
+public delegate bool IncidentFilter(in IncidentInfo incident);
+
+/// <summary>Everything known about one incident id; set-like, so arrival order and duplicates do not matter.</summary>
+internal sealed class IncidentFacts
+{
+    public Instant? Opened;
+    public string? Service;
+    public string? Severity;
+    public Instant? FirstAck;
+    public TimeSet Resolves;
+    public TimeSet Reopens;
+    public TimeSet Pauses;
+    public TimeSet Resumes;
+    private IntervalSet? _paused;
+
+    public void Invalidate() => _paused = null;
+
+    /// <summary>The latest instant of any fact of this incident.</summary>
+    public Instant Latest
+    {
+        get
+        {
+            var latest = Instant.MinValue;
+            foreach (var t in (ReadOnlySpan<Instant?>)[Opened, FirstAck, Resolves.Max, Reopens.Max, Pauses.Max, Resumes.Max])
+            {
+                if (t is { } v && v > latest)
+                {
+                    latest = v;
+                }
+            }
+            return latest;
+        }
+    }
+
+    /// <summary>Paused intervals: each pause runs until the next resume after it (or forever when none).</summary>
+    public IntervalSet PausedIntervals
+    {
+        get
+        {
+            if (_paused is not null)
+            {
+                return _paused;
+            }
+            if (Pauses.Count == 0)
+            {
+                return _paused = IntervalSet.Empty;
+            }
+            var list = new List<InstantInterval>();
+            foreach (var p in Pauses.Items)
+            {
+                var resume = Resumes.FirstAtOrAfter(p);
+                list.Add(new InstantInterval(p, resume ?? Instant.MaxValue));
+            }
+            return _paused = IntervalSet.From(list);
+        }
+    }
+
+    /// <summary>Real elapsed time of [opened, t) minus pauses, inside <paramref name="calendar"/>'s open hours.</summary>
+    public Duration MeasuredAge(BusinessCalendar calendar, Instant t) =>
+        Opened is { } o ? calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals)) : Duration.Zero;
+}
+
+/// <summary>Start and end of an outage or maintenance window (earliest start, latest end seen for the id).</summary>
+internal struct SpanFacts
+{
+    public Instant? Start;
+    public Instant? End;
+}
+
+/// <summary>The facts of one service: outages, maintenance windows, request samples, surveys, changes.</summary>
+internal sealed class ServiceFacts
+{
+    public readonly Dictionary<string, SpanFacts> Outages = new(StringComparer.Ordinal);
+    public readonly Dictionary<string, SpanFacts> Maintenance = new(StringComparer.Ordinal);
+    public readonly HashSet<(Instant Time, long Good, long Total)> Requests = [];
+    public readonly HashSet<(Instant Time, decimal Score)> Surveys = [];
+    public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
+
+    /// <summary>Outages as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
+    public IntervalSet OutageSet(Instant asOf) => Spans(Outages, asOf);
+
+    /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
+    public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
+
+    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf)
+    {
+        var list = new List<InstantInterval>(spans.Count);
+        foreach (var s in spans.Values)
+        {
+            if (s.Start is { } start && start < asOf)
+            {
+                var end = s.End is { } e && e < asOf ? e : asOf;
+                list.Add(new InstantInterval(start, end));
+            }
+        }
+        return IntervalSet.From(list);
+    }
+}
+
+/// <summary>
+/// The monitor's state: compact, set-like facts. Observing an event twice, or events in another order, leaves
+/// the same state. Incident events are kept per id (their service and severity come from <c>incident_opened</c>,
+/// which may arrive later). Events of services no objective measures are dropped.
+/// </summary>
+public sealed class FactStore
+{
+    private const int FormatVersion = 2;
+    private readonly HashSet<string>? _services;
+    internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
+    internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
+    internal readonly Dictionary<string, Dictionary<Instant, Offset>> Fulfilled = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a store keeping service facts only for <paramref name="services"/> (all when null).</summary>
+    public FactStore(IEnumerable<string>? services = null) =>
+        _services = services is null ? null : new HashSet<string>(services, StringComparer.Ordinal);
+
+    /// <summary>Shares the monitor's live set of measured services (objectives may be added after construction).</summary>
+    internal FactStore(HashSet<string> services) => _services = services;
+
+    /// <summary>Number of incidents known (open or closed).</summary>
+    public int IncidentCount => Incidents.Count;
+
+    /// <summary>Records one event. Invalid events (see <see cref="SlaEvent.Validate"/>) are ignored.</summary>
+    public void Observe(in SlaEvent e)
+    {
+        var t = e.Instant;
+        switch (e.Kind)
+        {
+            case EventKind.IncidentOpened:
+            {
+                if (e.Id is null || e.Service is null || e.Severity is null)
+                {
+                    return;
+                }
+                var inc = Incident(e.Id);
+                // Several openings for one id: the earliest wins (ties: ordinal smallest service, then severity).
+                if (inc.Opened is not { } o || t < o
+                    || (t == o && (string.CompareOrdinal(e.Service, inc.Service) < 0
+                        || (e.Service == inc.Service && string.CompareOrdinal(e.Severity, inc.Severity) < 0))))
+                {
+                    inc.Opened = t;
+                    inc.Service = e.Service;
+                    inc.Severity = e.Severity;
+                }
+                return;
+            }
+            case EventKind.IncidentAcknowledged:
+                if (e.Id is not null)
+                {
+                    var inc = Incident(e.Id);
+                    if (inc.FirstAck is not { } a || t < a)
+                    {
+                        inc.FirstAck = t;
+                    }
+                }
+                return;
+            case EventKind.IncidentResolved:
+                if (e.Id is not null)
+                {
+                    Incident(e.Id).Resolves.Add(t);
+                }
+                return;
+            case EventKind.IncidentReopened:
+                if (e.Id is not null)
+                {
+                    Incident(e.Id).Reopens.Add(t);
+                }
+                return;
+            case EventKind.IncidentPaused:
+                if (e.Id is not null)
+                {
+                    var inc = Incident(e.Id);
+                    inc.Pauses.Add(t);
+                    inc.Invalidate();
+                }
+                return;
+            case EventKind.IncidentResumed:
+                if (e.Id is not null)
+                {
+                    var inc = Incident(e.Id);
+                    inc.Resumes.Add(t);
+                    inc.Invalidate();
+                }
+                return;
+            case EventKind.Fulfilled:
+                if (e.Name is not null)
+                {
+                    if (!Fulfilled.TryGetValue(e.Name, out var times))
+                    {
+                        Fulfilled[e.Name] = times = [];
+                    }
+                    // The same instant written with two offsets: keep the smallest offset, whatever the order.
+                    if (!times.TryGetValue(t, out var off) || e.Time.Offset < off)
+                    {
+                        times[t] = e.Time.Offset;
+                    }
+                }
+                return;
+        }
+        if (e.Service is null || (_services is not null && !_services.Contains(e.Service)))
+        {
+            return;
+        }
+        var svc = Service(e.Service);
+        switch (e.Kind)
+        {
+            case EventKind.OutageStart when e.Id is not null:
+                SpanStart(svc.Outages, e.Id, t);
+                break;
+            case EventKind.OutageEnd when e.Id is not null:
+                SpanEnd(svc.Outages, e.Id, t);
+                break;
+            case EventKind.MaintenanceStart when e.Id is not null:
+                SpanStart(svc.Maintenance, e.Id, t);
+                break;
+            case EventKind.MaintenanceEnd when e.Id is not null:
+                SpanEnd(svc.Maintenance, e.Id, t);
+                break;
+            case EventKind.Requests when e.Good >= 0 && e.Good <= e.Total:
+                svc.Requests.Add((t, e.Good, e.Total));
+                break;
+            case EventKind.Survey:
+                svc.Surveys.Add((t, e.Score));
+                break;
+            case EventKind.Change when e.Id is not null && e.Requested is { } req:
+            {
+                var r = req.ToInstant();
+                var key = (e.Id, t);
+                if (!svc.Changes.TryGetValue(key, out var known) || r < known)
+                {
+                    svc.Changes[key] = r;
+                }
+                break;
+            }
+        }
+    }
+
+    private IncidentFacts Incident(string id)
+    {
+        if (!Incidents.TryGetValue(id, out var inc))
+        {
+            Incidents[id] = inc = new IncidentFacts();
+        }
+        return inc;
+    }
+
+    internal ServiceFacts Service(string name)
+    {
+        if (!Services.TryGetValue(name, out var svc))
+        {
+            Services[name] = svc = new ServiceFacts();
+        }
+        return svc;
+    }
+
+    internal ServiceFacts? FindService(string name) => Services.GetValueOrDefault(name);
+
+    private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
+    {
+        spans.TryGetValue(id, out var s);
+        if (s.Start is not { } st || t < st)
+        {
+            s.Start = t;
+        }
+        spans[id] = s;
+    }
+
+    private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
+    {
+        spans.TryGetValue(id, out var s);
+        if (s.End is not { } en || t > en)
+        {
+            s.End = t;
+        }
+        spans[id] = s;
+    }
+
+    /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
+    public void Snapshot(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write("SLAFACTS");
+        w.Write(FormatVersion);
+        w.Write(Incidents.Count);
+        foreach (var (id, inc) in Incidents.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(id);
+            WriteOpt(w, inc.Opened);
+            WriteOptString(w, inc.Service);
+            WriteOptString(w, inc.Severity);
+            WriteOpt(w, inc.FirstAck);
+            WriteTimes(w, inc.Resolves);
+            WriteTimes(w, inc.Reopens);
+            WriteTimes(w, inc.Pauses);
+            WriteTimes(w, inc.Resumes);
+        }
+        w.Write(Services.Count);
+        foreach (var (name, svc) in Services.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(name);
+            WriteSpans(w, svc.Outages);
+            WriteSpans(w, svc.Maintenance);
+            w.Write(svc.Requests.Count);
+            foreach (var r in svc.Requests)
+            {
+                WriteInstant(w, r.Time);
+                w.Write(r.Good);
+                w.Write(r.Total);
+            }
+            w.Write(svc.Surveys.Count);
+            foreach (var s in svc.Surveys)
+            {
+                WriteInstant(w, s.Time);
+                w.Write(s.Score);
+            }
+            w.Write(svc.Changes.Count);
+            foreach (var (key, requested) in svc.Changes)
+            {
+                w.Write(key.Id);
+                WriteInstant(w, key.Deployed);
+                WriteInstant(w, requested);
+            }
+        }
+        w.Write(Fulfilled.Count);
+        foreach (var (name, times) in Fulfilled)
+        {
+            w.Write(name);
+            w.Write(times.Count);
+            foreach (var (t, off) in times)
+            {
+                WriteInstant(w, t);
+                w.Write(off.Seconds);
+            }
+        }
+    }
+
+    /// <summary>Replaces the state with one written by <see cref="Snapshot"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a snapshot of a supported version.</exception>
+    public void Restore(Stream stream)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadString() != "SLAFACTS")
+            {
+                throw new InvalidDataException("Not a SlaLang monitor snapshot.");
+            }
+            var version = r.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidDataException($"Unsupported snapshot version {version} (expected {FormatVersion}).");
+            }
+            Incidents.Clear();
+            Services.Clear();
+            Fulfilled.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var inc = new IncidentFacts();
+                Incidents[r.ReadString()] = inc;
+                inc.Opened = ReadOpt(r);
+                inc.Service = ReadOptString(r);
+                inc.Severity = ReadOptString(r);
+                inc.FirstAck = ReadOpt(r);
+                inc.Resolves = ReadTimes(r);
+                inc.Reopens = ReadTimes(r);
+                inc.Pauses = ReadTimes(r);
+                inc.Resumes = ReadTimes(r);
+            }
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var svc = Service(r.ReadString());
+                ReadSpans(r, svc.Outages);
+                ReadSpans(r, svc.Maintenance);
+                for (var k = r.ReadInt32(); k > 0; k--)
+                {
+                    svc.Requests.Add((ReadInstant(r), r.ReadInt64(), r.ReadInt64()));
+                }
+                for (var k = r.ReadInt32(); k > 0; k--)
+                {
+                    svc.Surveys.Add((ReadInstant(r), r.ReadDecimal()));
+                }
+                for (var k = r.ReadInt32(); k > 0; k--)
+                {
+                    var id = r.ReadString();
+                    var deployed = ReadInstant(r);
+                    svc.Changes[(id, deployed)] = ReadInstant(r);
+                }
+            }
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var times = new Dictionary<Instant, Offset>();
+                Fulfilled[r.ReadString()] = times;
+                for (var k = r.ReadInt32(); k > 0; k--)
+                {
+                    var t = ReadInstant(r);
+                    times[t] = Offset.FromSeconds(r.ReadInt32());
+                }
+            }
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("Truncated monitor snapshot.", ex);
+        }
+    }
+
+    private static void WriteInstant(BinaryWriter w, Instant t) => Snapshots.WriteInstant(w, t);
+
+    private static Instant ReadInstant(BinaryReader r) => Snapshots.ReadInstant(r);
+
+    private static void WriteOpt(BinaryWriter w, Instant? t)
+    {
+        w.Write(t.HasValue);
+        if (t is { } v)
+        {
+            WriteInstant(w, v);
+        }
+    }
+
+    private static Instant? ReadOpt(BinaryReader r) => r.ReadBoolean() ? ReadInstant(r) : null;
+
+    private static void WriteOptString(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null)
+        {
+            w.Write(s);
+        }
+    }
+
+    private static string? ReadOptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static void WriteTimes(BinaryWriter w, TimeSet set)
+    {
+        w.Write(set.Count);
+        foreach (var t in set.Items)
+        {
+            WriteInstant(w, t);
+        }
+    }
+
+    private static TimeSet ReadTimes(BinaryReader r)
+    {
+        var set = new TimeSet();
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            set.Add(ReadInstant(r));
+        }
+        return set;
+    }
+
+    private static void WriteSpans(BinaryWriter w, Dictionary<string, SpanFacts> spans)
+    {
+        w.Write(spans.Count);
+        foreach (var (id, s) in spans)
+        {
+            w.Write(id);
+            WriteOpt(w, s.Start);
+            WriteOpt(w, s.End);
+        }
+    }
+
+    private static void ReadSpans(BinaryReader r, Dictionary<string, SpanFacts> spans)
+    {
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var id = r.ReadString();
+            spans[id] = new SpanFacts { Start = ReadOpt(r), End = ReadOpt(r) };
+        }
+    }
+}

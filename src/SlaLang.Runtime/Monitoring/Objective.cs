@@ -1,0 +1,371 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>A target: comparison and value in the indicator's unit (percent, seconds, count, score); <see cref="Text"/> as written.</summary>
+public readonly record struct Target(Comparison Comparison, decimal Value, string Text)
+{
+    /// <summary>True when <paramref name="value"/> satisfies the target.</summary>
+    public bool IsMetBy(decimal value) => Holds(Comparison, value, Value);
+
+    /// <summary>How far <paramref name="value"/> misses the target, in the target's unit (0 when met or on the boundary).</summary>
+    public decimal Shortfall(decimal value)
+    {
+        var s = Comparison is Comparison.GreaterOrEqual or Comparison.Greater ? Value - value : value - Value;
+        return s > 0 ? s : 0;
+    }
+
+    /// <summary><c>left cmp right</c>.</summary>
+    public static bool Holds(Comparison comparison, decimal left, decimal right) => comparison switch
+    {
+        Comparison.GreaterOrEqual => left >= right,
+        Comparison.Greater => left > right,
+        Comparison.LessOrEqual => left <= right,
+        _ => left < right,
+    };
+}
+
+/// <summary>
+/// A service-level objective: an indicator of §4 computed per period on the facts of one service, filtered by an
+/// optional compiled <c>where</c> clause over incidents.
+/// </summary>
+public sealed class Objective
+{
+    /// <summary>Creates an objective; <paramref name="within"/> is the delay of <c>resolved_within</c>/<c>responded_within</c>.</summary>
+    public Objective(
+        string service,
+        string name,
+        IndicatorKind indicator,
+        Target target,
+        PeriodRule per,
+        BusinessCalendar calendar,
+        Duration? within = null,
+        bool excludeMaintenance = false,
+        IncidentFilter? where = null)
+    {
+        if (indicator is IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin && within is null)
+        {
+            throw new ArgumentException($"Objective '{name}': {indicator} needs a delay.", nameof(within));
+        }
+        Service = service;
+        Name = name;
+        Indicator = indicator;
+        Target = target;
+        Per = per;
+        Calendar = calendar;
+        Within = within;
+        ExcludeMaintenance = excludeMaintenance;
+        Where = where;
+    }
+
+    /// <summary>The service the objective belongs to.</summary>
+    public string Service { get; }
+
+    /// <summary>The objective's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The indicator measured.</summary>
+    public IndicatorKind Indicator { get; }
+
+    /// <summary>The target.</summary>
+    public Target Target { get; }
+
+    /// <summary>The period rule (<c>per</c>).</summary>
+    public PeriodRule Per { get; }
+
+    /// <summary>The <c>during</c> calendar.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>The delay D of <c>resolved_within(D)</c>/<c>responded_within(D)</c>.</summary>
+    public Duration? Within { get; }
+
+    /// <summary>True when maintenance windows are excluded (<c>exclude maintenance</c>).</summary>
+    public bool ExcludeMaintenance { get; }
+
+    /// <summary>The compiled <c>where</c> clause over incidents, if any.</summary>
+    public IncidentFilter? Where { get; }
+
+    /// <summary>The unit of the indicator's value.</summary>
+    public IndicatorUnit Unit => UnitOf(Indicator);
+
+    /// <summary>The unit of an indicator's value.</summary>
+    public static IndicatorUnit UnitOf(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Availability or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
+            or IndicatorKind.ReopenRate or IndicatorKind.ErrorRate or IndicatorKind.SuccessRate => IndicatorUnit.Percent,
+        IndicatorKind.Mttr or IndicatorKind.Mtbf or IndicatorKind.LeadTime => IndicatorUnit.Seconds,
+        IndicatorKind.IncidentCount => IndicatorUnit.Count,
+        _ => IndicatorUnit.Score,
+    };
+
+    /// <summary>Seconds of a duration as an exact decimal.</summary>
+    public static decimal Seconds(Duration d) => d.ToInt64Nanoseconds() / 1_000_000_000m;
+
+    /// <summary>The objective's results for every period starting before <paramref name="asOf"/>.</summary>
+    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
+    {
+        var periods = Per.PeriodsAsOf(term, asOf);
+        var values = new Measured[periods.Count];
+        switch (Indicator)
+        {
+            case IndicatorKind.Availability or IndicatorKind.Mtbf:
+                EvaluateAvailability(facts, periods, asOf, values);
+                break;
+            case IndicatorKind.Mttr or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
+                or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate:
+                EvaluateIncidents(facts, periods, asOf, values);
+                break;
+            case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate or IndicatorKind.Satisfaction or IndicatorKind.LeadTime:
+                EvaluateSamples(facts, periods, asOf, values);
+                break;
+        }
+        var results = new List<ObjectiveResult>(periods.Count);
+        for (var k = 0; k < periods.Count; k++)
+        {
+            var p = periods[k];
+            var m = values[k];
+            var bounds = term.Bounds(p);
+            ObjectiveStatus status;
+            var atRisk = false;
+            if (m.Value is not { } v)
+            {
+                status = ObjectiveStatus.NoData;
+            }
+            else if (p.IsFinished)
+            {
+                status = Target.IsMetBy(v) ? ObjectiveStatus.Met : ObjectiveStatus.Breached;
+            }
+            else
+            {
+                status = ObjectiveStatus.Pending;
+                atRisk = !Target.IsMetBy(v);
+            }
+            ErrorBudget? budget = null;
+            if (Indicator == IndicatorKind.Availability && m.Value is not null)
+            {
+                var allowed = m.SchedSeconds * (100m - Target.Value) / 100m;
+                budget = new ErrorBudget(allowed, allowed == 0 ? null : m.DownSeconds / allowed);
+            }
+            results.Add(new ObjectiveResult(Service, Name, bounds, m.Value, Unit, Target.Text, status, atRisk, budget));
+        }
+        return results;
+    }
+
+    private struct Measured
+    {
+        public decimal? Value;
+        public decimal SchedSeconds;
+        public decimal DownSeconds;
+    }
+
+    private void EvaluateAvailability(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
+    {
+        var svc = facts.FindService(Service);
+        var outages = svc?.OutageSet(asOf) ?? IntervalSet.Empty;
+        var maintenance = ExcludeMaintenance && svc is not null ? svc.MaintenanceSet(asOf) : IntervalSet.Empty;
+        for (var k = 0; k < periods.Count; k++)
+        {
+            var p = periods[k];
+            var end = p.EffectiveEnd(asOf);
+            var window = IntervalSet.Of(p.Start, end).Subtract(maintenance);
+            var sched = Calendar.Measure(window);
+            var down = Calendar.Measure(outages.Intersect(window));
+            if (sched == Duration.Zero)
+            {
+                continue;
+            }
+            var schedS = Seconds(sched);
+            var downS = Seconds(down);
+            if (Indicator == IndicatorKind.Availability)
+            {
+                values[k] = new Measured { Value = 100m * (schedS - downS) / schedS, SchedSeconds = schedS, DownSeconds = downS };
+            }
+            else
+            {
+                var starts = 0;
+                foreach (var o in svc!.Outages.Values)
+                {
+                    if (o.Start is { } s && s >= p.Start && s < end)
+                    {
+                        starts++;
+                    }
+                }
+                if (starts > 0)
+                {
+                    values[k] = new Measured { Value = (schedS - downS) / starts };
+                }
+            }
+        }
+    }
+
+    private void EvaluateIncidents(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
+    {
+        var count = new long[periods.Count];
+        var good = new long[periods.Count];
+        var sum = new decimal[periods.Count];
+        foreach (var (id, inc) in facts.Incidents)
+        {
+            if (inc.Opened is not { } opened || inc.Service != Service)
+            {
+                continue;
+            }
+            if (Where is not null && !Where(new IncidentInfo(id, inc.Service, inc.Severity!)))
+            {
+                continue;
+            }
+            switch (Indicator)
+            {
+                case IndicatorKind.IncidentCount:
+                    if (IndexOf(periods, opened, asOf) is { } ic)
+                    {
+                        count[ic]++;
+                    }
+                    break;
+                case IndicatorKind.ReopenRate:
+                    for (var k = 0; k < periods.Count; k++)
+                    {
+                        var end = periods[k].EffectiveEnd(asOf);
+                        count[k] += inc.Resolves.CountIn(periods[k].Start, end);
+                        good[k] += inc.Reopens.CountIn(periods[k].Start, end);
+                    }
+                    break;
+                case IndicatorKind.Mttr:
+                    if (inc.Resolves.Min is { } r && IndexOf(periods, r, asOf) is { } im)
+                    {
+                        count[im]++;
+                        sum[im] += Seconds(inc.MeasuredAge(Calendar, r));
+                    }
+                    break;
+                default:
+                {
+                    // resolved_within / responded_within: the stop is the first resolution or the first acknowledgement.
+                    var stop = Indicator == IndicatorKind.ResolvedWithin ? inc.Resolves.Min : inc.FirstAck;
+                    var d = Within!.Value;
+                    if (stop is { } s && IndexOf(periods, s, asOf) is { } iw)
+                    {
+                        count[iw]++;
+                        if (inc.MeasuredAge(Calendar, s) <= d)
+                        {
+                            good[iw]++;
+                        }
+                    }
+                    // Unstopped at E = min(end P, N) with measured age already over D: counted, not within.
+                    for (var k = 0; k < periods.Count; k++)
+                    {
+                        var e = periods[k].EffectiveEnd(asOf);
+                        if (opened >= e || (stop is { } st && st < e))
+                        {
+                            continue;
+                        }
+                        if (inc.MeasuredAge(Calendar, e) > d)
+                        {
+                            count[k]++;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        for (var k = 0; k < periods.Count; k++)
+        {
+            switch (Indicator)
+            {
+                case IndicatorKind.IncidentCount:
+                    values[k].Value = count[k];
+                    break;
+                case IndicatorKind.ReopenRate:
+                    if (count[k] > 0)
+                    {
+                        values[k].Value = 100m * good[k] / count[k];
+                    }
+                    break;
+                case IndicatorKind.Mttr:
+                    if (count[k] > 0)
+                    {
+                        values[k].Value = sum[k] / count[k];
+                    }
+                    break;
+                default:
+                    if (count[k] > 0)
+                    {
+                        values[k].Value = 100m * good[k] / count[k];
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void EvaluateSamples(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
+    {
+        var svc = facts.FindService(Service);
+        var a = new decimal[periods.Count];
+        var b = new decimal[periods.Count];
+        if (svc is not null)
+        {
+            switch (Indicator)
+            {
+                case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate:
+                    foreach (var r in svc.Requests)
+                    {
+                        if (IndexOf(periods, r.Time, asOf) is { } k)
+                        {
+                            a[k] += Indicator == IndicatorKind.ErrorRate ? r.Total - r.Good : r.Good;
+                            b[k] += r.Total;
+                        }
+                    }
+                    break;
+                case IndicatorKind.Satisfaction:
+                    foreach (var s in svc.Surveys)
+                    {
+                        if (IndexOf(periods, s.Time, asOf) is { } k)
+                        {
+                            a[k] += s.Score;
+                            b[k]++;
+                        }
+                    }
+                    break;
+                default:
+                    foreach (var (key, requested) in svc.Changes)
+                    {
+                        if (IndexOf(periods, key.Deployed, asOf) is { } k)
+                        {
+                            a[k] += Seconds(key.Deployed - requested);
+                            b[k]++;
+                        }
+                    }
+                    break;
+            }
+        }
+        for (var k = 0; k < periods.Count; k++)
+        {
+            if (b[k] != 0)
+            {
+                values[k].Value = Indicator is IndicatorKind.ErrorRate or IndicatorKind.SuccessRate ? 100m * a[k] / b[k] : a[k] / b[k];
+            }
+        }
+    }
+
+    /// <summary>Index of the period whose measured part [start, min(end, asOf)) holds <paramref name="t"/>.</summary>
+    private static int? IndexOf(IReadOnlyList<ReportPeriod> periods, Instant t, Instant asOf)
+    {
+        int lo = 0, hi = periods.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var p = periods[mid];
+            if (t < p.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (t >= p.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return t < asOf ? mid : null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>A tier <c>when &lt; 99.5% credit 10%</c>: threshold in the objective's unit, credit in percent.</summary>
+public readonly record struct PenaltyTier(Comparison Comparison, decimal Threshold, decimal CreditPercent);
+
+/// <summary>A step <c>step 1h credit 2%</c>: credit for each started step of shortfall (step in the objective's unit: seconds, percent points…).</summary>
+public readonly record struct PenaltyStep(decimal Step, decimal CreditPercent);
+
+/// <summary>What a penalty's rate applies to: the pro-rata service fee, or a fixed amount.</summary>
+public sealed record PenaltyBase
+{
+    private PenaltyBase(decimal amount, bool isFee)
+    {
+        Amount = amount;
+        IsFee = isFee;
+    }
+
+    /// <summary>True for <c>base fee</c>: <see cref="Amount"/> is the monthly fee, pro-rated over the period's months.</summary>
+    public bool IsFee { get; }
+
+    /// <summary>The monthly fee (<see cref="IsFee"/>) or the fixed base.</summary>
+    public decimal Amount { get; }
+
+    /// <summary><c>base fee</c> with the service's fee per calendar month.</summary>
+    public static PenaltyBase Fee(decimal monthlyFee) => new(monthlyFee, true);
+
+    /// <summary>A fixed base amount.</summary>
+    public static PenaltyBase Fixed(decimal amount) => new(amount, false);
+
+    /// <summary>
+    /// The base for a period: fixed, or Σ over the calendar months the period overlaps of monthly fee × (days of that
+    /// month inside the period ÷ days in that month). Days are local days (fractional for a rolling window).
+    /// </summary>
+    public decimal For(LocalDateTime start, LocalDateTime end)
+    {
+        if (!IsFee)
+        {
+            return Amount;
+        }
+        var total = 0m;
+        var monthStart = new LocalDate(start.Year, start.Month, 1).AtMidnight();
+        while (monthStart < end)
+        {
+            var next = monthStart.PlusMonths(1);
+            var from = start > monthStart ? start : monthStart;
+            var to = end < next ? end : next;
+            if (to > from)
+            {
+                var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(monthStart.Year, monthStart.Month);
+                var inside = Period.Between(from, to, PeriodUnits.Nanoseconds).Nanoseconds;
+                const long nanosPerDay = 86_400_000_000_000L;
+                // Whole days (the usual case) divide exactly as days/daysInMonth; multiply first to keep digits.
+                total += inside % nanosPerDay == 0
+                    ? Amount * (inside / nanosPerDay) / daysInMonth
+                    : Amount * inside / (daysInMonth * (decimal)nanosPerDay);
+            }
+            monthStart = next;
+        }
+        return total;
+    }
+}
+
+/// <summary>ISO 4217 minor units (decimal places) of currencies.</summary>
+public static class Currencies
+{
+    private static readonly Dictionary<string, int> Exceptions = new(StringComparer.Ordinal)
+    {
+        ["BIF"] = 0, ["CLP"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["ISK"] = 0, ["JPY"] = 0, ["KMF"] = 0, ["KRW"] = 0,
+        ["PYG"] = 0, ["RWF"] = 0, ["UGX"] = 0, ["UYI"] = 0, ["VND"] = 0, ["VUV"] = 0, ["XAF"] = 0, ["XOF"] = 0, ["XPF"] = 0,
+        ["BHD"] = 3, ["IQD"] = 3, ["JOD"] = 3, ["KWD"] = 3, ["LYD"] = 3, ["OMR"] = 3, ["TND"] = 3,
+        ["CLF"] = 4, ["UYW"] = 4,
+    };
+
+    /// <summary>Decimal places of the currency's minor unit (2 unless ISO 4217 says otherwise).</summary>
+    public static int MinorUnits(string currency) => Exceptions.GetValueOrDefault(currency, 2);
+
+    /// <summary>Rounds half away from zero to the minor unit, with exactly that many decimal places (900 → 900.00).</summary>
+    public static decimal Round(decimal amount, string currency)
+    {
+        var places = MinorUnits(currency);
+        var rounded = Math.Round(amount, places, MidpointRounding.AwayFromZero);
+        return rounded + new decimal(0, 0, 0, false, (byte)places);
+    }
+}
+
+/// <summary>A service-credit rule on one objective: tiers and/or steps, then a cap, applied to a base.</summary>
+public sealed class Penalty
+{
+    /// <summary>Creates a penalty on <paramref name="objective"/>.</summary>
+    public Penalty(string name, Objective objective, PenaltyBase @base, IReadOnlyList<PenaltyTier> tiers, PenaltyStep? step = null, decimal? capPercent = null)
+    {
+        if (step is { Step: <= 0 })
+        {
+            throw new ArgumentException($"Penalty '{name}': step must be positive.", nameof(step));
+        }
+        Name = name;
+        Objective = objective;
+        Base = @base;
+        Tiers = tiers;
+        Step = step;
+        CapPercent = capPercent;
+    }
+
+    /// <summary>The penalty's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The objective it applies to.</summary>
+    public Objective Objective { get; }
+
+    /// <summary>The base.</summary>
+    public PenaltyBase Base { get; }
+
+    /// <summary>The tiers (any order).</summary>
+    public IReadOnlyList<PenaltyTier> Tiers { get; }
+
+    /// <summary>The step rule, if any.</summary>
+    public PenaltyStep? Step { get; }
+
+    /// <summary>The cap in percent, if any.</summary>
+    public decimal? CapPercent { get; }
+
+    /// <summary>
+    /// The credit rate in percent for a breached value: the largest tier credit whose <c>when</c> holds, plus
+    /// ceil(shortfall / step) × step credit; then capped.
+    /// </summary>
+    public decimal RateFor(decimal value)
+    {
+        var rate = 0m;
+        foreach (var tier in Tiers)
+        {
+            if (Target.Holds(tier.Comparison, value, tier.Threshold) && tier.CreditPercent > rate)
+            {
+                rate = tier.CreditPercent;
+            }
+        }
+        if (Step is { } step)
+        {
+            var shortfall = Objective.Target.Shortfall(value);
+            rate += decimal.Ceiling(shortfall / step.Step) * step.CreditPercent;
+        }
+        if (CapPercent is { } cap && rate > cap)
+        {
+            rate = cap;
+        }
+        return rate;
+    }
+
+    /// <summary>Credits for the finished, breached periods among <paramref name="results"/> of this penalty's objective (zero rates omitted).</summary>
+    public IEnumerable<CreditResult> Evaluate(IEnumerable<ObjectiveResult> results, string currency)
+    {
+        foreach (var r in results)
+        {
+            if (r.Status != ObjectiveStatus.Breached || r.Value is not { } value)
+            {
+                continue;
+            }
+            var rate = RateFor(value);
+            if (rate <= 0)
+            {
+                continue;
+            }
+            var baseAmount = Base.For(r.Period.Start.LocalDateTime, r.Period.End.LocalDateTime);
+            var amount = Currencies.Round(baseAmount * rate / 100m, currency);
+            yield return new CreditResult(Objective.Service, Name, Objective.Name, r.Period, rate, amount, currency);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SlaLang.Runtime;
+
+/// <summary>Wire names of report enums.</summary>
+public static class ReportNames
+{
+    /// <summary><c>met</c>, <c>breached</c>, <c>pending</c>, <c>no_data</c>.</summary>
+    public static string ToWireName(this ObjectiveStatus s) => s switch
+    {
+        ObjectiveStatus.Met => "met",
+        ObjectiveStatus.Breached => "breached",
+        ObjectiveStatus.Pending => "pending",
+        _ => "no_data",
+    };
+
+    /// <summary><c>met</c>, <c>missed</c>, <c>pending</c>.</summary>
+    public static string ToWireName(this ObligationStatus s) => s switch
+    {
+        ObligationStatus.Met => "met",
+        ObligationStatus.Missed => "missed",
+        _ => "pending",
+    };
+
+    /// <summary><c>percent</c>, <c>seconds</c>, <c>count</c>, <c>score</c>.</summary>
+    public static string ToWireName(this IndicatorUnit u) => u switch
+    {
+        IndicatorUnit.Percent => "percent",
+        IndicatorUnit.Seconds => "seconds",
+        IndicatorUnit.Count => "count",
+        _ => "score",
+    };
+
+    private static readonly OffsetDateTimePattern Pattern =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
+
+    /// <summary>ISO 8601 with the offset written <c>+02:00</c> (fraction only when non-zero).</summary>
+    public static string FormatTime(OffsetDateTime t) => Pattern.Format(t);
+
+    /// <summary>A decimal without trailing zeros (1.500 → 1.5); integers stay integers.</summary>
+    public static decimal Normalize(decimal d) => d / 1.0000000000000000000000000000m;
+}
+
+/// <summary>Writes a <see cref="SlaReport"/> as the JSON of LANGUAGE.md §7 (values exact decimals, not rounded).</summary>
+public static class ReportJsonWriter
+{
+    /// <summary>Writes <paramref name="report"/> to <paramref name="stream"/> (UTF-8, indented when asked).</summary>
+    public static void Write(SlaReport report, Stream stream, bool indented = true)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Write(report, w);
+    }
+
+    /// <summary>The report as a JSON string.</summary>
+    public static string ToJson(SlaReport report, bool indented = true)
+    {
+        using var ms = new MemoryStream();
+        Write(report, ms, indented);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>Writes <paramref name="report"/> with <paramref name="w"/>.</summary>
+    public static void Write(SlaReport report, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("contract", report.Contract);
+        w.WriteString("asOf", ReportNames.FormatTime(report.AsOf));
+        w.WriteStartArray("objectives");
+        foreach (var o in report.Objectives)
+        {
+            w.WriteStartObject();
+            w.WriteString("service", o.Service);
+            w.WriteString("objective", o.Objective);
+            WritePeriod(w, o.Period);
+            if (o.Value is { } v)
+            {
+                w.WriteNumber("value", ReportNames.Normalize(v));
+            }
+            else
+            {
+                w.WriteNull("value");
+            }
+            w.WriteString("unit", o.Unit.ToWireName());
+            w.WriteString("target", o.Target);
+            w.WriteString("status", o.Status.ToWireName());
+            w.WriteBoolean("atRisk", o.AtRisk);
+            if (o.Budget is { } b)
+            {
+                w.WriteStartObject("budget");
+                w.WriteNumber("allowedSeconds", ReportNames.Normalize(b.AllowedSeconds));
+                if (b.Consumed is { } c)
+                {
+                    w.WriteNumber("consumed", ReportNames.Normalize(c));
+                }
+                else
+                {
+                    w.WriteNull("consumed");
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("credits");
+        foreach (var c in report.Credits)
+        {
+            w.WriteStartObject();
+            w.WriteString("service", c.Service);
+            w.WriteString("penalty", c.Penalty);
+            w.WriteString("objective", c.Objective);
+            WritePeriod(w, c.Period);
+            w.WriteNumber("rate", ReportNames.Normalize(c.Rate));
+            w.WriteNumber("amount", c.Amount);
+            w.WriteString("currency", c.Currency);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("escalations");
+        foreach (var e in report.Escalations)
+        {
+            w.WriteStartObject();
+            w.WriteString("escalation", e.Escalation);
+            w.WriteString("incident", e.Incident);
+            w.WriteNumber("level", e.Level);
+            w.WriteString("notify", e.Notify);
+            w.WriteString("at", ReportNames.FormatTime(e.At));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("obligations");
+        foreach (var o in report.Obligations)
+        {
+            w.WriteStartObject();
+            w.WriteString("obligation", o.Obligation);
+            WritePeriod(w, o.Period);
+            w.WriteString("due", ReportNames.FormatTime(o.Due));
+            w.WriteString("status", o.Status.ToWireName());
+            if (o.FulfilledAt is { } f)
+            {
+                w.WriteString("fulfilledAt", ReportNames.FormatTime(f));
+            }
+            else
+            {
+                w.WriteNull("fulfilledAt");
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private static void WritePeriod(Utf8JsonWriter w, PeriodBounds p)
+    {
+        w.WriteStartObject("period");
+        w.WriteString("start", ReportNames.FormatTime(p.Start));
+        w.WriteString("end", ReportNames.FormatTime(p.End));
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>Renders a <see cref="SlaReport"/> as plain-text tables (the CLI may prettify).</summary>
+public static class ReportTableWriter
+{
+    /// <summary>The report as aligned plain-text tables.</summary>
+    public static string ToText(SlaReport report)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Contract ").Append(report.Contract).Append(" as of ").AppendLine(ReportNames.FormatTime(report.AsOf));
+        Table(sb, "Objectives", ["Service", "Objective", "Period start", "Period end", "Value", "Unit", "Target", "Status"],
+            report.Objectives.Select(o => new[]
+            {
+                o.Service, o.Objective, ReportNames.FormatTime(o.Period.Start), ReportNames.FormatTime(o.Period.End),
+                o.Value is { } v ? ReportNames.Normalize(v).ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
+                o.Unit.ToWireName(), o.Target, o.Status.ToWireName() + (o.AtRisk ? " (at risk)" : ""),
+            }));
+        Table(sb, "Credits", ["Service", "Penalty", "Objective", "Period start", "Rate %", "Amount"],
+            report.Credits.Select(c => new[]
+            {
+                c.Service, c.Penalty, c.Objective, ReportNames.FormatTime(c.Period.Start),
+                ReportNames.Normalize(c.Rate).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + c.Currency,
+            }));
+        Table(sb, "Escalations", ["Escalation", "Incident", "Level", "Notify", "At"],
+            report.Escalations.Select(e => new[] { e.Escalation, e.Incident, e.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Notify, ReportNames.FormatTime(e.At) }));
+        Table(sb, "Obligations", ["Obligation", "Period start", "Due", "Status", "Fulfilled at"],
+            report.Obligations.Select(o => new[]
+            {
+                o.Obligation, ReportNames.FormatTime(o.Period.Start), ReportNames.FormatTime(o.Due), o.Status.ToWireName(),
+                o.FulfilledAt is { } f ? ReportNames.FormatTime(f) : "-",
+            }));
+        return sb.ToString();
+    }
+
+    private static void Table(StringBuilder sb, string title, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        sb.AppendLine().Append(title).AppendLine(":");
+        if (all.Count == 1)
+        {
+            sb.AppendLine("  (none)");
+            return;
+        }
+        var widths = new int[header.Length];
+        foreach (var r in all)
+        {
+            for (var i = 0; i < r.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], r[i].Length);
+            }
+        }
+        foreach (var r in all)
+        {
+            sb.Append("  ");
+            for (var i = 0; i < r.Length; i++)
+            {
+                sb.Append(i == r.Length - 1 ? r[i] : r[i].PadRight(widths[i] + 2));
+            }
+            sb.AppendLine();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using static SlaLang.Runtime.Tests.TestTime;
+
+namespace SlaLang.Runtime.Tests;
+
+public class EventReaderTests
+{
+    private static (List<SlaEvent> Events, List<EventReadError> Errors) ReadJsonl(string text)
+    {
+        var errors = new List<EventReadError>();
+        var events = EventReader.ReadJsonLines(new StringReader(text), errors.Add).ToList();
+        return (events, errors);
+    }
+
+    private static (List<SlaEvent> Events, List<EventReadError> Errors) ReadCsv(string text)
+    {
+        var errors = new List<EventReadError>();
+        var events = EventReader.ReadCsv(new StringReader(text), errors.Add).ToList();
+        return (events, errors);
+    }
+
+    [Fact]
+    public void Json_lines_keep_the_offset_and_all_fields()
+    {
+        var (events, errors) = ReadJsonl("""
+            {"kind":"incident_opened","time":"2026-03-02T10:00:00+01:00","service":"S","id":"INC-1","severity":"sev1","extra":[1,2]}
+            {"kind":"requests","time":"2026-03-02T10:00:00Z","service":"S","good":990,"total":1000}
+            {"kind":"survey","time":"2026-03-02T10:00:00.5-05:00","service":"S","score":4.5}
+            {"kind":"change","time":"2026-03-02T12:00:00+01:00","service":"S","id":"CH-1","requested":"2026-03-01T09:00:00+01:00"}
+            {"kind":"fulfilled","time":"2026-03-02T12:00:00+01:00","name":"security.audit"}
+            """);
+        errors.ShouldBeEmpty();
+        events[0].ShouldBe(SlaEvent.IncidentOpened(T("2026-03-02T10:00:00+01:00"), "S", "INC-1", "sev1"));
+        events[0].Time.Offset.Seconds.ShouldBe(3600);
+        events[1].ShouldBe(SlaEvent.RequestsSample(T("2026-03-02T10:00:00Z"), "S", 990, 1000));
+        events[2].Score.ShouldBe(4.5m);
+        events[2].Time.ShouldBe(T("2026-03-02T10:00:00.5-05:00"));
+        events[3].Requested.ShouldBe(T("2026-03-01T09:00:00+01:00"));
+        events[4].Name.ShouldBe("security.audit");
+    }
+
+    [Fact]
+    public void Malformed_json_lines_are_reported_with_their_line_number_and_the_rest_is_read()
+    {
+        var (events, errors) = ReadJsonl(
+            "{\"kind\":\"outage_start\",\"time\":\"2026-03-02T10:00:00+01:00\",\"service\":\"S\",\"id\":\"O1\"}\n" +
+            "{\"kind\":\"outage_start\",\"time\":\"2026-03-02T10:00:00\",\"service\":\"S\",\"id\":\"O2\"}\n" +   // no offset
+            "\n" +
+            "{\"kind\":\"teleport\",\"time\":\"2026-03-02T10:00:00+01:00\"}\n" +
+            "{\"kind\":\"requests\",\"time\":\"2026-03-02T10:00:00+01:00\",\"service\":\"S\",\"good\":11,\"total\":10}\n" +
+            "{\"kind\":\"incident_resolved\",\"time\":\"2026-03-02T10:00:00+01:00\"}\n" +
+            "{not json\n" +
+            "{\"kind\":\"outage_end\",\"time\":\"2026-03-02T11:00:00+01:00\",\"service\":\"S\",\"id\":\"O1\"}\n");
+        events.Select(e => e.Kind).ShouldBe([EventKind.OutageStart, EventKind.OutageEnd]);
+        errors.Select(e => e.Line).ShouldBe([2, 4, 5, 6, 7]);
+        errors[0].Message.ShouldBe("field 'time': '2026-03-02T10:00:00' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)");
+        errors[1].Message.ShouldStartWith("unknown kind 'teleport'");
+        errors[2].Message.ShouldBe("'good' (11) must not exceed 'total' (10)");
+        errors[3].Message.ShouldBe("kind 'incident_resolved' requires field 'id'");
+        errors[4].Message.ShouldStartWith("invalid JSON");
+        errors[0].ToString().ShouldStartWith("line 2: ");
+    }
+
+    [Fact]
+    public void Csv_reads_header_named_columns_quoted_fields_and_empty_cells()
+    {
+        var (events, errors) = ReadCsv(
+            "time,kind,service,id,severity,name\n" +
+            "2026-03-02T10:00:00+01:00,incident_opened,\"Plant \"\"A\"\", north\",INC-1,sev1,\n" +
+            "2026-03-02T11:00:00+01:00,incident_resolved,,INC-1,,\n" +
+            "2026-03-02T11:00:00+01:00,fulfilled,,,,\"Monthly, report\"\n");
+        errors.ShouldBeEmpty();
+        events.Count.ShouldBe(3);
+        events[0].Service.ShouldBe("Plant \"A\", north");
+        events[1].ShouldBe(SlaEvent.IncidentResolved(T("2026-03-02T11:00:00+01:00"), "INC-1"));
+        events[2].Name.ShouldBe("Monthly, report");
+    }
+
+    [Fact]
+    public void Csv_errors_name_the_line_and_keep_the_other_rows()
+    {
+        var (events, errors) = ReadCsv(
+            "kind,time,service,good,total\n" +
+            "requests,2026-03-02T10:00:00+01:00,S,5,10\n" +
+            "requests,2026-03-02T10:00:00+01:00,S,5\n" +
+            "requests,2026-03-02T10:00:00+01:00,\"S,5,10\n" +
+            "requests,2026-03-02T10:00:00+01:00,S,five,10\n" +
+            "requests,2026-03-02T11:00:00+01:00,S,6,10\n");
+        events.Select(e => e.Good).ShouldBe([5L, 6L]);
+        errors.ShouldBe(
+        [
+            new EventReadError(3, "expected 5 fields as in the header, found 4"),
+            new EventReadError(4, "unterminated quoted field"),
+            new EventReadError(5, "field 'good': 'five' is not a non-negative whole number"),
+        ]);
+    }
+
+    [Fact]
+    public void Csv_without_kind_and_time_columns_is_rejected_at_line_1()
+    {
+        var (events, errors) = ReadCsv("when,what\n2026-03-02T10:00:00+01:00,x\n");
+        events.ShouldBeEmpty();
+        errors.ShouldBe([new EventReadError(1, "the CSV header must name the columns 'kind' and 'time'")]);
+    }
+}

@@ -1,0 +1,63 @@
+using NodaTime;
+using static SlaLang.Runtime.Tests.TestTime;
+
+namespace SlaLang.Runtime.Tests;
+
+public class ReportWriterTests
+{
+    private static SlaReport SmallReport()
+    {
+        var m = new ContractMonitor("C", "Europe/Paris", new LocalDate(2026, 3, 1), new LocalDate(2026, 12, 31), "EUR");
+        var a = m.Add(new Objective("S", "Avail", IndicatorKind.Availability, new Target(Comparison.GreaterOrEqual, 99.5m, ">= 99.5%"), PeriodRule.Month, m.Always));
+        m.Add(new Objective("S", "Count", IndicatorKind.IncidentCount, new Target(Comparison.LessOrEqual, 3m, "<= 3"), PeriodRule.Month, m.Always));
+        m.Add(new Objective("A", "Mttr", IndicatorKind.Mttr, new Target(Comparison.LessOrEqual, 3600m, "<= 1h"), PeriodRule.Month, m.Always));
+        m.Add(new Penalty("Credit", a, PenaltyBase.Fee(1000m), [new PenaltyTier(Comparison.Less, 99.5m, 5m)]));
+        m.Add(new Escalation("Path", null, m.Always, [new EscalationLevel(1, Duration.FromMinutes(30), ["Duty"])]));
+        m.Add(new Obligation("Report", PeriodRule.Month, DueOffset.AtPeriodEnd, m.Always));
+        // March (31 d = 2678400 s, 23 h on 03-29 → 2674800 s): outage of 26748 s → 100 × (1 − 0.01) = 99.
+        m.Observe(SlaEvent.OutageStart(T("2026-03-10T00:00:00+01:00"), "S", "O"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-03-10T07:25:48+01:00"), "S", "O"));
+        m.Observe(SlaEvent.IncidentOpened(T("2026-03-10T10:00:00+01:00"), "S", "I1", "sev1"));
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-03-31T09:00:00Z"), "Report"));
+        return m.Report(I("2026-04-01T00:00:00+02:00"));
+    }
+
+    [Fact]
+    public void Json_report_matches_the_section_7_shape_exactly()
+    {
+        // Avail: sched 2674800 s; allowed = 2674800 × 0.5 / 100 = 13374 s; consumed = 26748 / 13374 = 2.
+        // Credit: base = 1000 (one whole month) × 5 % = 50.00. Escalation: 10:00 + 30 min.
+        var json = ReportJsonWriter.ToJson(SmallReport(), indented: false);
+        json.ShouldBe((
+            "{'contract':'C','asOf':'2026-04-01T00:00:00+02:00','objectives':[" +
+            "{'service':'A','objective':'Mttr','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':null,'unit':'seconds','target':'<= 1h','status':'no_data','atRisk':false}," +
+            "{'service':'S','objective':'Avail','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':99,'unit':'percent','target':'>= 99.5%','status':'breached','atRisk':false,'budget':{'allowedSeconds':13374,'consumed':2}}," +
+            "{'service':'S','objective':'Count','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':1,'unit':'count','target':'<= 3','status':'met','atRisk':false}]," +
+            "'credits':[{'service':'S','penalty':'Credit','objective':'Avail','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'rate':5,'amount':50.00,'currency':'EUR'}]," +
+            "'escalations':[{'escalation':'Path','incident':'I1','level':1,'notify':'Duty','at':'2026-03-10T10:30:00+01:00'}]," +
+            "'obligations':[{'obligation':'Report','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'due':'2026-04-01T00:00:00+02:00','status':'met','fulfilledAt':'2026-03-31T09:00:00+00:00'}]}").Replace('\'', '"'));
+    }
+
+    [Fact]
+    public void Values_are_written_as_exact_unrounded_decimals()
+    {
+        // 100 × 1 / 3 keeps all 28 significant digits of decimal; fractions of a second are kept.
+        using var ms = new MemoryStream();
+        var report = new SlaReport("C", T("2026-04-01T00:00:00.25+02:00"),
+            [new ObjectiveResult("S", "O", new PeriodBounds(T("2026-03-01T00:00:00+01:00"), T("2026-04-01T00:00:00+02:00")), 100m / 3m, IndicatorUnit.Percent, ">= 50%", ObjectiveStatus.Breached, false, null)],
+            [], [], []);
+        var json = ReportJsonWriter.ToJson(report, indented: false);
+        json.ShouldContain("\"asOf\":\"2026-04-01T00:00:00.25+02:00\"");
+        json.ShouldContain("\"value\":33.333333333333333333333333333");
+    }
+
+    [Fact]
+    public void Table_lists_every_section()
+    {
+        var text = ReportTableWriter.ToText(SmallReport());
+        text.ShouldContain("Contract C as of 2026-04-01T00:00:00+02:00");
+        text.ShouldContain("S        Avail      2026-03-01T00:00:00+01:00  2026-04-01T00:00:00+02:00  99     percent  >= 99.5%  breached");
+        text.ShouldContain("50.00 EUR");
+        text.ShouldContain("Path        I1        1      Duty    2026-03-10T10:30:00+01:00");
+    }
+}

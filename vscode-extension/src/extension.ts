@@ -1,0 +1,205 @@
+// VS Code side of SlaLang: starts the SLA language server (`slac lsp`) and adds the C# preview and RACI matrix commands.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { formatCompileDiagnostics } from './compileReport';
+import {
+  compileToCSharpMethod,
+  raciMatrixMethod,
+  SlaCompileResult,
+  SlaDocumentParams,
+  SlaRaciMatrix,
+} from './protocol';
+import { renderRaciHtml } from './raciView';
+import { probeDotnet, resolveServerCommand } from './serverLaunch';
+
+const dotnetDownload = 'https://dotnet.microsoft.com/download/dotnet/10.0';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let extensionPath = '';
+
+/** Called by VS Code when a .sla file opens or an SLA command runs. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
+  output = vscode.window.createOutputChannel('SLA Language Server', { log: true });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('sla.restartServer', restartServer),
+    vscode.commands.registerCommand('sla.compileToCSharp', compileToCSharp),
+    vscode.commands.registerCommand('sla.showRaciMatrix', showRaciMatrix),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('sla.server.path') || e.affectsConfiguration('sla.dotnet.path')) {
+        await restartServer();
+      }
+    }),
+  );
+  await startServer();
+}
+
+/** Called by VS Code on shutdown: stops the server so no process is left behind. */
+export async function deactivate(): Promise<void> {
+  await stopServer();
+}
+
+/** Shows an error with buttons that lead to a fix; never leaves the user waiting on a spinner. */
+async function reportStartFailure(message: string, offerDotnet: boolean): Promise<void> {
+  output.appendLine(`[error] ${message}`);
+  const actions = ['Open Settings', 'Show Output', ...(offerDotnet ? ['Download .NET'] : [])];
+  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  if (choice === 'Open Settings') {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'sla.');
+  } else if (choice === 'Show Output') {
+    output.show(true);
+  } else if (choice === 'Download .NET') {
+    await vscode.env.openExternal(vscode.Uri.parse(dotnetDownload));
+  }
+}
+
+async function startServer(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('sla');
+  const decision = resolveServerCommand({
+    configuredPath: config.get<string>('server.path', ''),
+    dotnetPath: config.get<string>('dotnet.path', ''),
+    extensionPath,
+  });
+  if (!decision.ok) {
+    void reportStartFailure(decision.message, false);
+    return;
+  }
+  const server = decision.server;
+  if (server.needsDotnet) {
+    const problem = await probeDotnet(server.command);
+    if (problem) {
+      void reportStartFailure(problem, true);
+      return;
+    }
+  }
+  output.appendLine(`Starting ${server.command} ${server.args.join(' ')}`);
+
+  const serverOptions: ServerOptions = {
+    command: server.command,
+    args: server.args,
+    transport: TransportKind.stdio,
+    options: { cwd: path.dirname(server.serverFile) },
+  };
+  const recentCrashes: number[] = [];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'sla' },
+      { scheme: 'untitled', language: 'sla' },
+    ],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationFailedHandler: (error) => {
+      void reportStartFailure(`The SLA language server failed to initialize: ${String(error)}`, false);
+      return false;
+    },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        recentCrashes.push(now);
+        while (recentCrashes.length > 0 && now - recentCrashes[0] > 3 * 60 * 1000) recentCrashes.shift();
+        if (recentCrashes.length >= 4) {
+          return {
+            action: CloseAction.DoNotRestart,
+            message: 'The SLA language server stopped 4 times in 3 minutes and will not be restarted. See the output "SLA Language Server", then run "SLA: Restart language server".',
+          };
+        }
+        return { action: CloseAction.Restart };
+      },
+    },
+  };
+
+  const started = new LanguageClient('sla', 'SLA Language Server', serverOptions, clientOptions);
+  client = started;
+  try {
+    await started.start();
+    output.appendLine('SLA language server started.');
+  } catch (error) {
+    client = undefined;
+    void reportStartFailure(`The SLA language server failed to start (${server.command} ${server.args.join(' ')}): ${error instanceof Error ? error.message : String(error)}`, server.needsDotnet);
+  }
+}
+
+async function stopServer(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running && running.state !== State.Stopped) {
+    try {
+      await running.stop(5000);
+    } catch (error) {
+      output.appendLine(`[warn] stopping the server: ${String(error)}`);
+    }
+  }
+}
+
+async function restartServer(): Promise<void> {
+  output.appendLine('Restarting the SLA language server.');
+  await stopServer();
+  await startServer();
+}
+
+/** The active SLA editor and a running client, or a message saying why a command cannot run. */
+function commandTarget(): { editor: vscode.TextEditor; client: LanguageClient } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'sla') {
+    void vscode.window.showWarningMessage('Open an .sla contract first.');
+    return undefined;
+  }
+  if (!client || client.state !== State.Running) {
+    void vscode.window.showErrorMessage('The SLA language server is not running. Run "SLA: Restart language server" and see the output "SLA Language Server".', 'Show Output')
+      .then((choice) => { if (choice) output.show(true); });
+    return undefined;
+  }
+  return { editor, client };
+}
+
+async function compileToCSharp(): Promise<void> {
+  const target = commandTarget();
+  if (!target) return;
+  const params: SlaDocumentParams = { textDocument: { uri: target.editor.document.uri.toString() } };
+  try {
+    const result = await target.client.sendRequest<SlaCompileResult>(compileToCSharpMethod, params);
+    if (result.csharp !== null) {
+      const doc = await vscode.workspace.openTextDocument({ language: 'csharp', content: result.csharp });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      return;
+    }
+    const label = path.basename(target.editor.document.uri.fsPath || target.editor.document.uri.path);
+    const lines = formatCompileDiagnostics(label, result.diagnostics);
+    output.appendLine(`Compile to C# failed for ${target.editor.document.uri.toString()}:`);
+    lines.forEach((l) => output.appendLine(`  ${l}`));
+    const first = lines[0] ?? 'no diagnostics were returned';
+    const choice = await vscode.window.showErrorMessage(
+      `The contract does not compile (${result.diagnostics.length} error${result.diagnostics.length === 1 ? '' : 's'}): ${first}`, 'Show Output');
+    if (choice) output.show(true);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`SLA: Compile to C# failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function showRaciMatrix(): Promise<void> {
+  const target = commandTarget();
+  if (!target) return;
+  const params: SlaDocumentParams = { textDocument: { uri: target.editor.document.uri.toString() } };
+  try {
+    const matrix = await target.client.sendRequest<SlaRaciMatrix>(raciMatrixMethod, params);
+    const name = path.basename(target.editor.document.uri.fsPath || target.editor.document.uri.path);
+    const panel = vscode.window.createWebviewPanel('slaRaciMatrix', `RACI — ${name}`, vscode.ViewColumn.Beside,
+      { enableScripts: false, enableCommandUris: false, localResourceRoots: [] });
+    panel.webview.html = renderRaciHtml(matrix, name, panel.webview.cspSource);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`SLA: Show RACI matrix failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
