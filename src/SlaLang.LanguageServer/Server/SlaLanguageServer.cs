@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using SlaLang.LanguageServer.Protocol;
+using SlaLang.LanguageServer.Workspace;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace SlaLang.LanguageServer.Server;
+
+/// <summary>
+/// The SLA language server: one per editor, JSON-RPC over a pair of streams (stdio for <c>slac lsp</c>,
+/// a duplex pipe in tests). Notifications and requests are dispatched one at a time in arrival order, so
+/// state changes (open, change, close) are serialized; readers take the document's immutable snapshot and
+/// do their work off the queue.
+/// </summary>
+public sealed partial class SlaLanguageServer : IAsyncDisposable
+{
+    private const int ServerNotInitialized = -32002;
+
+    private readonly JsonRpc rpc;
+    private readonly ServerOptions options;
+    private readonly DiagnosticsPublisher diagnostics;
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ParentProcessWatcher? parentWatcher;
+    private int state; // 0 new, 1 initialized, 2 shut down
+    private int stopped;
+
+    private SlaLanguageServer(Stream input, Stream output, ServerOptions options)
+    {
+        this.options = options;
+        Handler = new LspMessageHandler(input, output, CreateFormatter());
+        rpc = new JsonRpc(Handler)
+        {
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
+        };
+        rpc.AddLocalRpcTarget(this, new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
+        diagnostics = new DiagnosticsPublisher(p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p), options.DiagnosticsDebounce);
+        rpc.Disconnected += (_, _) => exited.TrySetResult();
+    }
+
+    /// <summary>The open documents.</summary>
+    public DocumentStore Documents { get; } = new();
+
+    /// <summary>Completes when the server has stopped: after <c>exit</c>, when the input ends, or when the editor's process is gone.</summary>
+    public Task Completion => exited.Task;
+
+    /// <summary>The process exit code LSP prescribes: 0 when <c>shutdown</c> came before the end, else 1.</summary>
+    public int ExitCode => Volatile.Read(ref state) == 2 ? 0 : 1;
+
+    /// <summary>The framing layer (exposes how many malformed frames were rejected).</summary>
+    internal LspMessageHandler Handler { get; }
+
+    /// <summary>Starts a server reading requests from <paramref name="input"/> and writing to <paramref name="output"/>.</summary>
+    public static SlaLanguageServer Start(Stream input, Stream output, ServerOptions? options = null)
+    {
+        var server = new SlaLanguageServer(input, output, options ?? new ServerOptions());
+        server.rpc.StartListening();
+        return server;
+    }
+
+    /// <summary>The JSON options of the wire format: camelCase names, nulls omitted, case-insensitive reads.</summary>
+    public static JsonSerializerOptions ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.PropertyNameCaseInsensitive = true;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        return json;
+    }
+
+    /// <summary>A formatter configured with <see cref="ConfigureJson"/> (clients in tests use the same).</summary>
+    public static SystemTextJsonFormatter CreateFormatter()
+    {
+        var formatter = new SystemTextJsonFormatter();
+        ConfigureJson(formatter.JsonSerializerOptions);
+        return formatter;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        await exited.Task.ConfigureAwait(false);
+    }
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams parameters)
+    {
+        if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
+        {
+            throw new LocalRpcException("initialize may be sent only once.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        }
+        if (parameters.ProcessId is int pid)
+        {
+            parentWatcher = ParentProcessWatcher.Start(pid, options.ParentProcessPollInterval, Stop);
+        }
+        return new InitializeResult(Capabilities, new ServerInfo("slalang", typeof(SlaLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
+    }
+
+    [JsonRpcMethod("initialized")]
+    public void Initialized()
+    {
+    }
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        EnsureInitialized();
+        Volatile.Write(ref state, 2);
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit() =>
+        // Answers to requests sent before exit (a pipelining client's shutdown) still go out.
+        _ = Handler.WaitForResponsesAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => Stop(), TaskScheduler.Default);
+
+    [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams parameters)
+    {
+        if (IsRunning && parameters?.TextDocument is not null)
+        {
+            diagnostics.Schedule(Documents.Open(parameters.TextDocument));
+        }
+    }
+
+    [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams parameters)
+    {
+        if (IsRunning && parameters?.TextDocument is not null && parameters.ContentChanges is not null
+            && Documents.Change(parameters.TextDocument, parameters.ContentChanges) is { } snapshot)
+        {
+            diagnostics.Schedule(snapshot);
+        }
+    }
+
+    [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
+    public Task DidClose(DidCloseTextDocumentParams parameters)
+    {
+        if (IsRunning && parameters?.TextDocument is not null && Documents.Close(parameters.TextDocument.Uri))
+        {
+            return diagnostics.ClearAsync(parameters.TextDocument.Uri);
+        }
+        return Task.CompletedTask;
+    }
+
+    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
+    public void DidSave(JsonElement parameters)
+    {
+        // Text arrives through didChange; saving changes nothing for analysis.
+    }
+
+    private bool IsRunning => Volatile.Read(ref state) == 1;
+
+    /// <summary>Runs <paramref name="handler"/> on the current snapshot of a document, off the dispatch queue.</summary>
+    private Task<T> ReadAsync<T>(TextDocumentIdentifier? document, Func<DocumentSnapshot, CancellationToken, T> handler, CancellationToken cancellationToken)
+    {
+        EnsureInitialized();
+        if (document?.Uri is null)
+        {
+            throw new LocalRpcException("The request names no textDocument.") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
+        }
+        var snapshot = Documents.TryGet(document.Uri)
+            ?? throw new LocalRpcException($"The document '{document.Uri}' is not open: send textDocument/didOpen first.") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
+        return Task.Run(() => handler(snapshot, cancellationToken), cancellationToken);
+    }
+
+    private void EnsureInitialized()
+    {
+        switch (Volatile.Read(ref state))
+        {
+            case 0:
+                throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
+            case 2:
+                throw new LocalRpcException("The server is shut down: only 'exit' is accepted.") { ErrorCode = (int)JsonRpcErrorCode.InvalidRequest };
+        }
+    }
+
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+        parentWatcher?.Dispose();
+        diagnostics.Dispose();
+        rpc.Dispose();
+        exited.TrySetResult();
+    }
+}

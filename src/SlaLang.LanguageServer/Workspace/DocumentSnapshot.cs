@@ -1,0 +1,66 @@
+using SlaLang.LanguageServer.Protocol;
+using SlaLang.Text;
+
+namespace SlaLang.LanguageServer.Workspace;
+
+/// <summary>
+/// One immutable version of an open document: its text, line map and (computed once, lazily, on the
+/// first reader that needs it) its analysis. Readers hold a snapshot; edits make a new one.
+/// </summary>
+public sealed class DocumentSnapshot
+{
+    private readonly Lazy<DocumentAnalysis> analysis;
+
+    /// <summary>Creates the snapshot of <paramref name="text"/> at <paramref name="version"/>.</summary>
+    public DocumentSnapshot(string uri, int version, string text)
+    {
+        Uri = uri;
+        Version = version;
+        Text = new SourceText(text);
+        analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Analyze(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The document's URI as the client sent it.</summary>
+    public string Uri { get; }
+
+    /// <summary>The client's version of this text.</summary>
+    public int Version { get; }
+
+    /// <summary>The full text, which also maps positions to offsets.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>The parse and semantic analysis of this version (computed on first use, then shared).</summary>
+    public DocumentAnalysis Analysis => analysis.Value;
+
+    /// <summary>The file system path of the URI (for diagnostics and the compiler), or the URI itself.</summary>
+    public string Path => DocumentUris.ToPath(Uri);
+
+    /// <summary>Applies LSP content changes in order and returns the new snapshot at <paramref name="newVersion"/>.</summary>
+    public DocumentSnapshot WithChanges(int newVersion, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        var text = Text;
+        foreach (var change in changes)
+        {
+            if (change.Range is null)
+            {
+                text = new SourceText(change.Text ?? string.Empty);
+                continue;
+            }
+            var start = text.ToOffset(change.Range.Start);
+            var end = Math.Max(start, text.ToOffset(change.Range.End));
+            text = new SourceText(string.Concat(text.Text.AsSpan(0, start), change.Text ?? string.Empty, text.Text.AsSpan(end)));
+        }
+        return new DocumentSnapshot(Uri, newVersion, text.Text);
+    }
+}
+
+/// <summary>Converts between document URIs and file paths.</summary>
+public static class DocumentUris
+{
+    /// <summary>The local path of a <c>file:</c> URI; any other URI is returned as is.</summary>
+    public static string ToPath(string uri) =>
+        System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : uri;
+
+    /// <summary>The <c>file:</c> URI of a local path.</summary>
+    public static string FromPath(string path) => new System.Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri;
+}

@@ -1,0 +1,124 @@
+using SlaLang.LanguageServer.Protocol;
+using SlaLang.LanguageServer.Tests.Harness;
+
+namespace SlaLang.LanguageServer.Tests.Features;
+
+/// <summary>Completion in half-typed code and formatting through the server, on small documents.</summary>
+public sealed class CompletionAndFormattingTests
+{
+    private const string Uri = "file:///work/half.sla";
+
+    private const string Contract = """
+        contract C {
+          party P client
+          party Q provider
+          role Boss of P
+          role Lead of Q
+          calendar Office {
+            hours mon-fri 08:00-18:00
+          }
+          severity s1
+          service S {
+            objective O {
+
+            }
+          }
+        }
+
+        """;
+
+    private static async Task<string[]> LabelsAsync(string text, int line, int character)
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, text);
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new { textDocument = new { uri = Uri }, position = new { line, character } });
+        return [.. list.Items.Select(i => i.Label)];
+    }
+
+    private static string WithLine(int line, string content)
+    {
+        var lines = Contract.Split('\n');
+        lines[line] = content;
+        return string.Join('\n', lines);
+    }
+
+    [Fact]
+    public async Task At_the_start_of_a_line_in_an_objective_it_offers_the_objective_clauses()
+    {
+        (await LabelsAsync(Contract, 11, 6)).ShouldBe(["indicator", "target", "per", "during", "exclude"]);
+    }
+
+    [Fact]
+    public async Task In_an_empty_file_it_offers_the_contract_snippet()
+    {
+        (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …"]);
+    }
+
+    [Fact]
+    public async Task At_the_start_of_a_line_in_a_service_it_offers_keywords_and_block_snippets()
+    {
+        (await LabelsAsync(WithLine(12, "    }\n    "), 13, 4)).ShouldBe(["fee", "objective", "objective …", "penalty", "penalty …"]);
+    }
+
+    [Fact]
+    public async Task Half_typed_during_offers_calendars()
+    {
+        (await LabelsAsync(WithLine(11, "      during Of"), 11, 15)).ShouldBe(["always", "Office"]);
+    }
+
+    [Fact]
+    public async Task Half_typed_role_offers_parties_after_of()
+    {
+        (await LabelsAsync(WithLine(4, "  role Lead of "), 4, 15)).ShouldBe(["P", "Q"]);
+    }
+
+    [Fact]
+    public async Task After_indicator_it_offers_the_indicators()
+    {
+        (await LabelsAsync(WithLine(11, "      indicator "), 11, 16)).ShouldBe(
+            ["availability", "mttr", "resolved_within", "responded_within", "incident_count", "reopen_rate", "mtbf", "error_rate", "success_rate", "satisfaction", "lead_time"]);
+    }
+
+    [Fact]
+    public async Task In_a_where_clause_it_offers_severities_and_services()
+    {
+        (await LabelsAsync(WithLine(11, "      indicator mttr where severity == "), 11, 39)).ShouldBe(["s1", "S", "in", "not", "and", "or"]);
+    }
+
+    [Fact]
+    public async Task After_a_party_name_it_offers_the_party_kinds()
+    {
+        (await LabelsAsync(WithLine(2, "  party Q "), 2, 10)).ShouldBe(["client", "provider", "subcontractor"]);
+    }
+
+    [Fact]
+    public async Task After_penalty_on_it_offers_the_objectives_of_the_service()
+    {
+        (await LabelsAsync(WithLine(12, "    }\n    penalty X on "), 13, 17)).ShouldBe(["O"]);
+    }
+
+    [Fact]
+    public async Task Formatting_returns_one_edit_that_gives_the_canonical_text()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        const string text = "contract C {\n      version   \"1\"\n   party P client\n}\n";
+        await client.OpenAsync(Uri, text);
+        var edits = await client.RequestAsync<TextEdit[]>("textDocument/formatting", new { textDocument = new { uri = Uri }, options = new { tabSize = 4, insertSpaces = true } });
+        var edit = edits.ShouldHaveSingleItem();
+        // The smallest edit: from after the indentation both texts share to before the one they share again.
+        edit.Range.ShouldBe(new LspRange(new Position(1, 2), new Position(2, 1)));
+        edit.NewText.ShouldBe("version \"1\"\n");
+    }
+
+    [Fact]
+    public async Task A_role_named_like_a_keyword_is_a_name_for_semantic_tokens_and_hover()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, "contract C {\n  party P client\n  role target of P\n  governance {\n    committee K {\n      chair target\n    }\n  }\n}\n");
+        var tokens = NovaTerraFeatureTests.Decode((await client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", new { textDocument = new { uri = Uri } })).Data);
+        tokens.ShouldContain((2, 7, 6, "variable", 1));
+        tokens.ShouldContain((5, 12, 6, "variable", 0));
+        var hover = await client.RequestAsync<Hover?>("textDocument/hover", new { textDocument = new { uri = Uri }, position = new { line = 5, character = 13 } });
+        hover!.Contents.Value.ShouldBe("```sla\nrole target of P\n```");
+    }
+}

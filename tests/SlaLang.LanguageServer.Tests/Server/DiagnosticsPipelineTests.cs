@@ -1,0 +1,106 @@
+using SlaLang.LanguageServer.Protocol;
+using SlaLang.LanguageServer.Server;
+using SlaLang.LanguageServer.Tests.Harness;
+
+namespace SlaLang.LanguageServer.Tests.Server;
+
+public sealed class DiagnosticsPipelineTests
+{
+    private const string Uri = "file:///work/pipeline.sla";
+
+    /// <summary>The smallest contract without any diagnostic; line 1 is <c>  version "1"</c>.</summary>
+    private const string Valid = "contract C {\n  version \"1\"\n  term 2026-01-01 .. 2026-12-31\n  timezone \"Europe/Paris\"\n  currency EUR\n  reversibility { notice 1 months }\n}\n";
+
+    [Fact]
+    public async Task Opening_a_valid_example_publishes_no_diagnostics_for_version_1()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        var published = await client.OpenAsync(Examples.Uri("novaterra"), Examples.Read("novaterra"));
+        published.Version.ShouldBe(1);
+        published.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_incremental_edit_that_breaks_the_syntax_publishes_a_located_error_for_its_version()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        (await client.OpenAsync(Uri, Valid)).Diagnostics.ShouldBeEmpty();
+        // Delete the closing quote: `version "1` no longer ends its string.
+        await client.ChangeAsync(Uri, 2, new LspRange(new Position(1, 12), new Position(1, 13)), string.Empty);
+        var published = await client.WaitForDiagnosticsAsync(Uri, 2);
+        var error = published.Diagnostics.ShouldHaveSingleItem();
+        error.Severity.ShouldBe(DiagnosticSeverity.Error);
+        error.Code.ShouldBe("SLA1003");
+        error.Range.ShouldBe(new LspRange(new Position(1, 10), new Position(1, 12)));
+        error.Source.ShouldBe("slalang");
+        client.Server.Documents.TryGet(Uri)!.Text.Text.ShouldBe(Valid.Replace("\"1\"", "\"1"));
+    }
+
+    [Fact]
+    public async Task A_burst_of_edits_publishes_the_last_version_and_never_an_older_one_after_a_newer_one()
+    {
+        await using var client = await LspTestClient.StartAsync(options: new ServerOptions { DiagnosticsDebounce = TimeSpan.FromMilliseconds(20) });
+        await client.OpenAsync(Uri, Valid);
+        for (var version = 2; version <= 40; version++)
+        {
+            await client.ChangeAsync(Uri, version, new LspRange(new Position(0, 10), new Position(0, 10)), "x");
+        }
+        var last = await client.WaitForDiagnosticsAsync(Uri, 40);
+        last.Diagnostics.ShouldBeEmpty();
+        var versions = client.Published.Where(p => p.Uri == Uri).Select(p => p.Version!.Value).ToList();
+        versions.ShouldBe(versions.Order().ToList());
+        versions.Count.ShouldBeLessThan(40);
+        client.Server.Documents.TryGet(Uri)!.Text.Text.ShouldBe(Valid.Replace("contract C", "contract C" + new string('x', 39)));
+    }
+
+    [Fact]
+    public async Task Edits_out_of_range_are_clamped_and_the_server_carries_on()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, Valid);
+        await client.ChangeAsync(Uri, 2, new LspRange(new Position(99, 5), new Position(120, 0)), "// tail\n");
+        await client.ChangeAsync(Uri, 3, new LspRange(new Position(0, 500), new Position(0, 900)), " // head");
+        (await client.WaitForDiagnosticsAsync(Uri, 3)).Diagnostics.ShouldBeEmpty();
+        client.Server.Documents.TryGet(Uri)!.Text.Text.ShouldBe(Valid.Replace("contract C {", "contract C { // head") + "// tail\n");
+    }
+
+    [Fact]
+    public async Task Closing_a_document_clears_its_diagnostics_and_a_change_to_an_unknown_document_is_ignored()
+    {
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(Uri, "contract C {\n");
+        await client.NotifyAsync("textDocument/didClose", new DidCloseTextDocumentParams(new TextDocumentIdentifier(Uri)));
+        (await client.WaitForDiagnosticsAsync(Uri, null)).Diagnostics.ShouldBeEmpty();
+        await client.ChangeAsync("file:///never-opened.sla", 2, null, "contract X {}");
+        client.Server.Documents.Count.ShouldBe(0);
+        (await client.RequestAsync<object?>("shutdown", new { })).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("\0\u0001}}}{{{ contract ((( \"unterminated")]
+    [InlineData("contract")]
+    [InlineData("}}}}")]
+    [InlineData("contract C { service S { objective O { target >= ; per ; during } penalty P on { when < credit } } raci { roles A B\n X A R C I -- ZZ } }")]
+    [InlineData("/* never closed")]
+    public async Task Garbage_documents_get_diagnostics_and_every_feature_answers_without_error(string text)
+    {
+        await using var client = await LspTestClient.StartAsync();
+        var published = await client.OpenAsync(Uri, text);
+        published.Diagnostics.ShouldNotBeEmpty();
+        var doc = new { textDocument = new { uri = Uri } };
+        for (var character = 0; character <= text.Length; character += 3)
+        {
+            var at = new { textDocument = new { uri = Uri }, position = new { line = 0, character } };
+            await client.RequestAsync<Hover?>("textDocument/hover", at);
+            await client.RequestAsync<CompletionList>("textDocument/completion", at);
+            await client.RequestAsync<Location[]>("textDocument/definition", at);
+        }
+        await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", doc);
+        await client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", doc);
+        await client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", doc);
+        (await client.RequestAsync<TextEdit[]>("textDocument/formatting", new { textDocument = new { uri = Uri }, options = new { tabSize = 2, insertSpaces = true } })).ShouldBeEmpty();
+        await client.RequestAsync<RaciMatrix>("sla/raciMatrix", doc);
+        await client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 5, character = 0 } } });
+        client.Server.Completion.IsCompleted.ShouldBeFalse();
+    }
+}
