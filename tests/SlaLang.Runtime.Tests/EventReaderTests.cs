@@ -101,4 +101,13 @@ public class EventReaderTests
         events.ShouldBeEmpty();
         errors.ShouldBe([new EventReadError(1, "the CSV header must name the columns 'kind' and 'time'")]);
     }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_first_line_is_ignored()
+    {
+        ReadJsonl("\uFEFF{\"kind\":\"fulfilled\",\"time\":\"2026-03-02T10:00:00Z\",\"name\":\"R\"}\n").Errors.ShouldBeEmpty();
+        var (events, errors) = ReadCsv("\uFEFFkind,time,name\nfulfilled,2026-03-02T10:00:00Z,R\n");
+        errors.ShouldBeEmpty();
+        events.ShouldHaveSingleItem().Name.ShouldBe("R");
+    }
 }

@@ -29,6 +29,10 @@ public static class EventReader
         while (reader.ReadLine() is { } line)
         {
             lineNo++;
+            if (lineNo == 1)
+            {
+                line = line.TrimStart('\uFEFF');
+            }
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -62,7 +66,7 @@ public static class EventReader
             }
             if (header is null)
             {
-                header = [.. cells.Select(c => c.Trim())];
+                header = [.. cells.Select(c => c.Trim().TrimStart('\uFEFF'))];
                 if (!header.Contains("kind") || !header.Contains("time"))
                 {
                     onError(new EventReadError(lineNo, "the CSV header must name the columns 'kind' and 'time'"));

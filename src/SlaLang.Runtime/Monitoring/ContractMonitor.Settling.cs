@@ -6,6 +6,7 @@ namespace SlaLang.Runtime;
 public partial class ContractMonitor
 {
     private const int SettleEvery = 4096;
+    private static readonly Duration SettleStep = Duration.FromDays(1);
     private Duration? _lateness;
     private Instant _watermark = Instant.MinValue;
     private Instant _horizon = Instant.MinValue;
@@ -13,6 +14,7 @@ public partial class ContractMonitor
     private int _sinceSettle;
     private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
     private readonly List<EscalationResult> _settledEscalations = [];
+    private readonly PriorityQueue<string, Instant> _settleQueue = new();
 
     /// <summary>
     /// Turns on settling: with W the latest event time seen, the horizon is W − <paramref name="lateness"/>.
@@ -31,8 +33,9 @@ public partial class ContractMonitor
     /// <summary>Events dropped because they arrived after the settled horizon had passed them (settling only).</summary>
     public long LateEvents => _lateEvents;
 
-    private bool Admit(Instant t)
+    private bool Admit(in SlaEvent e)
     {
+        var t = e.Instant;
         if (t < _horizon)
         {
             _lateEvents++;
@@ -41,6 +44,10 @@ public partial class ContractMonitor
         if (t > _watermark)
         {
             _watermark = t;
+        }
+        if (e.Id is { } id && e.Kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
+        {
+            _settleQueue.Enqueue(id, t);
         }
         if (++_sinceSettle >= SettleEvery)
         {
@@ -58,7 +65,8 @@ public partial class ContractMonitor
             return;
         }
         var h = _watermark - lateness;
-        if (h <= _horizon)
+        // A pass costs a walk over the live facts: advance in steps of at least a day (settling later is still exact).
+        if (h <= _horizon || (_horizon != Instant.MinValue && h < _horizon + SettleStep))
         {
             return;
         }
@@ -110,20 +118,23 @@ public partial class ContractMonitor
 
         // 2. Drop incidents whose every fact lies before the cutoff and that are resolved (or never opened):
         //    their escalations are final (levels are reached before the first resolution) and kept as results.
-        var drop = new List<string>();
-        foreach (var (id, inc) in _facts.Incidents)
+        //    Candidates come from a queue of (incident, event time) pushed as events arrive, so a pass only visits
+        //    incidents whose events are older than the cutoff instead of every live incident.
+        while (_settleQueue.TryPeek(out var id, out var t) && t < incidentCutoff)
         {
-            if ((inc.Opened is null || inc.Resolves.Min is not null) && inc.Latest < incidentCutoff)
+            _settleQueue.Dequeue();
+            if (!_facts.Incidents.TryGetValue(id, out var inc) || inc.Latest >= incidentCutoff)
             {
-                foreach (var e in _escalations)
-                {
-                    e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
-                }
-                drop.Add(id);
+                continue; // already dropped, or a later event of it is still queued
             }
-        }
-        foreach (var id in drop)
-        {
+            if (inc.Opened is not null && inc.Resolves.Min is null)
+            {
+                continue; // still open: its next event queues it again
+            }
+            foreach (var e in _escalations)
+            {
+                e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
+            }
             _facts.Incidents.Remove(id);
         }
 
@@ -272,6 +283,7 @@ public partial class ContractMonitor
                 }
                 _final[k] = list;
             }
+            _settleQueue.Clear();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
                 _settledEscalations.Add(new EscalationResult(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), Snapshots.ReadTime(r)));

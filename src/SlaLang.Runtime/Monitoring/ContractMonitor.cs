@@ -86,7 +86,7 @@ public partial class ContractMonitor
     /// <summary>Records one event (idempotent; order does not matter).</summary>
     public virtual void Observe(in SlaEvent e)
     {
-        if (_lateness is not null && !Admit(e.Instant))
+        if (_lateness is not null && !Admit(in e))
         {
             return;
         }
@@ -159,5 +159,12 @@ public partial class ContractMonitor
         facts.Restore(stream);
         ReadSettlement(stream);
         _facts = facts;
+        if (_lateness is not null)
+        {
+            foreach (var (id, inc) in facts.Incidents)
+            {
+                _settleQueue.Enqueue(id, inc.Latest);
+            }
+        }
     }
 }

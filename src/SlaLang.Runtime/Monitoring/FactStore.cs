@@ -64,8 +64,14 @@ internal sealed class IncidentFacts
     }
 
     /// <summary>Real elapsed time of [opened, t) minus pauses, inside <paramref name="calendar"/>'s open hours.</summary>
-    public Duration MeasuredAge(BusinessCalendar calendar, Instant t) =>
-        Opened is { } o ? calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals)) : Duration.Zero;
+    public Duration MeasuredAge(BusinessCalendar calendar, Instant t)
+    {
+        if (Opened is not { } o)
+        {
+            return Duration.Zero;
+        }
+        return Pauses.Count == 0 ? calendar.Measure(o, t) : calendar.Measure(IntervalSet.Of(o, t).Subtract(PausedIntervals));
+    }
 }
 
 /// <summary>Start and end of an outage or maintenance window (earliest start, latest end seen for the id).</summary>
@@ -230,7 +236,7 @@ public sealed class FactStore
             case EventKind.Survey:
                 svc.Surveys.Add((t, e.Score));
                 break;
-            case EventKind.Change when e.Id is not null && e.Requested is { } req:
+            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t:
             {
                 var r = req.ToInstant();
                 var key = (e.Id, t);
@@ -245,11 +251,8 @@ public sealed class FactStore
 
     private IncidentFacts Incident(string id)
     {
-        if (!Incidents.TryGetValue(id, out var inc))
-        {
-            Incidents[id] = inc = new IncidentFacts();
-        }
-        return inc;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
+        return slot ??= new IncidentFacts();
     }
 
     internal ServiceFacts Service(string name)
@@ -265,22 +268,20 @@ public sealed class FactStore
 
     private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.Start is not { } st || t < st)
         {
             s.Start = t;
         }
-        spans[id] = s;
     }
 
     private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        spans.TryGetValue(id, out var s);
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
         if (s.End is not { } en || t > en)
         {
             s.End = t;
         }
-        spans[id] = s;
     }
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>

@@ -222,11 +222,19 @@ public sealed class Objective
                     }
                     break;
                 case IndicatorKind.ReopenRate:
-                    for (var k = 0; k < periods.Count; k++)
+                    foreach (var t in inc.Resolves.Items)
                     {
-                        var end = periods[k].EffectiveEnd(asOf);
-                        count[k] += inc.Resolves.CountIn(periods[k].Start, end);
-                        good[k] += inc.Reopens.CountIn(periods[k].Start, end);
+                        if (IndexOf(periods, t, asOf) is { } k)
+                        {
+                            count[k]++;
+                        }
+                    }
+                    foreach (var t in inc.Reopens.Items)
+                    {
+                        if (IndexOf(periods, t, asOf) is { } k)
+                        {
+                            good[k]++;
+                        }
                     }
                     break;
                 case IndicatorKind.Mttr:
@@ -250,14 +258,15 @@ public sealed class Objective
                         }
                     }
                     // Unstopped at E = min(end P, N) with measured age already over D: counted, not within.
-                    for (var k = 0; k < periods.Count; k++)
+                    // Only periods with opened < E ≤ stop qualify: start at the first period ending after the opening.
+                    for (var k = FirstEndingAfter(periods, opened); k < periods.Count; k++)
                     {
                         var e = periods[k].EffectiveEnd(asOf);
-                        if (opened >= e || (stop is { } st && st < e))
+                        if (stop is { } st && st < e)
                         {
-                            continue;
+                            break;
                         }
-                        if (inc.MeasuredAge(Calendar, e) > d)
+                        if (opened < e && inc.MeasuredAge(Calendar, e) > d)
                         {
                             count[k]++;
                         }
@@ -343,6 +352,25 @@ public sealed class Objective
                 values[k].Value = Indicator is IndicatorKind.ErrorRate or IndicatorKind.SuccessRate ? 100m * a[k] / b[k] : a[k] / b[k];
             }
         }
+    }
+
+    /// <summary>Index of the first period whose end is after <paramref name="t"/> (periods are ordered and disjoint).</summary>
+    private static int FirstEndingAfter(IReadOnlyList<ReportPeriod> periods, Instant t)
+    {
+        int lo = 0, hi = periods.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (periods[mid].End <= t)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>Index of the period whose measured part [start, min(end, asOf)) holds <paramref name="t"/>.</summary>

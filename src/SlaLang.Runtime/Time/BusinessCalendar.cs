@@ -18,12 +18,14 @@ public sealed class BusinessCalendar
     private readonly List<(Duration Start, Duration End)>[] _weekly = new List<(Duration, Duration)>[8];
     private readonly HashSet<LocalDate> _holidays;
     private readonly ConcurrentDictionary<LocalDate, InstantInterval[]> _openCache = new();
+    private readonly Func<LocalDate, InstantInterval[]> _computeOpen;
 
     /// <summary>Creates a calendar named <paramref name="name"/> in <paramref name="zone"/>.</summary>
     public BusinessCalendar(string name, DateTimeZone zone, IEnumerable<WeeklyHours> hours, IEnumerable<LocalDate> holidays)
     {
         Name = name;
         Zone = zone;
+        _computeOpen = ComputeOpen;
         for (var d = 0; d < _weekly.Length; d++)
         {
             _weekly[d] = [];
@@ -91,7 +93,7 @@ public sealed class BusinessCalendar
     public bool IsWorkingDay(LocalDate date) => !_holidays.Contains(date) && _weekly[(int)date.DayOfWeek].Count > 0;
 
     /// <summary>The open intervals of local <paramref name="date"/> as instants, ascending (none on holidays).</summary>
-    public ReadOnlySpan<InstantInterval> OpenIntervals(LocalDate date) => _openCache.GetOrAdd(date, ComputeOpen);
+    public ReadOnlySpan<InstantInterval> OpenIntervals(LocalDate date) => _openCache.GetOrAdd(date, _computeOpen);
 
     private InstantInterval[] ComputeOpen(LocalDate date)
     {
@@ -199,6 +201,10 @@ public sealed class BusinessCalendar
         {
             return from <= limit ? from : null;
         }
+        if (IsAlways)
+        {
+            return AlwaysReaches(from, amount, excluded, limit);
+        }
         var remaining = amount;
         var chunkStart = from;
         while (chunkStart < limit)
@@ -222,6 +228,36 @@ public sealed class BusinessCalendar
             chunkStart = chunkEnd;
         }
         return null;
+    }
+
+    private static Instant? AlwaysReaches(Instant from, Duration amount, IntervalSet excluded, Instant limit)
+    {
+        // 24/7: walk the gaps between excluded intervals after `from`.
+        var cursor = from;
+        var remaining = amount;
+        foreach (var x in excluded.Intervals)
+        {
+            if (x.End <= cursor)
+            {
+                continue;
+            }
+            if (x.Start > cursor)
+            {
+                var gap = x.Start - cursor;
+                if (gap >= remaining)
+                {
+                    break;
+                }
+                remaining -= gap;
+            }
+            cursor = x.End;
+            if (cursor >= limit)
+            {
+                return null;
+            }
+        }
+        var at = cursor + remaining;
+        return at <= limit ? at : null;
     }
 
     /// <summary>
