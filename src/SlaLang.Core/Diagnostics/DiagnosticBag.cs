@@ -10,6 +10,7 @@ internal sealed class DiagnosticBag
     private readonly SourceText _text;
     private readonly string _path;
     private readonly List<Diagnostic> _items = [];
+    private readonly List<int> _lexicalErrorStarts = [];
     private bool _full;
 
     internal DiagnosticBag(SourceText text, string path)
@@ -19,9 +20,6 @@ internal sealed class DiagnosticBag
     }
 
     internal int Count => _items.Count;
-
-    /// <summary>The position of the last error reported, so that the parser reports one error per mistake.</summary>
-    internal int LastErrorEnd { get; private set; } = -1;
 
     internal void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
@@ -35,8 +33,30 @@ internal sealed class DiagnosticBag
             _items.Add(Diagnostic.Create(DiagnosticCatalog.TooManyErrors, new Location(_path, _text, span), Limit));
             return;
         }
+        if (_items.Count > 0 && _items[^1].Descriptor == descriptor && _items[^1].Span == span)
+        {
+            // Several unclosed blocks at the end of the file are one mistake.
+            return;
+        }
         _items.Add(Diagnostic.Create(descriptor, new Location(_path, _text, span), args));
-        LastErrorEnd = Math.Max(LastErrorEnd, span.End);
+    }
+
+    /// <summary>Reports a lexical error (the lexer reports in text order) and remembers where it is.</summary>
+    internal void ReportLexical(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    {
+        _lexicalErrorStarts.Add(span.Start);
+        Report(descriptor, span, args);
+    }
+
+    /// <summary>Whether the lexer reported an error starting in [start, end]: the parser then stays silent about that token.</summary>
+    internal bool HasLexicalErrorIn(int start, int end)
+    {
+        var index = _lexicalErrorStarts.BinarySearch(start);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+        return index < _lexicalErrorStarts.Count && _lexicalErrorStarts[index] <= end;
     }
 
     internal IReadOnlyList<Diagnostic> ToSortedList()

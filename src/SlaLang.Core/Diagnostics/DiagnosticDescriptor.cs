@@ -34,7 +34,7 @@ public sealed class DiagnosticDescriptor
 
     /// <summary>Formats the message with <paramref name="args"/> (invariant culture).</summary>
     public string FormatMessage(params object?[] args) =>
-        args.Length == 0 ? MessageFormat : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Code}: {Title}";

@@ -204,7 +204,7 @@ internal sealed class Lexer
         if (close < 0)
         {
             _pos = text.Length;
-            _diagnostics.Report(DiagnosticCatalog.UnterminatedComment, new TextSpan(start, 2));
+            _diagnostics.ReportLexical(DiagnosticCatalog.UnterminatedComment, new TextSpan(start, 2));
         }
         else
         {
@@ -423,12 +423,12 @@ internal sealed class Lexer
         var contentEnd = terminated ? _pos - 1 : _pos;
         if (!terminated)
         {
-            _diagnostics.Report(DiagnosticCatalog.UnterminatedString, TextSpan.FromBounds(start, _pos));
+            _diagnostics.ReportLexical(DiagnosticCatalog.UnterminatedString, TextSpan.FromBounds(start, _pos));
         }
         var result = LiteralParsers.ParseStringContent(text.AsSpan(contentStart, contentEnd - contentStart));
         if (!result.Success)
         {
-            _diagnostics.Report(DiagnosticCatalog.InvalidEscape, new TextSpan(contentStart + result.ErrorStart, result.ErrorLength), result.Error);
+            _diagnostics.ReportLexical(DiagnosticCatalog.InvalidEscape, new TextSpan(contentStart + result.ErrorStart, result.ErrorLength), result.Error);
         }
         value = result.Value;
         return SyntaxKind.StringLiteralToken;
@@ -443,7 +443,7 @@ internal sealed class Lexer
             _pos += char.IsHighSurrogate(text[_pos]) && _pos + 1 < text.Length && char.IsLowSurrogate(text[_pos + 1]) ? 2 : 1;
         }
         while (_pos < text.Length && StartsNoToken(_pos));
-        _diagnostics.Report(DiagnosticCatalog.UnrecognizedCharacter, TextSpan.FromBounds(start, _pos), Display(text.AsSpan(start, _pos - start)));
+        _diagnostics.ReportLexical(DiagnosticCatalog.UnrecognizedCharacter, TextSpan.FromBounds(start, _pos), Display(text.AsSpan(start, _pos - start)));
         return SyntaxKind.BadToken;
     }
 
@@ -472,7 +472,7 @@ internal sealed class Lexer
         var result = ParseCached(kind, parser, span);
         if (!result.Success)
         {
-            _diagnostics.Report(descriptor, new TextSpan(start + result.ErrorStart, result.ErrorLength), Display(span), result.Error);
+            _diagnostics.ReportLexical(descriptor, new TextSpan(start + result.ErrorStart, result.ErrorLength), Display(span), result.Error);
         }
         return result.Value;
     }

@@ -101,7 +101,7 @@ internal sealed partial class Parser
             return;
         }
         _statementHasError = true;
-        if (Current.Kind == SyntaxKind.BadToken || _diagnostics.LastErrorEnd > span.Start && _diagnostics.LastErrorEnd <= Current.Span.End && span.Start >= Current.FullStart)
+        if (_diagnostics.HasLexicalErrorIn(Current.FullStart, Current.Span.End))
         {
             return;
         }

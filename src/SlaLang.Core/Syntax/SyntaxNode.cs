@@ -297,6 +297,10 @@ public abstract class SyntaxNode
         {
             throw new ArgumentOutOfRangeException(nameof(position), position, $"Position must lie in {FullSpan}.");
         }
+        if (position == _fullEnd)
+        {
+            return GetLastToken() ?? throw new InvalidOperationException("A node without tokens has no position.");
+        }
         var node = this;
         while (true)
         {

@@ -20,60 +20,77 @@ public static class LiteralParsers
 {
     private static readonly Parser<char, Unit> DigitsSkip = Digit.SkipAtLeastOnce();
 
-    private static readonly Parser<char, decimal> DecimalNumber =
-        DigitsSkip.Then(Char('.').Then(DigitsSkip.Labelled("digits after the decimal point")).Optional())
-            .MapWithInput((span, _) => decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : -1m)
-            .Assert(d => d >= 0, "the number is too large");
+    /// <summary>A decimal number; more digits than <see cref="decimal"/> holds is an error on the whole number.</summary>
+    private static readonly Parser<char, Checked<decimal>> DecimalNumber =
+        Map((start, value, end) => value >= 0 ? Checked<decimal>.Ok(value) : Checked<decimal>.Fail(start, end - start, "the number has more than 28 digits"),
+            CurrentOffset,
+            DigitsSkip.Then(Char('.').Then(DigitsSkip.Labelled("digits after the decimal point")).Optional())
+                .MapWithInput((span, _) => decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : -1m)
+                .Labelled("a number"),
+            CurrentOffset);
 
-    private static readonly Parser<char, decimal> NumberParser = DecimalNumber.Labelled("a number").Before(End);
+    private static readonly Parser<char, Checked<decimal>> NumberParser = DecimalNumber.Before(End);
 
-    private static readonly Parser<char, decimal> PercentParser = DecimalNumber.Labelled("a number").Before(Char('%')).Before(End);
+    private static readonly Parser<char, Checked<decimal>> PercentParser = DecimalNumber.Before(Char('%')).Before(End);
 
-    private static Parser<char, int> TwoDigits(char firstMax, char lastMaxWhenFirstIsMax, string label) =>
-        Map((a, b) => ((a - '0') * 10) + (b - '0'),
-            Digit.Where(c => c <= firstMax),
-            Digit).Labelled(label)
-        .Assert(v => v / 10 < firstMax - '0' || v % 10 <= lastMaxWhenFirstIsMax - '0', label);
+    private static readonly Parser<char, int> TwoDigits = Map((a, b) => ((a - '0') * 10) + (b - '0'), Digit, Digit);
 
-    private static readonly Parser<char, int> Year = Digit.Repeat(4).Select(cs => cs.Aggregate(0, (acc, c) => (acc * 10) + (c - '0'))).Labelled("a four-digit year");
+    /// <summary>Two digits and where they start; a value outside [min, max] becomes an error on exactly those two characters
+    /// (e.g. the <c>13</c> of <c>2026-13-01</c>).</summary>
+    private static Parser<char, Checked<int>> Ranged(int min, int max, string message) =>
+        Map((offset, v) => v >= min && v <= max ? Checked<int>.Ok(v) : Checked<int>.Fail(offset, 2, message), CurrentOffset, TwoDigits);
 
-    private static readonly Parser<char, int> Month =
-        Char('0').Then(OneOf("123456789")).Select(c => c - '0')
-            .Or(Char('1').Then(OneOf("012")).Select(c => 10 + (c - '0')))
-            .Labelled("a month 01 to 12");
+    private static readonly Parser<char, int> Year =
+        Digit.Repeat(4).Select(cs => cs.Aggregate(0, (acc, c) => (acc * 10) + (c - '0'))).Labelled("a four-digit year");
 
-    private static readonly Parser<char, int> DayOfMonth =
-        Map((a, b) => ((a - '0') * 10) + (b - '0'), OneOf("0123"), Digit).Labelled("a day 01 to 31");
+    private static readonly Parser<char, Checked<int>> Month = Ranged(1, 12, "the month must be 01 to 12");
 
-    private static readonly Parser<char, LocalDate> Date =
-        Map((y, m, d) => (y, m, d), Year.Before(Char('-')), Month.Before(Char('-')), DayOfMonth)
-            .Assert(t => t.d >= 1 && t.d <= CalendarSystem.Iso.GetDaysInMonth(t.y, t.m), t => $"{t.y:D4}-{t.m:D2} has no day {t.d:D2}")
-            .Select(t => new LocalDate(t.y, t.m, t.d));
+    private static readonly Parser<char, Checked<int>> DayOfMonth = Ranged(1, 31, "the day must be 01 to 31");
 
-    private static readonly Parser<char, int> Hour =
-        OneOf("01").Then(Digit, (a, b) => ((a - '0') * 10) + (b - '0'))
-            .Or(Char('2').Then(OneOf("01234")).Select(c => 20 + (c - '0')))
-            .Labelled("an hour 00 to 24");
+    private static readonly Parser<char, int> TextLength = Parser<char>.CurrentOffset;
 
-    private static readonly Parser<char, int> MinuteOrSecond =
-        OneOf("012345").Then(Digit, (a, b) => ((a - '0') * 10) + (b - '0')).Labelled("minutes 00 to 59");
+    private static readonly Parser<char, Checked<LocalDate>> Date =
+        Map((y, m, d, end) => m.Error is not null ? m.As<LocalDate>()
+                : d.Error is not null ? d.As<LocalDate>()
+                : d.Value > CalendarSystem.Iso.GetDaysInMonth(y, m.Value) ? Checked<LocalDate>.Fail(0, end, $"{y:D4}-{m.Value:D2} has no day {d.Value:D2}")
+                : Checked<LocalDate>.Ok(new LocalDate(y, m.Value, d.Value)),
+            Year.Before(Char('-')), Month.Before(Char('-')), DayOfMonth, TextLength);
 
-    private static readonly Parser<char, (int H, int M, int S)> Clock =
-        Map((h, m, s) => (h, m, s.GetValueOrDefault()),
-            Hour.Before(Char(':')), MinuteOrSecond, Char(':').Then(MinuteOrSecond).Optional().Select(o => o.HasValue ? o.Value : (int?)null));
+    private static readonly Parser<char, Checked<int>> Hour = Ranged(0, 24, "the hour must be 00 to 24");
+
+    private static readonly Parser<char, Checked<int>> MinuteOrSecond = Ranged(0, 59, "minutes and seconds must be 00 to 59");
+
+    /// <summary>HH:MM[:SS] as seconds since midnight; 24:00 (end of day) is allowed when <c>allow24</c>.</summary>
+    private static Parser<char, Checked<long>> Clock(bool allow24) =>
+        Map((start, h, m, s, end) =>
+            {
+                foreach (var part in (ReadOnlySpan<Checked<int>>)[h, m, s])
+                {
+                    if (part.Error is not null)
+                    {
+                        return part.As<long>();
+                    }
+                }
+                if (h.Value == 24 && (!allow24 || m.Value != 0 || s.Value != 0))
+                {
+                    return Checked<long>.Fail(start, end - start, allow24 ? "24:00 is the only time in hour 24" : "a date-time has hours 00 to 23");
+                }
+                return Checked<long>.Ok((h.Value * 3600L) + (m.Value * 60L) + s.Value);
+            },
+            CurrentOffset, Hour.Before(Char(':')), MinuteOrSecond,
+            Char(':').Then(MinuteOrSecond).Optional().Select(o => o.HasValue ? o.Value : Checked<int>.Ok(0)), CurrentOffset);
 
     /// <summary>Time of day as the duration since local midnight; 24:00 (end of day) is allowed.</summary>
-    private static readonly Parser<char, Duration> TimeParser =
-        Clock.Assert(c => c.H < 24 || (c.M == 0 && c.S == 0), "24:00 is the only time in hour 24")
-            .Select(c => Duration.FromSeconds((c.H * 3600L) + (c.M * 60L) + c.S))
-            .Before(End);
+    private static readonly Parser<char, Checked<Duration>> TimeParser =
+        Clock(allow24: true).Select(c => c.Error is null ? Checked<Duration>.Ok(Duration.FromSeconds(c.Value)) : c.As<Duration>()).Before(End);
 
-    private static readonly Parser<char, LocalDate> DateParser = Date.Before(End);
+    private static readonly Parser<char, Checked<LocalDate>> DateParser = Date.Before(End);
 
-    private static readonly Parser<char, LocalDateTime> DateTimeParser =
-        Map((d, c) => (d, c), Date.Before(Char('T')), Clock)
-            .Assert(t => t.c.H < 24, "a date-time has hours 00 to 23")
-            .Select(t => t.d + new LocalTime(t.c.H, t.c.M, t.c.S))
+    private static readonly Parser<char, Checked<LocalDateTime>> DateTimeParser =
+        Map((d, c) => d.Error is not null ? d.As<LocalDateTime>()
+                : c.Error is not null ? c.As<LocalDateTime>()
+                : Checked<LocalDateTime>.Ok(d.Value + LocalTime.FromSecondsSinceMidnight((int)c.Value)),
+            Date.Before(Char('T')), Clock(allow24: false))
             .Before(End);
 
     private static readonly Parser<char, long> DurationUnitTicks =
@@ -99,9 +116,9 @@ public static class LiteralParsers
     private static readonly Parser<char, string> CurrencyCode =
         Parser<char>.Token(c => c is >= 'A' and <= 'Z').Repeat(3).Select(cs => new string(cs.ToArray())).Labelled("a three-letter ISO 4217 code");
 
-    private static readonly Parser<char, MoneyValue> MoneyParser =
-        Map((amount, code) => new MoneyValue(amount, code),
-            DecimalNumber.Labelled("an amount").Before(OneOf(' ', '\t').SkipAtLeastOnce()), CurrencyCode)
+    private static readonly Parser<char, Checked<MoneyValue>> MoneyParser =
+        Map((amount, code) => amount.Error is null ? Checked<MoneyValue>.Ok(new MoneyValue(amount.Value, code)) : amount.As<MoneyValue>(),
+            DecimalNumber.Before(OneOf(' ', '\t').SkipAtLeastOnce()), CurrencyCode)
             .Before(End);
 
     private static readonly Parser<char, IsoDayOfWeek> Day =
@@ -123,28 +140,41 @@ public static class LiteralParsers
             .Select(sets => sets.Aggregate(default(DaySet), (acc, s) => acc.Union(s)))
             .Before(End);
 
-    private static readonly Parser<char, char> HexDigitChar = Parser<char>.Token(c => char.IsAsciiHexDigit(c)).Labelled("a hexadecimal digit");
+    private static readonly Parser<char, string> HexDigits =
+        Parser<char>.Token(c => char.IsAsciiHexDigit(c)).AtLeastOnceString().Labelled("hexadecimal digits");
 
-    private static readonly Parser<char, string> UnicodeEscape =
-        Char('u').Then(Char('{')).Then(HexDigitChar.AtLeastOnceString())
-            .Assert(h => h.Length <= 6 && int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var cp && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF), "not a Unicode scalar value")
-            .Before(Char('}').Labelled("'}' closing the code point"))
-            .Select(h => char.ConvertFromUtf32(int.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+    private static readonly Parser<char, Checked<string>> UnicodeEscape =
+        Map((start, hex) => hex.Length <= 6 && int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var cp && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)
+                ? Checked<string>.Ok(char.ConvertFromUtf32(cp))
+                : Checked<string>.Fail(start, hex.Length, $"{hex} is not a Unicode scalar value (at most 10FFFF, no surrogates)"),
+            Char('u').Then(Char('{').Labelled("'{' after \\u")).Then(CurrentOffset), HexDigits)
+        .Before(Char('}').Labelled("'}' closing \\u{…}"));
 
-    private static readonly Parser<char, string> Escape =
+    private static readonly Parser<char, Checked<string>> Escape =
         Char('\\').Then(
-            Char('"').ThenReturn("\"")
-                .Or(Char('\\').ThenReturn("\\"))
-                .Or(Char('n').ThenReturn("\n"))
-                .Or(Char('t').ThenReturn("\t"))
-                .Or(UnicodeEscape)
-                .Labelled("an escape (\\\", \\\\, \\n, \\t, \\u{hex})"));
+            Char('"').ThenReturn(Checked<string>.Ok("\""))
+                .Or(Char('\\').ThenReturn(Checked<string>.Ok("\\")))
+                .Or(Char('n').ThenReturn(Checked<string>.Ok("\n")))
+                .Or(Char('t').ThenReturn(Checked<string>.Ok("\t")))
+                .Or(UnicodeEscape));
 
-    private static readonly Parser<char, string> StringContentParser =
-        Parser<char>.Token(c => c != '\\').SkipAtLeastOnce().MapWithInput((span, _) => span.ToString())
+    private static readonly Parser<char, Checked<string>> StringContentParser =
+        Parser<char>.Token(c => c != '\\').SkipAtLeastOnce().MapWithInput((span, _) => Checked<string>.Ok(span.ToString()))
             .Or(Escape)
             .Many()
-            .Select(parts => string.Concat(parts))
+            .Select(parts =>
+            {
+                var builder = new StringBuilder();
+                foreach (var part in parts)
+                {
+                    if (part.Error is not null)
+                    {
+                        return part;
+                    }
+                    builder.Append(part.Value);
+                }
+                return Checked<string>.Ok(builder.ToString());
+            })
             .Before(End);
 
     /// <summary>A decimal number such as <c>99.93</c>.</summary>
@@ -181,7 +211,26 @@ public static class LiteralParsers
         {
             return new LiteralResult(content.ToString(), 0, 0, null);
         }
-        return Run(StringContentParser, content);
+        var result = Run(StringContentParser, content);
+        if (!result.Success && result.ErrorStart > 0 && content[result.ErrorStart - 1] == '\\')
+        {
+            // A bad escape letter: point at the backslash and the letter (\q).
+            return result with { ErrorStart = result.ErrorStart - 1, ErrorLength = 2 };
+        }
+        return result;
+    }
+
+    private static LiteralResult Run<T>(Parser<char, Checked<T>> parser, ReadOnlySpan<char> text)
+    {
+        var result = parser.Parse(text);
+        if (result.Success)
+        {
+            var value = result.Value;
+            return value.Error is null
+                ? new LiteralResult(value.Value, 0, 0, null)
+                : new LiteralResult(null, value.ErrorStart, value.ErrorLength, value.Error);
+        }
+        return Failure(result.Error!, text);
     }
 
     private static LiteralResult Run<T>(Parser<char, T> parser, ReadOnlySpan<char> text)
@@ -191,7 +240,11 @@ public static class LiteralParsers
         {
             return new LiteralResult(result.Value, 0, 0, null);
         }
-        var error = result.Error!;
+        return Failure(result.Error!, text);
+    }
+
+    private static LiteralResult Failure(ParseError<char> error, ReadOnlySpan<char> text)
+    {
         var offset = Math.Clamp(error.ErrorOffset, 0, text.Length);
         var (start, length) = ErrorExtent(text, offset);
         return new LiteralResult(null, start, length, Describe(error, text, offset));
@@ -237,5 +290,15 @@ public static class LiteralParsers
             .ToArray();
         var found = offset < text.Length ? $"'{text[offset]}'" : "the end";
         return expected.Length == 0 ? $"unexpected {found}" : $"expected {string.Join(" or ", expected)}, found {found}";
+    }
+
+    /// <summary>A value, or an error found after the structure parsed (a component out of range), with its span in the text.</summary>
+    private readonly record struct Checked<T>(T Value, int ErrorStart, int ErrorLength, string? Error)
+    {
+        public static Checked<T> Ok(T value) => new(value, 0, 0, null);
+
+        public static Checked<T> Fail(int start, int length, string error) => new(default!, start, length, error);
+
+        public Checked<TOther> As<TOther>() => new(default!, ErrorStart, ErrorLength, Error);
     }
 }
