@@ -182,6 +182,10 @@ public sealed class FactStore
     public void Observe(in SlaEvent e)
     {
         var t = e.Instant;
+        if (!SlaEvent.IsSupported(t))
+        {
+            return;
+        }
         switch (e.Kind)
         {
             case EventKind.IncidentOpened:
@@ -276,7 +280,7 @@ public sealed class FactStore
             case EventKind.Survey:
                 svc.Surveys.Add((t, e.Score));
                 break;
-            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t:
+            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t && SlaEvent.IsSupported(req.ToInstant()):
             {
                 var r = req.ToInstant();
                 var key = (e.Id, t);
