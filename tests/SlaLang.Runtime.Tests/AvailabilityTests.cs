@@ -135,4 +135,19 @@ public class AvailabilityTests
         // Days without an outage start: no data.
         m.Report(I("2026-03-05T00:00:00+01:00")).Objectives.Single(o => o.Period.Start == T("2026-03-02T00:00:00+01:00")).Status.ShouldBe(ObjectiveStatus.NoData);
     }
+
+    private static bool NotO2(in IncidentInfo outage) => outage.Id != "O2";
+
+    [Fact]
+    public void A_where_clause_on_availability_filters_outages_by_id()
+    {
+        var m = Monitor(out _, new LocalDate(2026, 10, 25));
+        m.Add(new Objective("S", "Avail", IndicatorKind.Availability, AtLeast(99m), PeriodRule.Day, m.Always, where: NotO2));
+        // O1 = 9000 s counted; O2 = 3600 s filtered out. sched = 25 h = 90000 s → 100 × 81000 / 90000 = 90.
+        m.Observe(SlaEvent.OutageStart(T("2026-10-25T10:00:00+01:00"), "S", "O1"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-10-25T12:30:00+01:00"), "S", "O1"));
+        m.Observe(SlaEvent.OutageStart(T("2026-10-25T14:00:00+01:00"), "S", "O2"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-10-25T15:00:00+01:00"), "S", "O2"));
+        m.Report(I("2026-10-26T00:00:00+01:00")).Objectives[0].Value.ShouldBe(90m);
+    }
 }

@@ -135,17 +135,17 @@ internal sealed class ServiceFacts
     public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
 
     /// <summary>Outages as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
-    public IntervalSet OutageSet(Instant asOf) => Spans(Outages, asOf);
+    public IntervalSet OutageSet(Instant asOf, Func<string, bool>? keep = null) => Spans(Outages, asOf, keep);
 
     /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
 
-    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf)
+    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
     {
         var list = new List<InstantInterval>(spans.Count);
-        foreach (var s in spans.Values)
+        foreach (var (id, s) in spans)
         {
-            if (s.Start is { } start && start < asOf)
+            if (s.Start is { } start && start < asOf && (keep is null || keep(id)))
             {
                 var end = s.End is { } e && e < asOf ? e : asOf;
                 list.Add(new InstantInterval(start, end));

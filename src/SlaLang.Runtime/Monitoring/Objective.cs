@@ -82,7 +82,10 @@ public sealed class Objective
     /// <summary>True when maintenance windows are excluded (<c>exclude maintenance</c>).</summary>
     public bool ExcludeMaintenance { get; }
 
-    /// <summary>The compiled <c>where</c> clause over incidents, if any.</summary>
+    /// <summary>
+    /// The compiled <c>where</c> clause, if any: over incidents (id, service, severity); for availability/mtbf over
+    /// outages (id, service, empty severity); for samples over the service (and a change's id).
+    /// </summary>
     public IncidentFilter? Where { get; }
 
     /// <summary>The unit of the indicator's value.</summary>
@@ -161,7 +164,7 @@ public sealed class Objective
     private void EvaluateAvailability(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
     {
         var svc = facts.FindService(Service);
-        var outages = svc?.OutageSet(asOf) ?? IntervalSet.Empty;
+        var outages = svc?.OutageSet(asOf, Where is null ? null : KeepOutage) ?? IntervalSet.Empty;
         var maintenance = ExcludeMaintenance && svc is not null ? svc.MaintenanceSet(asOf) : IntervalSet.Empty;
         for (var k = 0; k < periods.Count; k++)
         {
@@ -183,9 +186,9 @@ public sealed class Objective
             else
             {
                 var starts = 0;
-                foreach (var o in svc!.Outages.Values)
+                foreach (var (id, o) in svc!.Outages)
                 {
-                    if (o.Start is { } s && s >= p.Start && s < end)
+                    if (o.Start is { } s && s >= p.Start && s < end && (Where is null || KeepOutage(id)))
                     {
                         starts++;
                     }
@@ -197,6 +200,12 @@ public sealed class Objective
             }
         }
     }
+
+    /// <summary>A <c>where</c> clause on an outage sees its id and service (severity is empty).</summary>
+    private bool KeepOutage(string id) => Where!(new IncidentInfo(id, Service, ""));
+
+    /// <summary>A <c>where</c> clause on a sample sees its service, and the id of a change (severity is empty).</summary>
+    private bool KeepSample(string? id) => Where is null || Where(new IncidentInfo(id ?? "", Service, ""));
 
     private void EvaluateIncidents(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
     {
@@ -316,7 +325,7 @@ public sealed class Objective
                 case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate:
                     foreach (var r in svc.Requests)
                     {
-                        if (IndexOf(periods, r.Time, asOf) is { } k)
+                        if (IndexOf(periods, r.Time, asOf) is { } k && KeepSample(null))
                         {
                             a[k] += Indicator == IndicatorKind.ErrorRate ? r.Total - r.Good : r.Good;
                             b[k] += r.Total;
@@ -326,7 +335,7 @@ public sealed class Objective
                 case IndicatorKind.Satisfaction:
                     foreach (var s in svc.Surveys)
                     {
-                        if (IndexOf(periods, s.Time, asOf) is { } k)
+                        if (IndexOf(periods, s.Time, asOf) is { } k && KeepSample(null))
                         {
                             a[k] += s.Score;
                             b[k]++;
@@ -336,7 +345,7 @@ public sealed class Objective
                 default:
                     foreach (var (key, requested) in svc.Changes)
                     {
-                        if (IndexOf(periods, key.Deployed, asOf) is { } k)
+                        if (IndexOf(periods, key.Deployed, asOf) is { } k && KeepSample(key.Id))
                         {
                             a[k] += Seconds(key.Deployed - requested);
                             b[k]++;
