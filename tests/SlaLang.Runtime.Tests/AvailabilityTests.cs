@@ -150,4 +150,21 @@ public class AvailabilityTests
         m.Observe(SlaEvent.OutageEnd(T("2026-10-25T15:00:00+01:00"), "S", "O2"));
         m.Report(I("2026-10-26T00:00:00+01:00")).Objectives[0].Value.ShouldBe(90m);
     }
+
+    [Fact]
+    public void A_reused_outage_id_makes_two_outages_not_one_long_one()
+    {
+        var m = Monitor(out _);
+        m.Add(new Objective("S", "Avail", IndicatorKind.Availability, AtLeast(99m), PeriodRule.Day, m.Always));
+        m.Add(new Objective("S", "Mtbf", IndicatorKind.Mtbf, new Target(Comparison.GreaterOrEqual, 3600m, ">= 1h"), PeriodRule.Day, m.Always));
+        // "db-down" 10:00–10:30 and again 14:00–14:15, events shuffled: 1800 + 900 = 2700 s down, not 10:00–14:15.
+        m.Observe(SlaEvent.OutageEnd(T("2026-03-04T14:15:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageStart(T("2026-03-04T10:00:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageStart(T("2026-03-04T14:00:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-03-04T10:30:00+01:00"), "S", "db-down"));
+        var report = m.Report(I("2026-03-05T00:00:00+01:00"));
+        // 100 × (86400 − 2700) / 86400 = 96.875; MTBF = (86400 − 2700) / 2 = 41850 s.
+        report.Objectives.Single(o => o.Objective == "Avail" && o.Period.Start == T("2026-03-04T00:00:00+01:00")).Value.ShouldBe(96.875m);
+        report.Objectives.Single(o => o.Objective == "Mtbf" && o.Period.Start == T("2026-03-04T00:00:00+01:00")).Value.ShouldBe(41850m);
+    }
 }

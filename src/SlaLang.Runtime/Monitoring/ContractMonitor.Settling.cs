@@ -182,7 +182,7 @@ public partial class ContractMonitor
         foreach (var (id, s) in spans)
         {
             // A closed span wholly before the cutoff, or an end whose start never came (and now never will).
-            if ((s.End is { } end && end < cutoff && s.Start is not null) || (s.Start is null && s.End is { } e && e < horizon))
+            if (s.ClosedBefore(cutoff) || (s.Starts.Count == 0 && s.Ends.Max is { } e && e < horizon))
             {
                 (drop ??= []).Add(id);
             }

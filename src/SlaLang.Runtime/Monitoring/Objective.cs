@@ -188,9 +188,15 @@ public sealed class Objective
                 var starts = 0;
                 foreach (var (id, o) in svc!.Outages)
                 {
-                    if (o.Start is { } s && s >= p.Start && s < end && (Where is null || KeepOutage(id)))
+                    if (Where is null || KeepOutage(id))
                     {
-                        starts++;
+                        foreach (var s in o.Starts)
+                        {
+                            if (s >= p.Start && s < end)
+                            {
+                                starts++;
+                            }
+                        }
                     }
                 }
                 if (starts > 0)
