@@ -104,10 +104,17 @@ public sealed class Objective
     /// <summary>Seconds of a duration as an exact decimal.</summary>
     public static decimal Seconds(Duration d) => d.ToInt64Nanoseconds() / 1_000_000_000m;
 
-    /// <summary>The objective's results for every period starting before <paramref name="asOf"/>.</summary>
-    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
+    /// <summary>
+    /// The objective's results for every period starting before <paramref name="asOf"/> (and, when
+    /// <paramref name="from"/> is given, at or after it: facts only touching earlier periods are then skipped cheaply).
+    /// </summary>
+    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf, Instant? from = null)
     {
         var periods = Per.PeriodsAsOf(term, asOf);
+        if (from is { } f)
+        {
+            periods = [.. periods.Where(p => p.Start >= f)];
+        }
         var values = new Measured[periods.Count];
         switch (Indicator)
         {
