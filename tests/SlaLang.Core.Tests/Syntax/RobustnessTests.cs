@@ -112,6 +112,27 @@ public class RobustnessTests
         tree.Diagnostics.Select(d => d.Code).ShouldBe(["SLA1017"]);
     }
 
+    [Fact]
+    public void A_hundred_thousand_term_condition_is_cut_at_the_operator_limit()
+    {
+        var text = "contract C {\n escalation E for incidents where a" + string.Concat(Enumerable.Repeat(" and a", 100_000)) + " {\n }\n}\n";
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree, text, "long condition");
+        var diagnostic = tree.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("SLA1017");
+        diagnostic.Message.ShouldBe("Nesting is deeper than 256 levels; the rest of this construct is skipped.");
+        tree.Root.DescendantNodes().OfType<BinaryExpressionSyntax>().Count().ShouldBe(256);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_whitespace()
+    {
+        var text = "\uFEFFcontract C {\n}\n";
+        var tree = SyntaxTree.Parse(text);
+        tree.Diagnostics.ShouldBeEmpty();
+        tree.Root.Contract!.GetFirstToken()!.LeadingTrivia.Single().Kind.ShouldBe(SyntaxKind.WhitespaceTrivia);
+    }
+
     [Theory]
     [InlineData("contract C {\n  version \"", 'x', "SLA1003")]
     [InlineData("contract C {\n  version ", '#', "SLA1001")]
