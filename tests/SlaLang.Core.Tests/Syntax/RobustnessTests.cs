@@ -20,11 +20,11 @@ public class RobustnessTests
     public void Every_prefix_of_an_example_round_trips(string path)
     {
         var text = ExampleFiles.Read(path);
-        for (var length = 0; length <= text.Length; length++)
+        Parallel.For(0, text.Length + 1, length =>
         {
             var prefix = text[..length];
             TreeInvariants.Check(SyntaxTree.Parse(prefix, path), prefix, $"{path} prefix of {length} characters");
-        }
+        });
     }
 
     [Fact]
@@ -33,13 +33,13 @@ public class RobustnessTests
         const int Mutations = 10_000;
         var seed = Environment.GetEnvironmentVariable("SLA_MUTATION_SEED") is { } fixedSeed ? int.Parse(fixedSeed, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
         _output.WriteLine($"Mutation seed: {seed} (set SLA_MUTATION_SEED={seed} to replay)");
-        var random = new Random(seed);
         var examples = ExampleFiles.All.Select(ExampleFiles.Read).ToArray();
         var fragments = new[] { "{", "}", "(", ")", ",", ";", "..", "\n", "\"", "/*", "*/", "//", "///", "==", "!=", "<=", "%", "-", " ", "\t", "\r\n",
             "target", "where", "in", "not", "and", "or", "service", "objective", "penalty", "raci", "roles", "mon-fri", "08:00", "2026-13-01", "25:00",
             "4hh", "1h30min", "99.93%", "18000 EUR", "\\u{ZZ}", "\\q", "5bd", "\u00e9", "\0", "\uD83D\uDE00", "@", "#" };
-        for (var i = 0; i < Mutations; i++)
+        Parallel.For(0, Mutations, i =>
         {
+            var random = new Random(unchecked((seed * 1_000_003) + i));
             var text = new StringBuilder(examples[random.Next(examples.Length)]);
             var edits = 1 + random.Next(4);
             for (var e = 0; e < edits; e++)
@@ -69,7 +69,7 @@ public class RobustnessTests
             }
             var mutated = text.ToString();
             TreeInvariants.Check(SyntaxTree.Parse(mutated), mutated, $"mutation {i} of seed {seed}");
-        }
+        });
     }
 
     [Fact]
