@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { contractFromSnippets } from './snippets';
 import { exampleFiles, extensionRoot, repositoryRoot, scopeBaseline, tokenize, ScopedToken } from './grammar';
 
 const baselineDir = path.join(extensionRoot, 'test', 'baselines');
@@ -153,4 +154,12 @@ test('RACI cells are coloured as RACI letters and the activity as a name', async
   assert.deepEqual(other.slice(1).map((t) => t.text), ['RA', 'CI', 'I']);
   assert.ok(other.slice(1).every((t) => t.scopes.at(-1) === 'constant.language.raci.sla'));
   assert.equal(lines[4][0].scopes.at(-1), 'punctuation.definition.block.end.sla');
+});
+
+test('neither the examples nor a contract made of the snippets colour anything as invalid', async () => {
+  const texts = [contractFromSnippets(), ...examples.map((e) => fs.readFileSync(path.join(repositoryRoot, 'examples', e), 'utf8'))];
+  for (const text of texts) {
+    const invalid = (await tokenize(text)).flat().filter((t) => t.scopes.some((s) => s.startsWith('invalid.')));
+    assert.deepEqual(invalid, []);
+  }
 });

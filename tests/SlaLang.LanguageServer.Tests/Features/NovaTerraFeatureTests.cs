@@ -40,6 +40,17 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hover_on_other_targets_says_what_they_require()
+    {
+        (await HoverAsync(40, 17))!.Contents.Value.ShouldBe(
+            "**target <= 4h** per month (mttr)\n\nThe mean time to restore of the incidents first resolved in each month (in the open hours of `Business`, pauses excluded) must be at most 4h.");
+        (await HoverAsync(46, 16))!.Contents.Value.ShouldBe(
+            "**target >= 95%** per month (resolved_within)\n\nAt least 95% of the incidents must be resolved within 4h (24/7, pauses excluded), each month.");
+        (await HoverAsync(49, 48))!.Contents.Value.ShouldBe(
+            "**target <= 5%** per quarter (reopen_rate)\n\nReopens must be at most 5% of resolutions each quarter.");
+    }
+
+    [Fact]
     public async Task Hover_on_a_tier_gives_the_credit_at_the_service_fee()
     {
         var hover = await HoverAsync(53, 27);

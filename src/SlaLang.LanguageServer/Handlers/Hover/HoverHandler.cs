@@ -55,6 +55,27 @@ public static class HoverHandler
         {
             builder.Append($" ({facts.Indicator})");
         }
+        var period = facts.PeriodUnit is null ? "period" : per.TrimStart()[4..];
+        var bound = $"{Bound(target.Operator.Text)} {target.Value.Text}";
+        var measured = facts.Calendar == "always" ? "24/7" : $"in the open hours of `{facts.Calendar}`";
+        var sentence = facts.Indicator switch
+        {
+            "mttr" => $"The mean time to restore of the incidents first resolved in each {period} ({measured}, pauses excluded) must be {bound}.",
+            "resolved_within" or "responded_within" when facts.Argument is { } delay =>
+                $"{Capitalized(bound)} of the incidents must be {(facts.Indicator == "resolved_within" ? "resolved" : "acknowledged")} within {delay} ({measured}, pauses excluded), each {period}.",
+            "incident_count" => $"{Capitalized(bound)} incidents opened each {period}.",
+            "reopen_rate" => $"Reopens must be {bound} of resolutions each {period}.",
+            "mtbf" => $"The mean time between failures must be {bound} each {period}.",
+            "error_rate" => $"Failed requests must be {bound} of all requests each {period}.",
+            "success_rate" => $"Good requests must be {bound} of all requests each {period}.",
+            "satisfaction" => $"The mean survey score must be {bound} each {period}.",
+            "lead_time" => $"The mean change lead time must be {bound} each {period}.",
+            _ => null,
+        };
+        if (sentence is not null)
+        {
+            builder.Append("\n\n").Append(sentence);
+        }
         if (facts.Indicator == "availability" && target.Value.Value is decimal percent && percent is >= 0 and <= 100)
         {
             var share = TimeMeaning.FormatDecimal(100m - percent);
@@ -75,6 +96,17 @@ public static class HoverHandler
         }
         return builder.ToString();
     }
+
+    private static string Bound(string comparison) => comparison switch
+    {
+        ">=" => "at least",
+        ">" => "more than",
+        "<=" => "at most",
+        "<" => "less than",
+        _ => comparison,
+    };
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string? TierCost(TierClauseSyntax tier) => CreditCost(tier, tier.Rate, $"when {tier.Operator.Text} {tier.Threshold.Text} credit {tier.Rate.Text}");
 

@@ -5,7 +5,7 @@ using SlaLang.Syntax;
 namespace SlaLang.LanguageServer.Handlers.Hover;
 
 /// <summary>What the syntax of an objective or penalty says (indicator, period, calendar, fee), read even from half-typed code.</summary>
-public sealed record ObjectiveFacts(string? Indicator, string? PeriodUnit, int PeriodCount, string Calendar, bool ExcludesMaintenance)
+public sealed record ObjectiveFacts(string? Indicator, string? Argument, string? PeriodUnit, int PeriodCount, string Calendar, bool ExcludesMaintenance)
 {
     /// <summary>The facts of the objective holding <paramref name="node"/>, or null when it is not inside one.</summary>
     public static ObjectiveFacts? Of(SyntaxNode node)
@@ -18,6 +18,7 @@ public sealed record ObjectiveFacts(string? Indicator, string? PeriodUnit, int P
     public static ObjectiveFacts Of(ObjectiveDeclarationSyntax objective)
     {
         string? indicator = null;
+        string? argument = null;
         string? unit = null;
         var count = 1;
         var calendar = "always";
@@ -28,6 +29,7 @@ public sealed record ObjectiveFacts(string? Indicator, string? PeriodUnit, int P
             {
                 case IndicatorClauseSyntax clause when !clause.Name.IsMissing:
                     indicator = clause.Name.Text;
+                    argument = clause.Argument is { Value.IsMissing: false } a ? a.Value.Text : null;
                     break;
                 case PerClauseSyntax per:
                     (unit, count) = Period(per.Period);
@@ -40,7 +42,7 @@ public sealed record ObjectiveFacts(string? Indicator, string? PeriodUnit, int P
                     break;
             }
         }
-        return new ObjectiveFacts(indicator, unit, count, calendar, exclude);
+        return new ObjectiveFacts(indicator, argument, unit, count, calendar, exclude);
     }
 
     /// <summary>The unit word (<c>month</c>, <c>months</c>, <c>rolling</c>…) and count (months, or days of a rolling window) of a period.</summary>

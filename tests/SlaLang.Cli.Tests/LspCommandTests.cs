@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace SlaLang.Cli.Tests;
+
+/// <summary>The real <c>slac lsp</c> process: it answers over stdio and never outlives its editor.</summary>
+public sealed class LspCommandTests
+{
+    private static Process StartServer()
+    {
+        var slac = Path.Combine(AppContext.BaseDirectory, "slac.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(slac);
+        info.ArgumentList.Add("lsp");
+        return Process.Start(info)!;
+    }
+
+    private static async Task SendAsync(Process server, object message)
+    {
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message));
+        var stream = server.StandardInput.BaseStream;
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        await stream.WriteAsync(body);
+        await stream.FlushAsync();
+    }
+
+    private static async Task<JsonElement> ReadAsync(Process server)
+    {
+        var stream = server.StandardOutput.BaseStream;
+        var header = new StringBuilder();
+        var one = new byte[1];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            (await stream.ReadAsync(one, timeout.Token)).ShouldBe(1, "the server closed its output");
+            header.Append((char)one[0]);
+        }
+        var content = new byte[int.Parse(header.ToString().Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)];
+        await stream.ReadExactlyAsync(content, timeout.Token);
+        return JsonDocument.Parse(content).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Shutdown_and_exit_end_the_process_with_code_0_and_stdout_carries_only_the_protocol()
+    {
+        using var server = StartServer();
+        await SendAsync(server, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = Environment.ProcessId, capabilities = new { } } });
+        (await ReadAsync(server)).GetProperty("result").GetProperty("capabilities").GetProperty("hoverProvider").GetBoolean().ShouldBeTrue();
+        await SendAsync(server, new { jsonrpc = "2.0", id = 2, method = "shutdown" });
+        (await ReadAsync(server)).GetProperty("id").GetInt32().ShouldBe(2);
+        await SendAsync(server, new { jsonrpc = "2.0", method = "exit" });
+        (await server.StandardOutput.ReadToEndAsync()).ShouldBeEmpty();
+        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        server.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_process_exits_when_the_editor_process_dies()
+    {
+        using var editor = Process.Start(new ProcessStartInfo("sleep", "120") { UseShellExecute = false })!;
+        using var server = StartServer();
+        try
+        {
+            await SendAsync(server, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = editor.Id, capabilities = new { } } });
+            (await ReadAsync(server)).GetProperty("id").GetInt32().ShouldBe(1);
+            server.HasExited.ShouldBeFalse();
+            editor.Kill();
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            server.ExitCode.ShouldBe(1);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_process_exits_when_its_input_closes()
+    {
+        using var server = StartServer();
+        server.StandardInput.Close();
+        await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        server.ExitCode.ShouldBe(1);
+    }
+}
