@@ -14,7 +14,9 @@ public partial class ContractMonitor
     private int _sinceSettle;
     private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
     private readonly List<EscalationResult> _settledEscalations = [];
-    private readonly PriorityQueue<string, Instant> _settleQueue = new();
+    // Incident ids bucketed by the UTC day of their events: a pass visits only buckets of days before the cutoff.
+    private readonly Dictionary<int, List<string>> _settleBuckets = [];
+    private int _firstBucket = int.MaxValue;
 
     /// <summary>
     /// Turns on settling: with W the latest event time seen, the horizon is W − <paramref name="lateness"/>.
@@ -47,7 +49,7 @@ public partial class ContractMonitor
         }
         if (e.Id is { } id && e.Kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
         {
-            _settleQueue.Enqueue(id, t);
+            Enqueue(id, t);
         }
         if (++_sinceSettle >= SettleEvery)
         {
@@ -118,24 +120,31 @@ public partial class ContractMonitor
 
         // 2. Drop incidents whose every fact lies before the cutoff and that are resolved (or never opened):
         //    their escalations are final (levels are reached before the first resolution) and kept as results.
-        //    Candidates come from a queue of (incident, event time) pushed as events arrive, so a pass only visits
-        //    incidents whose events are older than the cutoff instead of every live incident.
-        while (_settleQueue.TryPeek(out var id, out var t) && t < incidentCutoff)
+        //    Candidates come from day buckets of (incident id) filled as events arrive, so a pass only visits
+        //    incidents with events on days wholly before the cutoff instead of every live incident.
+        var cutoffDay = (incidentCutoff - NodaConstants.UnixEpoch).Days; // buckets of days < cutoffDay end before the cutoff
+        for (; _firstBucket < cutoffDay; _firstBucket++)
         {
-            _settleQueue.Dequeue();
-            if (!_facts.Incidents.TryGetValue(id, out var inc) || inc.Latest >= incidentCutoff)
+            if (!_settleBuckets.Remove(_firstBucket, out var ids))
             {
-                continue; // already dropped, or a later event of it is still queued
+                continue;
             }
-            if (inc.Opened is not null && inc.Resolves.Min is null)
+            foreach (var id in ids)
             {
-                continue; // still open: its next event queues it again
+                if (!_facts.Incidents.TryGetValue(id, out var inc) || inc.Latest >= incidentCutoff)
+                {
+                    continue; // already dropped, or a later event of it sits in a later bucket
+                }
+                if (inc.Opened is not null && inc.Resolves.Min is null)
+                {
+                    continue; // still open: its next event queues it again
+                }
+                foreach (var e in _escalations)
+                {
+                    e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
+                }
+                _facts.Incidents.Remove(id);
             }
-            foreach (var e in _escalations)
-            {
-                e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
-            }
-            _facts.Incidents.Remove(id);
         }
 
         // 3. Drop closed outages and maintenance windows, and samples, that only touch finalised periods.
@@ -152,6 +161,17 @@ public partial class ContractMonitor
                 svc.Changes.Remove(key);
             }
         }
+    }
+
+    private void Enqueue(string id, Instant t)
+    {
+        var day = (t - NodaConstants.UnixEpoch).Days;
+        if (day < _firstBucket)
+        {
+            _firstBucket = day;
+        }
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_settleBuckets, day, out _);
+        (list ??= []).Add(id);
     }
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
@@ -283,7 +303,8 @@ public partial class ContractMonitor
                 }
                 _final[k] = list;
             }
-            _settleQueue.Clear();
+            _settleBuckets.Clear();
+            _firstBucket = int.MaxValue;
             for (var n = r.ReadInt32(); n > 0; n--)
             {
                 _settledEscalations.Add(new EscalationResult(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), Snapshots.ReadTime(r)));

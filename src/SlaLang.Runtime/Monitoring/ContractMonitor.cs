@@ -163,7 +163,7 @@ public partial class ContractMonitor
         {
             foreach (var (id, inc) in facts.Incidents)
             {
-                _settleQueue.Enqueue(id, inc.Latest);
+                Enqueue(id, inc.Latest);
             }
         }
     }

@@ -11,17 +11,61 @@ public delegate bool IncidentFilter(in IncidentInfo incident);
 /// <summary>Everything known about one incident id; set-like, so arrival order and duplicates do not matter.</summary>
 internal sealed class IncidentFacts
 {
-    public Instant? Opened;
+    private Instant _opened;
+    private Instant _firstAck;
+    private bool _hasOpened;
+    private bool _hasAck;
     public string? Service;
     public string? Severity;
-    public Instant? FirstAck;
     public TimeSet Resolves;
-    public TimeSet Reopens;
-    public TimeSet Pauses;
-    public TimeSet Resumes;
+    private RareFacts? _rare;
     private IntervalSet? _paused;
 
-    public void Invalidate() => _paused = null;
+    /// <summary>Reopens, pauses and resumes: most incidents have none, so they live in a separate object.</summary>
+    private sealed class RareFacts
+    {
+        public TimeSet Reopens;
+        public TimeSet Pauses;
+        public TimeSet Resumes;
+    }
+
+    public Instant? Opened
+    {
+        get => _hasOpened ? _opened : null;
+        set => (_opened, _hasOpened) = value is { } v ? (v, true) : (default, false);
+    }
+
+    public Instant? FirstAck
+    {
+        get => _hasAck ? _firstAck : null;
+        set => (_firstAck, _hasAck) = value is { } v ? (v, true) : (default, false);
+    }
+
+    public TimeSet Reopens => _rare?.Reopens ?? default;
+
+    public TimeSet Pauses => _rare?.Pauses ?? default;
+
+    public TimeSet Resumes => _rare?.Resumes ?? default;
+
+    public void AddReopen(Instant t) => (_rare ??= new()).Reopens.Add(t);
+
+    public void AddPause(Instant t)
+    {
+        (_rare ??= new()).Pauses.Add(t);
+        _paused = null;
+    }
+
+    public void AddResume(Instant t)
+    {
+        (_rare ??= new()).Resumes.Add(t);
+        _paused = null;
+    }
+
+    public void SetRare(TimeSet reopens, TimeSet pauses, TimeSet resumes)
+    {
+        _rare = reopens.Count + pauses.Count + resumes.Count == 0 ? null : new RareFacts { Reopens = reopens, Pauses = pauses, Resumes = resumes };
+        _paused = null;
+    }
 
     /// <summary>The latest instant of any fact of this incident.</summary>
     public Instant Latest
@@ -54,7 +98,7 @@ internal sealed class IncidentFacts
                 return _paused = IntervalSet.Empty;
             }
             var list = new List<InstantInterval>();
-            foreach (var p in Pauses.Items)
+            foreach (var p in Pauses)
             {
                 var resume = Resumes.FirstAtOrAfter(p);
                 list.Add(new InstantInterval(p, resume ?? Instant.MaxValue));
@@ -153,8 +197,8 @@ public sealed class FactStore
                         || (e.Service == inc.Service && string.CompareOrdinal(e.Severity, inc.Severity) < 0))))
                 {
                     inc.Opened = t;
-                    inc.Service = e.Service;
-                    inc.Severity = e.Severity;
+                    inc.Service = Intern(e.Service);
+                    inc.Severity = Intern(e.Severity);
                 }
                 return;
             }
@@ -177,23 +221,19 @@ public sealed class FactStore
             case EventKind.IncidentReopened:
                 if (e.Id is not null)
                 {
-                    Incident(e.Id).Reopens.Add(t);
+                    Incident(e.Id).AddReopen(t);
                 }
                 return;
             case EventKind.IncidentPaused:
                 if (e.Id is not null)
                 {
-                    var inc = Incident(e.Id);
-                    inc.Pauses.Add(t);
-                    inc.Invalidate();
+                    Incident(e.Id).AddPause(t);
                 }
                 return;
             case EventKind.IncidentResumed:
                 if (e.Id is not null)
                 {
-                    var inc = Incident(e.Id);
-                    inc.Resumes.Add(t);
-                    inc.Invalidate();
+                    Incident(e.Id).AddResume(t);
                 }
                 return;
             case EventKind.Fulfilled:
@@ -248,6 +288,15 @@ public sealed class FactStore
             }
         }
     }
+
+    /// <summary>One shared instance per distinct service/severity text (events read from files carry fresh copies).</summary>
+    private string Intern(string s)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_interned, s, out _);
+        return slot ??= s;
+    }
+
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
     private IncidentFacts Incident(string id)
     {
@@ -371,9 +420,9 @@ public sealed class FactStore
                 inc.Severity = ReadOptString(r);
                 inc.FirstAck = ReadOpt(r);
                 inc.Resolves = ReadTimes(r);
-                inc.Reopens = ReadTimes(r);
-                inc.Pauses = ReadTimes(r);
-                inc.Resumes = ReadTimes(r);
+                var reopens = ReadTimes(r);
+                var pauses = ReadTimes(r);
+                inc.SetRare(reopens, pauses, ReadTimes(r));
             }
             for (var n = r.ReadInt32(); n > 0; n--)
             {
@@ -441,7 +490,7 @@ public sealed class FactStore
     private static void WriteTimes(BinaryWriter w, TimeSet set)
     {
         w.Write(set.Count);
-        foreach (var t in set.Items)
+        foreach (var t in set)
         {
             WriteInstant(w, t);
         }

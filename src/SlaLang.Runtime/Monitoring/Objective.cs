@@ -222,14 +222,14 @@ public sealed class Objective
                     }
                     break;
                 case IndicatorKind.ReopenRate:
-                    foreach (var t in inc.Resolves.Items)
+                    foreach (var t in inc.Resolves)
                     {
                         if (IndexOf(periods, t, asOf) is { } k)
                         {
                             count[k]++;
                         }
                     }
-                    foreach (var t in inc.Reopens.Items)
+                    foreach (var t in inc.Reopens)
                     {
                         if (IndexOf(periods, t, asOf) is { } k)
                         {

@@ -2,71 +2,87 @@ using NodaTime;
 
 namespace SlaLang.Runtime;
 
-/// <summary>A small sorted set of instants (set semantics: adding an instant twice keeps one). Null-backed when empty.</summary>
+/// <summary>
+/// A small sorted set of instants (adding an instant twice keeps one). The smallest instant is stored inline, the
+/// others in an array allocated only when a second instant arrives: most incidents have one resolution.
+/// </summary>
 internal struct TimeSet
 {
-    private Instant[]? _items;
+    private Instant _first;
+    private Instant[]? _rest;
     private int _count;
 
     public readonly int Count => _count;
 
-    public readonly ReadOnlySpan<Instant> Items => _items is null ? default : _items.AsSpan(0, _count);
+    public readonly Instant? Min => _count == 0 ? null : _first;
 
-    public readonly Instant? Min => _count == 0 ? null : _items![0];
-
-    public readonly Instant? Max => _count == 0 ? null : _items![_count - 1];
+    public readonly Instant? Max => _count == 0 ? null : _count == 1 ? _first : _rest![_count - 2];
 
     /// <summary>Adds <paramref name="t"/>; false when it was already present.</summary>
     public bool Add(Instant t)
     {
-        if (_items is null)
+        if (_count == 0)
         {
-            _items = [t];
+            _first = t;
             _count = 1;
             return true;
         }
-        var i = Array.BinarySearch(_items, 0, _count, t);
-        if (i >= 0)
+        if (t == _first)
         {
             return false;
         }
-        i = ~i;
-        if (_count == _items.Length)
+        if (t < _first)
         {
-            Array.Resize(ref _items, _count * 2);
+            (t, _first) = (_first, t);
         }
-        Array.Copy(_items, i, _items, i + 1, _count - i);
-        _items[i] = t;
+        _rest ??= new Instant[2];
+        var restCount = _count - 1;
+        var i = Array.BinarySearch(_rest, 0, restCount, t);
+        if (i >= 0)
+        {
+            return false; // already in the set (a swapped-out former minimum is never in the rest)
+        }
+        i = ~i;
+        if (restCount == _rest.Length)
+        {
+            Array.Resize(ref _rest, restCount * 2);
+        }
+        Array.Copy(_rest, i, _rest, i + 1, restCount - i);
+        _rest[i] = t;
         _count++;
         return true;
-    }
-
-    /// <summary>Number of instants in [start, end).</summary>
-    public readonly int CountIn(Instant start, Instant end)
-    {
-        if (_count == 0 || end <= start)
-        {
-            return 0;
-        }
-        var lo = LowerBound(start);
-        var hi = LowerBound(end);
-        return hi - lo;
     }
 
     /// <summary>The first instant ≥ <paramref name="t"/>, or null.</summary>
     public readonly Instant? FirstAtOrAfter(Instant t)
     {
-        var i = LowerBound(t);
-        return i < _count ? _items![i] : null;
+        if (_count == 0)
+        {
+            return null;
+        }
+        if (_first >= t)
+        {
+            return _first;
+        }
+        if (_rest is null)
+        {
+            return null;
+        }
+        var i = Array.BinarySearch(_rest, 0, _count - 1, t);
+        i = i >= 0 ? i : ~i;
+        return i < _count - 1 ? _rest[i] : null;
     }
 
-    private readonly int LowerBound(Instant t)
+    /// <summary>Enumerates the instants in ascending order.</summary>
+    public readonly Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Allocation-free enumerator.</summary>
+    public struct Enumerator(TimeSet set)
     {
-        if (_items is null)
-        {
-            return 0;
-        }
-        var i = Array.BinarySearch(_items, 0, _count, t);
-        return i >= 0 ? i : ~i;
+        private int _index = -1;
+
+        public readonly Instant Current => _index == 0 ? set._first : set._rest![_index - 1];
+
+        public bool MoveNext() => ++_index < set._count;
     }
 }
