@@ -1,0 +1,480 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SlaLang.Analyzers;
+using SlaLang.Diagnostics;
+using SlaLang.Model;
+using SlaLang.Syntax;
+using SlaLang.Text;
+
+namespace SlaLang.Semantics;
+
+// Pass 2, contract level: the header, parties, roles, calendars, severities; then the other blocks
+// (Binder.Services.cs, Binder.Governance.cs); then the contract-wide rules.
+internal sealed partial class Binder
+{
+    private string? _currency;
+    private ContractProfile _profile = ContractProfile.Standard;
+    private SyntaxToken? _profileToken;
+    private readonly Dictionary<(object Block, string Clause), TextSpan> _firstClauses = [];
+
+    /// <summary>Reports a clause given twice in one block; true when it is the first of its kind there.</summary>
+    private bool FirstClause(object block, string clause, TextSpan span)
+    {
+        if (_firstClauses.TryGetValue((block, clause), out var first))
+        {
+            Report(DiagnosticCatalog.DuplicateClause, span, clause, Position(first));
+            return false;
+        }
+        _firstClauses[(block, clause)] = span;
+        return true;
+    }
+
+    private ContractModel? BindContract(ContractDeclarationSyntax contract)
+    {
+        var body = contract.Body.Statements;
+        string? version = null;
+        LocalDate? termStart = null, termEnd = null;
+        string? timeZone = null;
+        OutsourcingModel? outsourcing = null;
+
+        // Header first: the currency checks every amount, wherever it is written.
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case VersionStatementSyntax v when FirstClause(contract, "version", v.VersionKeyword.Span):
+                    version = StringValue(v.Value);
+                    if (IsPresent(v.Value) && v.Value.Kind != SyntaxKind.StringLiteralToken)
+                    {
+                        Report(DiagnosticCatalog.UnitMismatch, v.Value.Span, "The version", "a string", Describe(v.Value), "'version \"1.0.0\"'");
+                    }
+                    break;
+                case TermStatementSyntax t when FirstClause(contract, "term", t.TermKeyword.Span):
+                    if (TryDate(t.Start, "The start of the term", out var start) & TryDate(t.End, "The end of the term", out var end))
+                    {
+                        termStart = start;
+                        termEnd = end;
+                        if (end <= start)
+                        {
+                            Report(ContractRules.TermOrder, TextSpan.FromBounds(t.Start.Span.Start, t.End.Span.End),
+                                LocalDatePattern(start), LocalDatePattern(end));
+                        }
+                    }
+                    break;
+                case TimezoneStatementSyntax z when FirstClause(contract, "timezone", z.TimezoneKeyword.Span):
+                    timeZone = BindTimeZone(z.Value);
+                    break;
+                case CurrencyStatementSyntax c when FirstClause(contract, "currency", c.CurrencyKeyword.Span):
+                    if (IsPresent(c.Code))
+                    {
+                        if (CurrencyCodes.IsKnown(c.Code.Text))
+                        {
+                            _currency = c.Code.Text;
+                        }
+                        else
+                        {
+                            Report(DiagnosticCatalog.UnknownCurrency, c.Code.Span, c.Code.Text);
+                        }
+                    }
+                    break;
+                case ModelStatementSyntax m when FirstClause(contract, "model", m.ModelKeyword.Span):
+                    outsourcing = BindOption(m.Value, "sourcing model", new Dictionary<string, OutsourcingModel>
+                    {
+                        ["outtasking"] = OutsourcingModel.Outtasking,
+                        ["cosourcing"] = OutsourcingModel.Cosourcing,
+                        ["nearshore"] = OutsourcingModel.Nearshore,
+                        ["offshore"] = OutsourcingModel.Offshore,
+                        ["extended_inhouse"] = OutsourcingModel.ExtendedInhouse,
+                    });
+                    break;
+                case ProfileStatementSyntax p when FirstClause(contract, "profile", p.ProfileKeyword.Span):
+                    _profileToken = p.Value;
+                    _profile = BindOption(p.Value, "profile", new Dictionary<string, ContractProfile>
+                    {
+                        ["standard"] = ContractProfile.Standard,
+                        ["regulated"] = ContractProfile.Regulated,
+                    }) ?? ContractProfile.Standard;
+                    break;
+            }
+        }
+        var nameSpan = contract.Identifier.Span;
+        if (termStart is null && !body.OfType<TermStatementSyntax>().Any())
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "term", "term 2026-01-01 .. 2028-12-31");
+        }
+        if (!body.OfType<TimezoneStatementSyntax>().Any())
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "timezone", "timezone \"Europe/Paris\"");
+        }
+        if (!body.OfType<CurrencyStatementSyntax>().Any())
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "currency", "currency EUR");
+        }
+
+        var parties = ImmutableArray.CreateBuilder<PartyModel>();
+        var roles = ImmutableArray.CreateBuilder<RoleModel>();
+        var calendars = ImmutableArray.CreateBuilder<CalendarModel>();
+        var severities = ImmutableArray.CreateBuilder<SeverityModel>();
+        var services = ImmutableArray.CreateBuilder<ServiceModel>();
+        var escalations = ImmutableArray.CreateBuilder<EscalationModel>();
+        var committees = ImmutableArray.CreateBuilder<CommitteeModel>();
+        var obligations = ImmutableArray.CreateBuilder<ObligationModel>();
+        RaciModel? raci = null;
+        SecurityModel? security = null;
+        ReversibilityModel? reversibility = null;
+        TransitionModel? transition = null;
+        SecurityDeclarationSyntax? securitySyntax = null;
+
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case VersionStatementSyntax or TermStatementSyntax or TimezoneStatementSyntax or CurrencyStatementSyntax
+                    or ModelStatementSyntax or ProfileStatementSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                case PartyDeclarationSyntax party:
+                    if (BindParty(party) is { } partyModel)
+                    {
+                        parties.Add(partyModel);
+                    }
+                    break;
+                case RoleDeclarationSyntax role:
+                    if (BindRole(role) is { } roleModel)
+                    {
+                        roles.Add(roleModel);
+                    }
+                    break;
+                case CalendarDeclarationSyntax calendar:
+                    if (BindCalendar(calendar) is { } calendarModel)
+                    {
+                        calendars.Add(calendarModel);
+                    }
+                    break;
+                case SeverityDeclarationSyntax severity:
+                    if (_declared.TryGetValue(severity, out var severitySymbol))
+                    {
+                        severities.Add(new SeverityModel(severitySymbol.Name, severitySymbol.Title, severities.Count, severitySymbol.Doc, SourceLocationOf(severity.SeverityKeyword)));
+                    }
+                    break;
+                case ServiceDeclarationSyntax service:
+                    if (BindService(service) is { } serviceModel)
+                    {
+                        services.Add(serviceModel);
+                    }
+                    break;
+                case RaciTableSyntax table:
+                    if (FirstClause(contract, "raci", table.RaciKeyword.Span))
+                    {
+                        raci = BindRaci(table);
+                    }
+                    break;
+                case EscalationDeclarationSyntax escalation:
+                    if (BindEscalation(escalation) is { } escalationModel)
+                    {
+                        escalations.Add(escalationModel);
+                    }
+                    break;
+                case GovernanceDeclarationSyntax governance:
+                    foreach (var committee in governance.Body.Statements.OfType<CommitteeDeclarationSyntax>())
+                    {
+                        {
+                            if (BindCommittee(committee) is { } committeeModel)
+                            {
+                                committees.Add(committeeModel);
+                                obligations.Add(new ObligationModel(committeeModel.Name, committeeModel.Title, committeeModel.Doc, ObligationKind.Committee,
+                                    null, committeeModel.Every, null, ContractModel.AlwaysCalendar, committeeModel.Location));
+                            }
+                        }
+                    }
+                    break;
+                case ObligationDeclarationSyntax obligation:
+                    if (BindObligation(obligation) is { } obligationModel)
+                    {
+                        obligations.Add(obligationModel);
+                    }
+                    break;
+                case SecurityDeclarationSyntax securityDeclaration:
+                    if (FirstClause(contract, "security", securityDeclaration.SecurityKeyword.Span))
+                    {
+                        securitySyntax = securityDeclaration;
+                        security = BindSecurity(securityDeclaration);
+                    }
+                    break;
+                case ReversibilityDeclarationSyntax reversibilityDeclaration:
+                    if (FirstClause(contract, "reversibility", reversibilityDeclaration.ReversibilityKeyword.Span))
+                    {
+                        reversibility = BindReversibility(reversibilityDeclaration);
+                    }
+                    break;
+                case TransitionDeclarationSyntax transitionDeclaration:
+                    if (FirstClause(contract, "transition", transitionDeclaration.TransitionKeyword.Span))
+                    {
+                        transition = BindTransition(transitionDeclaration);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (security is not null)
+        {
+            foreach (var control in security.Controls)
+            {
+                obligations.Add(new ObligationModel("security." + control.Control, null, null, ObligationKind.SecurityControl,
+                    null, control.Every, null, ContractModel.AlwaysCalendar, control.Location));
+            }
+        }
+        CheckContractRules(contract, security, securitySyntax, reversibility);
+
+        if (_contract is null || termStart is null || termEnd is null || timeZone is null || _currency is null)
+        {
+            return null;
+        }
+        return new ContractModel(
+            _contract.Name, _contract.Title, _contract.Doc, version, termStart.Value, termEnd.Value, timeZone, _currency, outsourcing, _profile,
+            parties.ToImmutable(), roles.ToImmutable(), calendars.ToImmutable(), severities.ToImmutable(), services.ToImmutable(), raci,
+            escalations.ToImmutable(), committees.ToImmutable(), obligations.ToImmutable(), security, reversibility, transition,
+            SourceLocationOf(contract.ContractKeyword));
+    }
+
+    private static string LocalDatePattern(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    private string? BindTimeZone(SyntaxToken token)
+    {
+        if (!IsPresent(token))
+        {
+            return null;
+        }
+        if (token.Kind != SyntaxKind.StringLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, "The time zone", "a string", Describe(token), "'timezone \"Europe/Paris\"'");
+            return null;
+        }
+        var id = token.Value as string ?? "";
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not null)
+        {
+            return id;
+        }
+        var suggestion = NameSuggester.Suggest(id, DateTimeZoneProviders.Tzdb.Ids);
+        Report(DiagnosticCatalog.UnknownTimeZone, token.Span, id,
+            suggestion is not null ? $"; did you mean '{suggestion}'?" : "; use an IANA id such as \"Europe/Paris\" or \"America/New_York\".");
+        return null;
+    }
+
+    private T? BindOption<T>(SyntaxToken token, string what, Dictionary<string, T> options)
+        where T : struct
+    {
+        if (!IsPresent(token))
+        {
+            return null;
+        }
+        if (options.TryGetValue(token.Text, out var value))
+        {
+            return value;
+        }
+        var suggestion = NameSuggester.Suggest(token.Text, options.Keys);
+        Report(DiagnosticCatalog.UnknownOption, token.Span, what, token.Text,
+            suggestion is not null ? $"; did you mean '{suggestion}'?" : $"; use one of {string.Join(", ", options.Keys)}.");
+        return null;
+    }
+
+    private PartyModel? BindParty(PartyDeclarationSyntax party)
+    {
+        var kind = ParsePartyKind(party.KindKeyword.Text);
+        if (kind is null && IsPresent(party.KindKeyword))
+        {
+            BindOption(party.KindKeyword, "party kind", new Dictionary<string, PartyKind>
+            {
+                ["client"] = PartyKind.Client,
+                ["provider"] = PartyKind.Provider,
+                ["subcontractor"] = PartyKind.Subcontractor,
+            });
+        }
+        PartySymbol? of = null;
+        if (party.Of is { } ofClause)
+        {
+            of = Resolve<PartySymbol>(ofClause.Name.Identifier, SymbolKind.Party, _contractScope);
+            if (kind is PartyKind.Client or PartyKind.Provider)
+            {
+                Report(DiagnosticCatalog.PartyOfMisuse, ofClause.Span,
+                    $"A {party.KindKeyword.Text} is not 'of' another party; only a subcontractor names the provider it works for, so remove '{ofClause.OfKeyword.Text} {ofClause.Name.Identifier.Text}'.");
+            }
+        }
+        else if (kind == PartyKind.Subcontractor && IsPresent(party.Identifier))
+        {
+            Report(DiagnosticCatalog.PartyOfMisuse, party.Identifier.Span,
+                $"Subcontractor '{party.Identifier.Text}' must name the provider it works for; write 'party {party.Identifier.Text} subcontractor of <provider>'.");
+        }
+        if (!_declared.TryGetValue(party, out var symbol) || symbol is not PartySymbol partySymbol)
+        {
+            return null;
+        }
+        partySymbol.OfParty = of;
+        partySymbol.Detail = kind == PartyKind.Subcontractor && of is not null ? $"subcontractor of {of.Name}" : party.KindKeyword.Text;
+        if (kind == PartyKind.Subcontractor && of is not null && of.PartyKind != PartyKind.Provider)
+        {
+            Report(ContractRules.SubcontractorOfProvider, party.Of!.Name.Span, partySymbol.Name, of.Name, of.PartyKind.ToString().ToLowerInvariant());
+        }
+        return kind is null ? null : new PartyModel(partySymbol.Name, kind.Value, of?.Name, partySymbol.Title, partySymbol.Doc, SourceLocationOf(party.PartyKeyword));
+    }
+
+    private RoleModel? BindRole(RoleDeclarationSyntax role)
+    {
+        var party = Resolve<PartySymbol>(role.Of.Name.Identifier, SymbolKind.Party, _contractScope);
+        if (!_declared.TryGetValue(role, out var symbol) || symbol is not RoleSymbol roleSymbol)
+        {
+            return null;
+        }
+        roleSymbol.Party = party;
+        roleSymbol.Detail = party is null ? null : $"of {party.Name}";
+        return party is null ? null : new RoleModel(roleSymbol.Name, party.Name, roleSymbol.Title, roleSymbol.Doc, SourceLocationOf(role.RoleKeyword));
+    }
+
+    private CalendarModel? BindCalendar(CalendarDeclarationSyntax calendar)
+    {
+        var hours = ImmutableArray.CreateBuilder<WeeklyHoursModel>();
+        var holidays = ImmutableArray.CreateBuilder<LocalDate>();
+        var written = new List<(IsoDayOfWeek Day, Duration Start, Duration End, string Text)>();
+        foreach (var statement in calendar.Body.Statements)
+        {
+            switch (statement)
+            {
+                case HoursStatementSyntax h:
+                    var days = ReadDaySet(h.Days);
+                    if (days is null || !IsPresent(h.StartTime) || !IsPresent(h.EndTime)
+                        || h.StartTime.Value is not Duration open || h.EndTime.Value is not Duration close)
+                    {
+                        if (IsPresent(h.StartTime) && h.StartTime.Kind != SyntaxKind.TimeLiteralToken)
+                        {
+                            Report(DiagnosticCatalog.UnitMismatch, h.StartTime.Span, "Open hours", "a time range", Describe(h.StartTime), "'hours mon-fri 08:00-18:00'");
+                        }
+                        break;
+                    }
+                    if (close <= open)
+                    {
+                        Report(DiagnosticCatalog.EmptyHours, TextSpan.FromBounds(h.StartTime.Span.Start, h.EndTime.Span.End), h.StartTime.Text, h.EndTime.Text);
+                        break;
+                    }
+                    var text = $"{h.StartTime.Text}-{h.EndTime.Text}";
+                    foreach (var day in days.Value.Days)
+                    {
+                        var clash = written.FirstOrDefault(w => w.Day == day && w.Start < close && open < w.End);
+                        if (clash.Text is not null)
+                        {
+                            Report(ContractRules.OverlappingHours, h.Days.Span, text, clash.Text, day.ToString()[..3].ToLowerInvariant());
+                        }
+                        written.Add((day, open, close, text));
+                        hours.Add(new WeeklyHoursModel(day, open, close));
+                    }
+                    break;
+                case HolidaysStatementSyntax holidaysStatement:
+                    foreach (var date in holidaysStatement.Dates)
+                    {
+                        if (TryDate(date, "A holiday", out var holiday))
+                        {
+                            holidays.Add(holiday);
+                        }
+                    }
+                    break;
+                case EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!_declared.TryGetValue(calendar, out var symbol))
+        {
+            return null;
+        }
+        var ordered = hours.OrderBy(h => h.Day).ThenBy(h => h.Start).ToImmutableArray();
+        var distinctHolidays = holidays.Distinct().Order().ToImmutableArray();
+        return new CalendarModel(symbol.Name, false, ordered, distinctHolidays, symbol.Doc, SourceLocationOf(calendar.CalendarKeyword));
+    }
+
+    private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
+    {
+        ["mon"] = IsoDayOfWeek.Monday, ["tue"] = IsoDayOfWeek.Tuesday, ["wed"] = IsoDayOfWeek.Wednesday, ["thu"] = IsoDayOfWeek.Thursday,
+        ["fri"] = IsoDayOfWeek.Friday, ["sat"] = IsoDayOfWeek.Saturday, ["sun"] = IsoDayOfWeek.Sunday,
+    };
+
+    private Parsing.Literals.DaySet? ReadDaySet(SyntaxToken token)
+    {
+        if (!IsPresent(token))
+        {
+            return null;
+        }
+        if (token.Value is Parsing.Literals.DaySet set)
+        {
+            return set;
+        }
+        if (token.Kind == SyntaxKind.IdentifierToken && DayNames.TryGetValue(token.Text, out var day))
+        {
+            return Parsing.Literals.DaySet.Of(day);
+        }
+        if (token.Kind == SyntaxKind.IdentifierToken)
+        {
+            Report(DiagnosticCatalog.UnknownOption, token.Span, "day", token.Text,
+                NameSuggester.DidYouMean(token.Text, DayNames.Keys) is { Length: > 0 } s ? s : "; use mon, tue, wed, thu, fri, sat, sun or a range such as mon-fri.");
+        }
+        else if (token.Kind != SyntaxKind.DaySetLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, "The days of open hours", "a day set", Describe(token), "'hours mon-fri 08:00-18:00'");
+        }
+        return null;
+    }
+
+    /// <summary>The rules that look at the whole contract: profile requirements, reversibility.</summary>
+    private void CheckContractRules(ContractDeclarationSyntax contract, SecurityModel? security, SecurityDeclarationSyntax? securitySyntax, ReversibilityModel? reversibility)
+    {
+        var nameSpan = IsPresent(contract.Identifier) ? contract.Identifier.Span : contract.ContractKeyword.Span;
+        if (_profile == ContractProfile.Regulated)
+        {
+            var at = _profileToken?.Span ?? nameSpan;
+            if (security?.Residency is null)
+            {
+                Report(ContractRules.RegulatedResidency, securitySyntax?.SecurityKeyword.Span ?? at);
+            }
+            CheckFrequency(security, securitySyntax, "audit", 91.3125m, ContractRules.RegulatedAudit, at);
+            CheckFrequency(security, securitySyntax, "recovery_test", 182.625m, ContractRules.RegulatedRecoveryTest, at);
+            if (security is null || security.Controls.All(c => c.Control != "access_review"))
+            {
+                Report(ContractRules.RegulatedAccessReview, securitySyntax?.SecurityKeyword.Span ?? at);
+            }
+            if (security is null || !security.EncryptionAtRest || !security.EncryptionInTransit)
+            {
+                var missing = security is null || (!security.EncryptionAtRest && !security.EncryptionInTransit)
+                    ? "at rest and in transit"
+                    : security.EncryptionAtRest ? "in transit as well as at rest" : "at rest as well as in transit";
+                var encryption = securitySyntax?.Body.Statements.OfType<EncryptionControlSyntax>().FirstOrDefault();
+                Report(ContractRules.RegulatedEncryption, encryption?.EncryptionKeyword.Span ?? securitySyntax?.SecurityKeyword.Span ?? at, missing);
+            }
+            if (reversibility is null)
+            {
+                Report(ContractRules.RegulatedReversibility, nameSpan);
+            }
+        }
+        else if (reversibility is null)
+        {
+            Report(ContractRules.MissingReversibility, nameSpan, contract.Identifier.Text);
+        }
+    }
+
+    private void CheckFrequency(SecurityModel? security, SecurityDeclarationSyntax? securitySyntax, string control, decimal maxDays, ContractRule rule, TextSpan fallback)
+    {
+        var found = security?.Controls.Where(c => c.Control == control).ToList() ?? [];
+        if (found.Count == 0)
+        {
+            Report(rule, securitySyntax?.SecurityKeyword.Span ?? fallback, "");
+            return;
+        }
+        var best = found.MinBy(c => ApproximateDays(c.Every))!;
+        if (ApproximateDays(best.Every) > maxDays + 0.001m)
+        {
+            var span = _controlPeriodSpans.TryGetValue(best, out var s) ? s : fallback;
+            Report(rule, span, $" (found every {best.Every})");
+        }
+    }
+
+    private readonly Dictionary<SecurityControlModel, TextSpan> _controlPeriodSpans = new(ReferenceEqualityComparer.Instance);
+}

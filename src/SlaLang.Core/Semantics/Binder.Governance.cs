@@ -1,0 +1,528 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SlaLang.Analyzers;
+using SlaLang.Diagnostics;
+using SlaLang.Model;
+using SlaLang.Runtime;
+using SlaLang.Syntax;
+using SlaLang.Text;
+
+namespace SlaLang.Semantics;
+
+// Pass 2, governance and the other blocks: RACI, escalations, committees, obligations, security, reversibility, transition.
+internal sealed partial class Binder
+{
+    private RaciModel? BindRaci(RaciTableSyntax table)
+    {
+        RaciHeaderSyntax? header = null;
+        var roles = ImmutableArray.CreateBuilder<string>();
+        var ok = true;
+        foreach (var statement in table.Rows)
+        {
+            if (statement is RaciHeaderSyntax h)
+            {
+                if (!FirstClause(table, "roles", h.RolesKeyword.Span))
+                {
+                    continue;
+                }
+                header = h;
+                foreach (var role in h.Roles)
+                {
+                    if (Resolve<RoleSymbol>(role.Identifier, SymbolKind.Role, _contractScope) is { } symbol)
+                    {
+                        roles.Add(symbol.Name);
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if (header is null)
+        {
+            Report(DiagnosticCatalog.MissingClause, table.RaciKeyword.Span, "The RACI table", "roles", "roles ITDirector ServiceManager");
+            return null;
+        }
+        var width = header.Roles.Count;
+        var rows = ImmutableArray.CreateBuilder<RaciRowModel>();
+        foreach (var row in table.Rows.OfType<RaciRowSyntax>())
+        {
+            var activity = row.Activity.Text;
+            var at = IsPresent(row.Activity) ? row.Activity.Span : row.Span;
+            var cells = ImmutableArray.CreateBuilder<RaciFlags>();
+            var rowOk = true;
+            foreach (var cell in row.Cells)
+            {
+                if (ParseRaciCell(cell.Value) is { } flags)
+                {
+                    cells.Add(flags);
+                }
+                else
+                {
+                    rowOk = false;
+                    cells.Add(RaciFlags.None);
+                }
+            }
+            if (row.Cells.Count != width)
+            {
+                Report(ContractRules.RaciRowWidth, at, activity, Count(row.Cells.Count, "cell"), Count(width, "role"));
+            }
+            if (rowOk)
+            {
+                var accountable = cells.Select((c, i) => (c, i)).Where(p => p.c.HasFlag(RaciFlags.Accountable)).ToList();
+                if (accountable.Count != 1)
+                {
+                    var detail = accountable.Count == 0
+                        ? "has no accountable role"
+                        : $"has {accountable.Count} accountable roles ({string.Join(", ", accountable.Select(p => p.i < header.Roles.Count ? header.Roles[p.i].Identifier.Text : $"column {p.i + 1}"))})";
+                    Report(ContractRules.RaciOneAccountable, at, activity, detail);
+                }
+                if (!cells.Any(c => c.HasFlag(RaciFlags.Responsible)))
+                {
+                    Report(ContractRules.RaciResponsible, at, activity);
+                }
+            }
+            ok &= rowOk;
+            // The model keeps exactly one cell per role, whatever a (configured-down) width rule let through.
+            while (cells.Count < width)
+            {
+                cells.Add(RaciFlags.None);
+            }
+            if (_declared.ContainsKey(row))
+            {
+                rows.Add(new RaciRowModel(activity, StringValue(row.Title), cells.Take(width).ToImmutableArray(), SourceLocationOf(row.Activity)));
+            }
+        }
+        return ok ? new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword)) : null;
+    }
+
+    private RaciFlags? ParseRaciCell(SyntaxToken token)
+    {
+        if (!IsPresent(token))
+        {
+            return null;
+        }
+        if (token.Text == "-")
+        {
+            return RaciFlags.None;
+        }
+        var flags = RaciFlags.None;
+        foreach (var letter in token.Text)
+        {
+            var flag = letter switch
+            {
+                'R' => RaciFlags.Responsible,
+                'A' => RaciFlags.Accountable,
+                'C' => RaciFlags.Consulted,
+                'I' => RaciFlags.Informed,
+                _ => RaciFlags.None,
+            };
+            if (flag == RaciFlags.None || flags.HasFlag(flag))
+            {
+                return null; // reported by the parser (SLA1018)
+            }
+            flags |= flag;
+        }
+        return flags;
+    }
+
+    private EscalationModel? BindEscalation(EscalationDeclarationSyntax escalation)
+    {
+        var name = escalation.Identifier.Text;
+        var ok = true;
+        FilterModel? where = null;
+        if (escalation.Filter?.Where is { } whereClause)
+        {
+            where = BindFilter(whereClause.Condition, $"Escalation '{name}'", null);
+            ok &= where is not null;
+        }
+        var calendar = ContractModel.AlwaysCalendar;
+        var levels = ImmutableArray.CreateBuilder<EscalationLevelModel>();
+        (Duration After, string Text)? previous = null;
+        foreach (var statement in escalation.Body.Statements)
+        {
+            switch (statement)
+            {
+                case DuringClauseSyntax during:
+                    if (FirstClause(escalation, "during", during.DuringKeyword.Span))
+                    {
+                        var resolved = BindDuring(during, "escalation", name);
+                        ok &= resolved is not null;
+                        calendar = resolved?.Name ?? calendar;
+                    }
+                    break;
+                case EscalationLevelSyntax level:
+                    var notify = ImmutableArray.CreateBuilder<string>();
+                    foreach (var recipient in level.Recipients)
+                    {
+                        if (Resolve<RoleSymbol>(recipient.Identifier, SymbolKind.Role, _contractScope) is { } role)
+                        {
+                            notify.Add(role.Name);
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
+                    }
+                    if (!TryDuration(level.Delay, "The delay of an escalation level", "'after 30min notify ServiceManager'", out var after))
+                    {
+                        ok = false;
+                        break;
+                    }
+                    var number = levels.Count + 1;
+                    if (previous is { } p && after <= p.After)
+                    {
+                        Report(ContractRules.EscalationOrder, level.Delay.Span, number, name, level.Delay.Text, p.Text);
+                    }
+                    previous = (after, level.Delay.Text);
+                    levels.Add(new EscalationLevelModel(number, after, notify.ToImmutable(), SourceLocationOf(level.AfterKeyword)));
+                    break;
+                case EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!escalation.Body.Statements.OfType<EscalationLevelSyntax>().Any() && IsPresent(escalation.Identifier))
+        {
+            Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, $"Escalation '{name}'", "after", "after 30min notify ServiceManager");
+            ok = false;
+        }
+        if (!ok || !_declared.TryGetValue(escalation, out var symbol))
+        {
+            return null;
+        }
+        return new EscalationModel(symbol.Name, symbol.Doc, where, calendar, levels.ToImmutable(), SourceLocationOf(escalation.EscalationKeyword));
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private CommitteeModel? BindCommittee(CommitteeDeclarationSyntax committee)
+    {
+        var name = committee.Identifier.Text;
+        PeriodSpec? every = null;
+        string? chair = null;
+        var members = ImmutableArray.CreateBuilder<string>();
+        var ok = true;
+        foreach (var statement in committee.Body.Statements)
+        {
+            switch (statement)
+            {
+                case EveryClauseSyntax e when FirstClause(committee, "every", e.EveryKeyword.Span):
+                    every = BindPeriod(e.Period, false, $"committee '{name}'");
+                    ok &= every is not null;
+                    break;
+                case ChairClauseSyntax c when FirstClause(committee, "chair", c.ChairKeyword.Span):
+                    chair = Resolve<RoleSymbol>(c.Role.Identifier, SymbolKind.Role, _contractScope)?.Name;
+                    ok &= chair is not null;
+                    break;
+                case MembersClauseSyntax m:
+                    foreach (var member in m.Members)
+                    {
+                        if (Resolve<RoleSymbol>(member.Identifier, SymbolKind.Role, _contractScope) is { } role)
+                        {
+                            members.Add(role.Name);
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
+                    }
+                    break;
+                case EveryClauseSyntax or ChairClauseSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!committee.Body.Statements.OfType<EveryClauseSyntax>().Any() && IsPresent(committee.Identifier))
+        {
+            Report(DiagnosticCatalog.MissingClause, committee.Identifier.Span, $"Committee '{name}'", "every", "every month");
+            ok = false;
+        }
+        if (!ok || every is null || !_declared.TryGetValue(committee, out var symbol))
+        {
+            return null;
+        }
+        symbol.Detail = $"every {every}";
+        return new CommitteeModel(symbol.Name, symbol.Title, symbol.Doc, every, chair, members.ToImmutable(), SourceLocationOf(committee.CommitteeKeyword));
+    }
+
+    private ObligationModel? BindObligation(ObligationDeclarationSyntax obligation)
+    {
+        var name = obligation.Identifier.Text;
+        PeriodSpec? every = null;
+        string? by = null;
+        DueOffsetModel? due = null;
+        var calendar = ContractModel.AlwaysCalendar;
+        var ok = true;
+        foreach (var statement in obligation.Body.Statements)
+        {
+            switch (statement)
+            {
+                case EveryClauseSyntax e when FirstClause(obligation, "every", e.EveryKeyword.Span):
+                    every = BindPeriod(e.Period, false, $"obligation '{name}'");
+                    ok &= every is not null;
+                    break;
+                case ByClauseSyntax b when FirstClause(obligation, "by", b.ByKeyword.Span):
+                    by = Resolve<PartySymbol>(b.Party.Identifier, SymbolKind.Party, _contractScope)?.Name;
+                    ok &= by is not null;
+                    break;
+                case DueClauseSyntax d when FirstClause(obligation, "due", d.DueKeyword.Span):
+                    due = BindDue(d);
+                    ok &= due is not null;
+                    break;
+                case DuringClauseSyntax d when FirstClause(obligation, "during", d.DuringKeyword.Span):
+                    var resolved = BindDuring(d, "obligation", name);
+                    ok &= resolved is not null;
+                    calendar = resolved?.Name ?? calendar;
+                    break;
+                case EveryClauseSyntax or ByClauseSyntax or DueClauseSyntax or DuringClauseSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!obligation.Body.Statements.OfType<EveryClauseSyntax>().Any() && IsPresent(obligation.Identifier))
+        {
+            Report(DiagnosticCatalog.MissingClause, obligation.Identifier.Span, $"Obligation '{name}'", "every", "every month");
+            ok = false;
+        }
+        if (!ok || every is null || !_declared.TryGetValue(obligation, out var symbol))
+        {
+            return null;
+        }
+        symbol.Detail = by is null ? $"every {every}" : $"by {by} every {every}";
+        return new ObligationModel(symbol.Name, symbol.Title, symbol.Doc, ObligationKind.Obligation, by, every, due, calendar,
+            SourceLocationOf(obligation.ObligationKeyword));
+    }
+
+    private DueOffsetModel? BindDue(DueClauseSyntax due)
+    {
+        var delay = due.Delay;
+        if (!IsPresent(delay))
+        {
+            return null;
+        }
+        switch (delay.Kind)
+        {
+            case SyntaxKind.WorkingDaysLiteralToken when delay.Value is int days:
+                if (days <= 0)
+                {
+                    Report(DiagnosticCatalog.ZeroQuantity, delay.Span, "A number of working days");
+                    return null;
+                }
+                return new DueOffsetModel(null, days);
+            case SyntaxKind.DurationLiteralToken when delay.Value is Duration duration:
+                return new DueOffsetModel(duration, null);
+            case SyntaxKind.WorkingDaysLiteralToken or SyntaxKind.DurationLiteralToken:
+                return null;
+            default:
+                Report(DiagnosticCatalog.UnitMismatch, delay.Span, "A due delay", "a duration or a number of working days", Describe(delay), "'due 5bd after period end'");
+                return null;
+        }
+    }
+
+    private SecurityModel? BindSecurity(SecurityDeclarationSyntax security)
+    {
+        bool atRest = false, inTransit = false, immutable = false, edr = false;
+        Duration? retention = null;
+        string? residency = null;
+        var controls = ImmutableArray.CreateBuilder<SecurityControlModel>();
+        var ok = true;
+        foreach (var statement in security.Body.Statements)
+        {
+            switch (statement)
+            {
+                case EncryptionControlSyntax encryption:
+                    foreach (var scope in encryption.Scopes)
+                    {
+                        switch (IsPresent(scope) ? scope.Text : null)
+                        {
+                            case null: break;
+                            case "at_rest": atRest = true; break;
+                            case "in_transit": inTransit = true; break;
+                            default:
+                                var suggestion = NameSuggester.Suggest(scope.Text, ["at_rest", "in_transit"]);
+                                Report(DiagnosticCatalog.UnknownOption, scope.Span, "encryption scope", scope.Text,
+                                    suggestion is not null ? $"; did you mean '{suggestion}'?" : "; use at_rest, in_transit.");
+                                ok = false;
+                                break;
+                        }
+                    }
+                    break;
+                case BackupsControlSyntax backups when FirstClause(security, "backups", backups.BackupsKeyword.Span):
+                    immutable = backups.ImmutableKeyword is not null;
+                    if (backups.Retention is { } retentionToken)
+                    {
+                        if (TryDuration(retentionToken, "A backup retention", "'retention 90d'", out var r))
+                        {
+                            retention = r;
+                        }
+                        else
+                        {
+                            ok = false;
+                        }
+                    }
+                    break;
+                case RecoveryTestControlSyntax recovery:
+                {
+                    var every = BindPeriod(recovery.Period, false, "recovery tests");
+                    Duration? rto = null, rpo = null;
+                    if (recovery.Rto is { } rtoToken)
+                    {
+                        ok &= TryDuration(rtoToken, "An RTO", "'rto 4h'", out var value);
+                        rto = value;
+                    }
+                    if (recovery.Rpo is { } rpoToken)
+                    {
+                        ok &= TryDuration(rpoToken, "An RPO", "'rpo 15min'", out var value);
+                        rpo = value;
+                    }
+                    AddControl(controls, "recovery_test", every, rto, rpo, recovery.RecoveryTestKeyword, recovery.Period);
+                    ok &= every is not null;
+                    break;
+                }
+                case AuditControlSyntax audit:
+                {
+                    var every = BindPeriod(audit.Period, false, "audits");
+                    AddControl(controls, "audit", every, null, null, audit.AuditKeyword, audit.Period);
+                    ok &= every is not null;
+                    break;
+                }
+                case AccessReviewControlSyntax review:
+                {
+                    var every = BindPeriod(review.Period, false, "access reviews");
+                    AddControl(controls, "access_review", every, null, null, review.AccessReviewKeyword, review.Period);
+                    ok &= every is not null;
+                    break;
+                }
+                case ResidencyControlSyntax r when FirstClause(security, "residency", r.ResidencyKeyword.Span):
+                    if (IsPresent(r.Region))
+                    {
+                        residency = r.Region.Kind == SyntaxKind.StringLiteralToken ? r.Region.Value as string : r.Region.Text;
+                    }
+                    break;
+                case EdrControlSyntax:
+                    edr = true;
+                    break;
+                case BackupsControlSyntax or ResidencyControlSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        foreach (var duplicate in controls.GroupBy(c => c.Control).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+        {
+            var first = controls.First(c => c.Control == duplicate.Control);
+            Report(DiagnosticCatalog.DuplicateClause, _controlKeywordSpans[duplicate], duplicate.Control, $"{first.Location.Line},{first.Location.Column}");
+            ok = false;
+        }
+        // Kept even when a clause is wrong, so that the profile rules do not report a second time what is already reported.
+        _ = ok;
+        return new SecurityModel(atRest, inTransit, immutable, retention, controls.ToImmutable(), residency, edr, SourceLocationOf(security.SecurityKeyword));
+    }
+
+    private readonly Dictionary<SecurityControlModel, TextSpan> _controlKeywordSpans = new(ReferenceEqualityComparer.Instance);
+
+    private void AddControl(ImmutableArray<SecurityControlModel>.Builder controls, string control, PeriodSpec? every, Duration? rto, Duration? rpo,
+        SyntaxToken keyword, PeriodSyntax period)
+    {
+        if (every is null)
+        {
+            return;
+        }
+        var model = new SecurityControlModel(control, every, rto, rpo, SourceLocationOf(keyword));
+        _controlPeriodSpans[model] = period.Span;
+        _controlKeywordSpans[model] = keyword.Span;
+        controls.Add(model);
+    }
+
+    private ReversibilityModel? BindReversibility(ReversibilityDeclarationSyntax reversibility)
+    {
+        NodaTime.Period? notice = null, assistance = null;
+        var deliverables = ImmutableArray.CreateBuilder<string>();
+        var ok = true;
+        foreach (var statement in reversibility.Body.Statements)
+        {
+            switch (statement)
+            {
+                case NoticeClauseSyntax n when FirstClause(reversibility, "notice", n.NoticeKeyword.Span):
+                    notice = BindLength(n.Length, "The notice");
+                    ok &= notice is not null;
+                    break;
+                case AssistanceClauseSyntax a when FirstClause(reversibility, "assistance", a.AssistanceKeyword.Span):
+                    assistance = BindLength(a.Length, "The exit assistance");
+                    ok &= assistance is not null;
+                    break;
+                case DeliverClauseSyntax d:
+                    foreach (var item in d.Deliverables)
+                    {
+                        if (StringValue(item) is { } text)
+                        {
+                            deliverables.Add(text);
+                        }
+                        else if (IsPresent(item))
+                        {
+                            Report(DiagnosticCatalog.UnitMismatch, item.Span, "A deliverable", "a string", Describe(item), "'deliver \"Runbooks\"'");
+                            ok = false;
+                        }
+                    }
+                    break;
+                case NoticeClauseSyntax or AssistanceClauseSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        _ = ok;
+        return new ReversibilityModel(notice, assistance, deliverables.ToImmutable(), SourceLocationOf(reversibility.ReversibilityKeyword));
+    }
+
+    private TransitionModel? BindTransition(TransitionDeclarationSyntax transition)
+    {
+        var phases = ImmutableArray.CreateBuilder<TransitionPhaseModel>();
+        NodaTime.Period? overlap = null;
+        var ok = true;
+        (string Name, LocalDate End)? previous = null;
+        foreach (var statement in transition.Body.Statements)
+        {
+            switch (statement)
+            {
+                case PhaseDeclarationSyntax phase:
+                    var name = phase.Identifier.Text;
+                    var at = IsPresent(phase.Identifier) ? phase.Identifier.Span : phase.PhaseKeyword.Span;
+                    if (!(TryDate(phase.Start, "The start of a phase", out var start) & TryDate(phase.End, "The end of a phase", out var end)))
+                    {
+                        ok = false;
+                        break;
+                    }
+                    if (end < start)
+                    {
+                        Report(ContractRules.TransitionOrder, at, name, $"ends on {LocalDatePattern(end)}, before it starts on {LocalDatePattern(start)}");
+                    }
+                    else if (previous is { } p && start <= p.End)
+                    {
+                        Report(ContractRules.TransitionOrder, at, name, $"starts on {LocalDatePattern(start)}, before phase '{p.Name}' ends on {LocalDatePattern(p.End)}");
+                    }
+                    previous = (name, end);
+                    if (_declared.TryGetValue(phase, out var symbol))
+                    {
+                        symbol.Detail = $"{LocalDatePattern(start)} .. {LocalDatePattern(end)}";
+                        phases.Add(new TransitionPhaseModel(symbol.Name, start, end, StringValue(phase.Gate), SourceLocationOf(phase.PhaseKeyword)));
+                    }
+                    break;
+                case OverlapClauseSyntax o when FirstClause(transition, "overlap", o.OverlapKeyword.Span):
+                    overlap = BindLength(o.Length, "The overlap");
+                    ok &= overlap is not null;
+                    break;
+                case OverlapClauseSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        return ok ? new TransitionModel(phases.ToImmutable(), overlap, SourceLocationOf(transition.TransitionKeyword)) : null;
+    }
+}

@@ -1,0 +1,616 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SlaLang.Analyzers;
+using SlaLang.Diagnostics;
+using SlaLang.Model;
+using SlaLang.Runtime;
+using SlaLang.Syntax;
+using SlaLang.Text;
+
+namespace SlaLang.Semantics;
+
+// Pass 2, services: fee, objectives (indicator, where, target, per, during), penalties (base, tiers, step, cap).
+internal sealed partial class Binder
+{
+    /// <summary>What a penalty needs to know of its objective.</summary>
+    private sealed record ObjectiveFacts(IndicatorKind? Indicator, Comparison? TargetComparison, decimal? Target, PeriodUnit? Period);
+
+    private static readonly Dictionary<string, IndicatorKind> Indicators = new(StringComparer.Ordinal)
+    {
+        ["availability"] = IndicatorKind.Availability,
+        ["mttr"] = IndicatorKind.Mttr,
+        ["resolved_within"] = IndicatorKind.ResolvedWithin,
+        ["responded_within"] = IndicatorKind.RespondedWithin,
+        ["incident_count"] = IndicatorKind.IncidentCount,
+        ["reopen_rate"] = IndicatorKind.ReopenRate,
+        ["mtbf"] = IndicatorKind.Mtbf,
+        ["error_rate"] = IndicatorKind.ErrorRate,
+        ["success_rate"] = IndicatorKind.SuccessRate,
+        ["satisfaction"] = IndicatorKind.Satisfaction,
+        ["lead_time"] = IndicatorKind.LeadTime,
+    };
+
+    private static bool IsIncidentBased(IndicatorKind kind) => kind is IndicatorKind.Mttr or IndicatorKind.ResolvedWithin
+        or IndicatorKind.RespondedWithin or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate;
+
+    private static IndicatorUnit UnitOf(IndicatorKind kind) => new IndicatorModel(kind, null, null).Unit;
+
+    private ServiceModel? BindService(ServiceDeclarationSyntax service)
+    {
+        _declared.TryGetValue(service, out var serviceSymbol);
+        var scope = serviceSymbol is not null && _serviceScopes.TryGetValue(serviceSymbol, out var s) ? s : new Dictionary<string, Symbol>(StringComparer.Ordinal);
+        FeeModel? fee = null;
+        var objectives = ImmutableArray.CreateBuilder<ObjectiveModel>();
+        var facts = new Dictionary<Symbol, ObjectiveFacts>(ReferenceEqualityComparer.Instance);
+        var penalties = new List<PenaltyDeclarationSyntax>();
+        foreach (var statement in service.Body.Statements)
+        {
+            switch (statement)
+            {
+                case FeeStatementSyntax feeStatement:
+                    if (FirstClause(service, "fee", feeStatement.FeeKeyword.Span))
+                    {
+                        fee = BindFee(feeStatement);
+                    }
+                    break;
+                case ObjectiveDeclarationSyntax objective:
+                    var (model, objectiveFacts) = BindObjective(objective, serviceSymbol);
+                    if (_declared.TryGetValue(objective, out var objectiveSymbol))
+                    {
+                        facts[objectiveSymbol] = objectiveFacts;
+                    }
+                    if (model is not null)
+                    {
+                        objectives.Add(model);
+                    }
+                    break;
+                case PenaltyDeclarationSyntax penalty:
+                    penalties.Add(penalty);
+                    break;
+                case EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        var penaltyModels = ImmutableArray.CreateBuilder<PenaltyModel>();
+        var hasFee = service.Body.Statements.OfType<FeeStatementSyntax>().Any();
+        foreach (var penalty in penalties)
+        {
+            if (BindPenalty(penalty, serviceSymbol, scope, hasFee, facts) is { } penaltyModel)
+            {
+                penaltyModels.Add(penaltyModel);
+            }
+        }
+        if (serviceSymbol is null)
+        {
+            return null;
+        }
+        serviceSymbol.Detail = fee is null ? null : $"(fee {fee.MonthlyAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {fee.Currency} a month)";
+        return new ServiceModel(serviceSymbol.Name, serviceSymbol.Title, serviceSymbol.Doc, fee, objectives.ToImmutable(), penaltyModels.ToImmutable(),
+            SourceLocationOf(service.ServiceKeyword));
+    }
+
+    private FeeModel? BindFee(FeeStatementSyntax fee)
+    {
+        var amountOk = TryMoney(fee.Amount, "A fee", out var amount);
+        var period = BindPeriod(fee.Period, false, "a fee");
+        if (!amountOk || period is null)
+        {
+            return null;
+        }
+        decimal? monthly = period.Unit switch
+        {
+            PeriodUnit.Month => amount,
+            PeriodUnit.Quarter => amount / 3m,
+            PeriodUnit.Year => amount / 12m,
+            PeriodUnit.Months => amount / period.Count,
+            _ => null,
+        };
+        if (monthly is null)
+        {
+            Report(DiagnosticCatalog.InvalidFeePeriod, fee.Period.Span, period.ToString());
+            return null;
+        }
+        return new FeeModel(monthly.Value, _currency!, SourceLocationOf(fee.FeeKeyword));
+    }
+
+    private (ObjectiveModel? Model, ObjectiveFacts Facts) BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)
+    {
+        var symbol = _declared.GetValueOrDefault(objective) as ObjectiveSymbol;
+        var name = objective.Identifier.Text;
+        IndicatorClauseSyntax? indicatorClause = null;
+        TargetClauseSyntax? targetClause = null;
+        PerClauseSyntax? perClause = null;
+        DuringClauseSyntax? duringClause = null;
+        ExcludeClauseSyntax? excludeClause = null;
+        foreach (var statement in objective.Body.Statements)
+        {
+            switch (statement)
+            {
+                case IndicatorClauseSyntax c when FirstClause(objective, "indicator", c.IndicatorKeyword.Span): indicatorClause = c; break;
+                case TargetClauseSyntax c when FirstClause(objective, "target", c.TargetKeyword.Span): targetClause = c; break;
+                case PerClauseSyntax c when FirstClause(objective, "per", c.PerKeyword.Span): perClause = c; break;
+                case DuringClauseSyntax c when FirstClause(objective, "during", c.DuringKeyword.Span): duringClause = c; break;
+                case ExcludeClauseSyntax c when FirstClause(objective, "exclude", c.ExcludeKeyword.Span): excludeClause = c; break;
+                case IndicatorClauseSyntax or TargetClauseSyntax or PerClauseSyntax or DuringClauseSyntax or ExcludeClauseSyntax
+                    or EmptyStatementSyntax or UnknownStatementSyntax:
+                    break;
+                default:
+                    break;
+            }
+        }
+        var owner = $"Objective '{name}'";
+        var nameSpan = IsPresent(objective.Identifier) ? objective.Identifier.Span : objective.ObjectiveKeyword.Span;
+
+        IndicatorModel? indicator = null;
+        IndicatorKind? kind = null;
+        if (indicatorClause is null)
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "indicator", "indicator availability");
+        }
+        else
+        {
+            (indicator, kind) = BindIndicator(indicatorClause);
+        }
+
+        TargetModel? target = null;
+        if (targetClause is null)
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "target", kind is { } k0 ? TargetExample(UnitOf(k0)) : "target >= 99.9%");
+        }
+        else if (TryComparison(targetClause.Operator, out var comparison) & kind is not null)
+        {
+            var unit = UnitOf(kind!.Value);
+            if (TryQuantity(targetClause.Value, unit, $"The target of '{indicatorClause!.Name.Text}'", $"target {targetClause.Operator.Text} ", out var value))
+            {
+                target = new TargetModel(comparison, value, $"{targetClause.Operator.Text} {targetClause.Value.Text}");
+                if (unit == IndicatorUnit.Percent && value is < 0 or > 100)
+                {
+                    Report(ContractRules.TargetRange, targetClause.Value.Span, "Target", targetClause.Value.Text);
+                }
+            }
+        }
+
+        PeriodSpec? per = null;
+        if (perClause is null)
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "per", "per month");
+        }
+        else
+        {
+            per = BindPeriod(perClause.Period, true, $"objective '{name}'");
+        }
+
+        var calendar = ContractModel.AlwaysCalendar;
+        var calendarOk = true;
+        if (duringClause is not null)
+        {
+            var resolved = BindDuring(duringClause, "objective", name);
+            calendarOk = resolved is not null;
+            calendar = resolved?.Name ?? calendar;
+        }
+        if (excludeClause is not null && IsPresent(excludeClause.What) && excludeClause.What.Text != "maintenance")
+        {
+            Report(DiagnosticCatalog.UnknownOption, excludeClause.What.Span, "exclusion", excludeClause.What.Text, "; only 'exclude maintenance' is known.");
+        }
+
+        if (symbol is not null)
+        {
+            symbol.Indicator = kind;
+            symbol.PeriodUnit = per?.Unit;
+            if (indicatorClause is not null && targetClause is not null)
+            {
+                symbol.Detail = $"{IndicatorText(indicatorClause)} {targetClause.Operator.Text} {targetClause.Value.Text}{(per is null ? "" : $" per {per}")}";
+            }
+        }
+        var facts = new ObjectiveFacts(kind, target?.Comparison, target?.Value, per?.Unit);
+        if (symbol is null || service is null || indicator is null || target is null || per is null || !calendarOk)
+        {
+            return (null, facts);
+        }
+        return (new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
+            SourceLocationOf(objective.ObjectiveKeyword)), facts);
+    }
+
+    private string IndicatorText(IndicatorClauseSyntax clause) =>
+        clause.Argument is { } argument ? $"{clause.Name.Text}({argument.Value.Text})" : clause.Name.Text;
+
+    private static string TargetExample(IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => "target >= 99.9%",
+        IndicatorUnit.Seconds => "target <= 4h",
+        IndicatorUnit.Count => "target <= 3",
+        _ => "target >= 4.2",
+    };
+
+    private (IndicatorModel? Model, IndicatorKind? Kind) BindIndicator(IndicatorClauseSyntax clause)
+    {
+        var nameToken = clause.Name;
+        if (!IsPresent(nameToken))
+        {
+            return (null, null);
+        }
+        if (!Indicators.TryGetValue(nameToken.Text, out var kind))
+        {
+            var suggestion = NameSuggester.Suggest(nameToken.Text, Indicators.Keys);
+            Report(DiagnosticCatalog.UnknownIndicator, nameToken.Span, nameToken.Text,
+                suggestion is not null ? $"; did you mean '{suggestion}'?" : $"; use one of {string.Join(", ", Indicators.Keys)}.");
+            return (null, null);
+        }
+        Duration? within = null;
+        var ok = true;
+        var needsDelay = kind is IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin;
+        if (clause.Argument is { } argument)
+        {
+            if (!needsDelay)
+            {
+                Report(DiagnosticCatalog.IndicatorArgumentUnexpected, argument.Span, nameToken.Text);
+                ok = false;
+            }
+            else if (TryDuration(argument.Value, $"The delay of '{nameToken.Text}'", $"'{nameToken.Text}(4h)'", out var delay))
+            {
+                if (delay <= Duration.Zero)
+                {
+                    Report(DiagnosticCatalog.ZeroQuantity, argument.Value.Span, $"The delay of '{nameToken.Text}'");
+                    ok = false;
+                }
+                within = delay;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        else if (needsDelay)
+        {
+            Report(DiagnosticCatalog.IndicatorArgumentMissing, nameToken.Span, nameToken.Text);
+            ok = false;
+        }
+        FilterModel? where = null;
+        if (clause.Where is { } whereClause)
+        {
+            where = BindFilter(whereClause.Condition, $"Indicator '{nameToken.Text}'", IsIncidentBased(kind) ? null : IndicatorFieldReason(kind));
+            ok &= where is not null;
+        }
+        return (ok ? new IndicatorModel(kind, within, where) : null, kind);
+    }
+
+    private static string IndicatorFieldReason(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Availability or IndicatorKind.Mtbf => "it is measured from outages, which carry no severity; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
+        IndicatorKind.ErrorRate or IndicatorKind.SuccessRate => "it is measured from request counts of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
+        IndicatorKind.Satisfaction => "it is measured from surveys of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
+        _ => "it is measured from changes of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
+    };
+
+    /// <summary>Binds a <c>where</c> condition over incident fields; <paramref name="notFilterable"/> is the reason when the events have no fields.</summary>
+    private FilterModel? BindFilter(ExpressionSyntax expression, string subject, string? notFilterable)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return BindFilter(parenthesized.Expression, subject, notFilterable);
+            case NotExpressionSyntax not:
+                return BindFilter(not.Operand, subject, notFilterable) is { } operand ? new NotFilter(operand) : null;
+            case BinaryExpressionSyntax binary when binary.Operator.Text is "and" or "or":
+                var left = BindFilter(binary.Left, subject, notFilterable);
+                var right = BindFilter(binary.Right, subject, notFilterable);
+                return left is null || right is null ? null : binary.Operator.Text == "and" ? new AndFilter(left, right) : new OrFilter(left, right);
+            case BinaryExpressionSyntax binary when binary.Operator.Kind is SyntaxKind.EqualsEqualsToken or SyntaxKind.BangEqualsToken:
+            {
+                var field = BindField(binary.Left, subject, notFilterable);
+                var value = field is null ? null : BindFieldValue(binary.Right, field);
+                return field is null || value is null ? null : new FieldInFilter(field, [value], binary.Operator.Kind == SyntaxKind.BangEqualsToken);
+            }
+            case BinaryExpressionSyntax binary:
+                if (IsPresent(binary.Operator))
+                {
+                    Report(DiagnosticCatalog.UnsupportedCondition, binary.Operator.Span, $"Comparison '{binary.Operator.Text}'");
+                }
+                return null;
+            case InExpressionSyntax @in:
+            {
+                var field = BindField(@in.Left, subject, notFilterable);
+                if (field is null)
+                {
+                    return null;
+                }
+                var values = ImmutableArray.CreateBuilder<string>();
+                var ok = true;
+                foreach (var item in @in.Values)
+                {
+                    if (BindFieldValue(item, field) is { } value)
+                    {
+                        values.Add(value);
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
+                }
+                return ok && values.Count > 0 ? new FieldInFilter(field, values.ToImmutable(), @in.NotKeyword is not null) : null;
+            }
+            case NameExpressionSyntax name:
+                if (IsPresent(name.Identifier))
+                {
+                    Report(DiagnosticCatalog.UnsupportedCondition, name.Span, $"The name '{name.Identifier.Text}' alone");
+                }
+                return null;
+            case LiteralExpressionSyntax literal:
+                if (IsPresent(literal.Literal))
+                {
+                    Report(DiagnosticCatalog.UnsupportedCondition, literal.Span, $"The literal {literal.Literal.Text}");
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private string? BindField(ExpressionSyntax expression, string subject, string? notFilterable)
+    {
+        if (expression is not NameExpressionSyntax name)
+        {
+            if (!expression.Span.IsEmpty)
+            {
+                Report(DiagnosticCatalog.UnsupportedCondition, expression.Span, $"'{_text.ToString(expression.Span)}' on the left");
+            }
+            return null;
+        }
+        if (!IsPresent(name.Identifier))
+        {
+            return null;
+        }
+        var field = name.Identifier.Text;
+        if (field is not ("severity" or "service"))
+        {
+            var suggestion = NameSuggester.Suggest(field, ["severity", "service"]);
+            Report(DiagnosticCatalog.InvalidWhereField, name.Span, subject, field,
+                suggestion is not null ? $"did you mean '{suggestion}'?" : "the fields are severity and service.");
+            return null;
+        }
+        if (notFilterable is not null)
+        {
+            Report(DiagnosticCatalog.InvalidWhereField, name.Span, subject, field, notFilterable);
+            return null;
+        }
+        return field;
+    }
+
+    private string? BindFieldValue(ExpressionSyntax expression, string field)
+    {
+        var kind = field == "severity" ? SymbolKind.Severity : SymbolKind.Service;
+        if (expression is not NameExpressionSyntax name)
+        {
+            if (!expression.Span.IsEmpty)
+            {
+                Report(DiagnosticCatalog.UnsupportedCondition, expression.Span, $"'{_text.ToString(expression.Span)}' as a {field}");
+            }
+            return null;
+        }
+        return Resolve<Symbol>(name.Identifier, kind, _contractScope)?.Name;
+    }
+
+    /// <summary>Resolves the calendar of a <c>during</c> clause and warns when it never opens.</summary>
+    private CalendarSymbol? BindDuring(DuringClauseSyntax during, string ownerKind, string ownerName)
+    {
+        var calendar = Resolve<CalendarSymbol>(during.Calendar.Identifier, SymbolKind.Calendar, _contractScope,
+            null);
+        if (calendar is { HasOpenHours: false })
+        {
+            Report(ContractRules.CalendarWithoutHours, during.Calendar.Span, calendar.Name, ownerKind, ownerName);
+        }
+        return calendar;
+    }
+
+    private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee,
+        Dictionary<Symbol, ObjectiveFacts> facts)
+    {
+        var name = penalty.Identifier.Text;
+        var objectiveToken = penalty.Objective.Identifier;
+        ObjectiveSymbol? objective = null;
+        if (IsPresent(objectiveToken))
+        {
+            Symbol? otherService = null;
+            Symbol? otherObjective = null;
+            if (!scope.ContainsKey(objectiveToken.Text))
+            {
+                foreach (var (candidateService, candidateScope) in _serviceScopes)
+                {
+                    if (!ReferenceEquals(candidateService, service) && candidateScope.TryGetValue(objectiveToken.Text, out var o) && o.Kind == SymbolKind.Objective)
+                    {
+                        (otherService, otherObjective) = (candidateService, o);
+                        break;
+                    }
+                }
+            }
+            if (otherService is not null && otherObjective is not null)
+            {
+                AddReference(otherObjective, objectiveToken);
+                Report(DiagnosticCatalog.ObjectiveOfOtherService, objectiveToken.Span, objectiveToken.Text, otherService.Name, name);
+            }
+            else
+            {
+                var noObjective = !scope.ContainsKey(objectiveToken.Text) && !scope.Values.Any(s => s.Kind == SymbolKind.Objective);
+                objective = Resolve<ObjectiveSymbol>(objectiveToken, SymbolKind.Objective, scope,
+                    noObjective ? $"; service '{service?.Name}' declares no objective." : null);
+            }
+        }
+        var objectiveFacts = objective is not null && facts.TryGetValue(objective, out var f) ? f : null;
+        var unit = objectiveFacts?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
+
+        BaseClauseSyntax? baseClause = null;
+        StepClauseSyntax? stepClause = null;
+        CapClauseSyntax? capClause = null;
+        var tierClauses = new List<TierClauseSyntax>();
+        foreach (var statement in penalty.Body.Statements)
+        {
+            switch (statement)
+            {
+                case BaseClauseSyntax c when FirstClause(penalty, "base", c.BaseKeyword.Span): baseClause = c; break;
+                case StepClauseSyntax c when FirstClause(penalty, "step", c.StepKeyword.Span): stepClause = c; break;
+                case CapClauseSyntax c when FirstClause(penalty, "cap", c.CapKeyword.Span): capClause = c; break;
+                case TierClauseSyntax c: tierClauses.Add(c); break;
+                case BaseClauseSyntax or StepClauseSyntax or CapClauseSyntax or EmptyStatementSyntax or UnknownStatementSyntax: break;
+                default: break;
+            }
+        }
+        var ok = objective is not null && objectiveFacts?.Indicator is not null;
+        var nameSpan = IsPresent(penalty.Identifier) ? penalty.Identifier.Span : penalty.PenaltyKeyword.Span;
+
+        var baseKind = PenaltyBaseKind.Fee;
+        decimal? fixedBase = null;
+        if (baseClause is null)
+        {
+            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Penalty '{name}'", "base", "base fee");
+            ok = false;
+        }
+        else if (IsPresent(baseClause.Value))
+        {
+            if (baseClause.Value.Kind == SyntaxKind.IdentifierToken && baseClause.Value.Text == "fee")
+            {
+                if (!hasFee)
+                {
+                    Report(DiagnosticCatalog.BaseFeeWithoutFee, baseClause.Value.Span, name, service?.Name);
+                    ok = false;
+                }
+            }
+            else if (baseClause.Value.Kind == SyntaxKind.MoneyLiteralToken)
+            {
+                baseKind = PenaltyBaseKind.Fixed;
+                ok &= TryMoney(baseClause.Value, "The base of a penalty", out var amount);
+                fixedBase = amount;
+            }
+            else
+            {
+                Report(DiagnosticCatalog.UnitMismatch, baseClause.Value.Span, "The base of a penalty", "'fee' or a money amount", Describe(baseClause.Value), "'base fee'");
+                ok = false;
+            }
+        }
+
+        decimal? cap = null;
+        if (capClause is not null)
+        {
+            if (TryPercent(capClause.Rate, "A cap", "'cap 25%'", out var capValue))
+            {
+                cap = capValue;
+                if (capValue > 100)
+                {
+                    Report(ContractRules.CapRange, capClause.Rate.Span, "Cap", capClause.Rate.Text);
+                }
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        var higherIsBetter = objectiveFacts?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
+        var tiers = ImmutableArray.CreateBuilder<PenaltyTierModel>();
+        (decimal Threshold, decimal Credit, string Text)? previous = null;
+        foreach (var tier in tierClauses)
+        {
+            var comparisonOk = TryComparison(tier.Operator, out var comparison);
+            var creditOk = TryPercent(tier.Rate, "A credit", "'credit 5%'", out var credit);
+            if (creditOk && credit > 100)
+            {
+                Report(ContractRules.CapRange, tier.Rate.Span, "Credit", tier.Rate.Text);
+            }
+            if (creditOk && cap is { } c && credit > c)
+            {
+                Report(ContractRules.CreditAboveCap, tier.Rate.Span, tier.Rate.Text, capClause!.Rate.Text);
+            }
+            if (unit is null)
+            {
+                ok = false;
+                continue;
+            }
+            if (!(TryQuantity(tier.Threshold, unit.Value, "A tier threshold", $"when {tier.Operator.Text} ", out var threshold) & comparisonOk & creditOk))
+            {
+                ok = false;
+                continue;
+            }
+            if (unit == IndicatorUnit.Percent && threshold is < 0 or > 100)
+            {
+                Report(ContractRules.TargetRange, tier.Threshold.Span, "Threshold", tier.Threshold.Text);
+            }
+            tiers.Add(new PenaltyTierModel(comparison, threshold, credit, SourceLocationOf(tier.WhenKeyword)));
+            var tierText = $"{tier.Operator.Text} {tier.Threshold.Text}";
+            var towardBreach = higherIsBetter
+                ? comparison is Comparison.Less or Comparison.LessOrEqual
+                : comparison is Comparison.Greater or Comparison.GreaterOrEqual;
+            if (objectiveFacts?.TargetComparison is { } targetComparison && !towardBreach)
+            {
+                Report(ContractRules.TierDirection, TextSpan.FromBounds(tier.Operator.Span.Start, tier.Threshold.Span.End), tierText,
+                    $"{ComparisonText(targetComparison)} {FormatQuantity(objectiveFacts.Target, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
+                continue;
+            }
+            if (previous is { } p)
+            {
+                var stricter = higherIsBetter ? threshold < p.Threshold : threshold > p.Threshold;
+                if (!stricter || credit <= p.Credit)
+                {
+                    Report(ContractRules.TiersMonotonic, TextSpan.FromBounds(tier.WhenKeyword.Span.Start, tier.Rate.Span.End), tierText, tier.Rate.Text, p.Text);
+                }
+            }
+            previous = (threshold, credit, $"when {tierText} credit {tier.Rate.Text}");
+        }
+
+        PenaltyStepModel? step = null;
+        if (stepClause is not null)
+        {
+            var creditOk = TryPercent(stepClause.Rate, "A credit", "'credit 2%'", out var credit);
+            if (creditOk && credit > 100)
+            {
+                Report(ContractRules.CapRange, stepClause.Rate.Span, "Credit", stepClause.Rate.Text);
+            }
+            if (unit is not null && TryQuantity(stepClause.Size, unit.Value, "A penalty step", "step ", out var size) && creditOk)
+            {
+                if (size <= 0)
+                {
+                    Report(DiagnosticCatalog.ZeroQuantity, stepClause.Size.Span, "A penalty step");
+                    ok = false;
+                }
+                step = new PenaltyStepModel(size, credit, SourceLocationOf(stepClause.StepKeyword));
+            }
+            else
+            {
+                ok = false;
+            }
+            if (tierClauses.Count > 0)
+            {
+                Report(DiagnosticCatalog.TiersAndStep, stepClause.StepKeyword.Span, name);
+                ok = false;
+            }
+        }
+        else if (tierClauses.Count == 0)
+        {
+            Report(ContractRules.PenaltyWithoutRate, nameSpan, name);
+        }
+        if (objectiveFacts?.Period == PeriodUnit.Rolling)
+        {
+            Report(ContractRules.PenaltyOnRolling, objectiveToken.Span, name, objective!.Name);
+        }
+
+        if (_declared.GetValueOrDefault(penalty) is { } penaltySymbol && objective is not null)
+        {
+            penaltySymbol.Detail = $"on {objective.Name}";
+        }
+        if (!ok || service is null || objective is null || !_declared.TryGetValue(penalty, out var symbol))
+        {
+            return null;
+        }
+        return new PenaltyModel(service.Name, symbol.Name, objective.Name, symbol.Doc, baseKind, fixedBase, tiers.ToImmutable(), step, cap,
+            SourceLocationOf(penalty.PenaltyKeyword));
+    }
+
+    private static string FormatQuantity(decimal? value, IndicatorUnit unit) => value is not { } v
+        ? "?"
+        : unit switch
+        {
+            IndicatorUnit.Percent => v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%",
+            IndicatorUnit.Seconds => v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s",
+            _ => v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+}

@@ -1,0 +1,515 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SlaLang.Analyzers;
+using SlaLang.Diagnostics;
+using SlaLang.Model;
+using SlaLang.Parsing.Literals;
+using SlaLang.Runtime;
+using SlaLang.Syntax;
+using SlaLang.Text;
+
+namespace SlaLang.Semantics;
+
+/// <summary>What binding one syntax tree produced: symbols, every name occurrence, diagnostics and (when error-free) the model.</summary>
+internal sealed record BindingResult(
+    Symbol? Contract,
+    ImmutableArray<Symbol> Symbols,
+    ImmutableArray<SymbolOccurrence> Occurrences,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ContractModel? Model);
+
+/// <summary>A span naming a symbol: its declaration name or a reference.</summary>
+public readonly record struct SymbolOccurrence(TextSpan Span, Symbol Symbol, bool IsDeclaration);
+
+/// <summary>
+/// Binds one contract: declares every name (pass 1), resolves every reference and checks units while building the
+/// <see cref="ContractModel"/> parts (pass 2), then runs the contract-wide rules. Never throws on any tree.
+/// </summary>
+internal sealed partial class Binder
+{
+    /// <summary>The built-in 24/7 calendar.</summary>
+    internal static readonly CalendarSymbol Always = new(ContractModel.AlwaysCalendar, null, "24/7", "Built-in calendar: open every instant (24/7).", null, null)
+    {
+        Detail = "(built in, 24/7)",
+    };
+
+    private readonly SyntaxTree _tree;
+    private readonly LintConfiguration _config;
+    private readonly SourceText _text;
+    private readonly string _path;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<Symbol> _symbols = [];
+    private readonly List<SymbolOccurrence> _occurrences = [];
+    private readonly Dictionary<string, Symbol> _contractScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = [];
+    private readonly Dictionary<string, Symbol> _raciScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _phaseScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<object, Symbol> _declared = new(ReferenceEqualityComparer.Instance);
+    private Symbol? _contract;
+    private bool _hasErrors;
+
+    internal Binder(SyntaxTree tree, LintConfiguration config)
+    {
+        _tree = tree;
+        _config = config;
+        _text = tree.Text;
+        _path = tree.Path;
+        _contractScope[Always.Name] = Always;
+    }
+
+    /// <summary>Binds the tree once; the result is immutable.</summary>
+    internal BindingResult Bind()
+    {
+        ReportConfigurationErrors();
+        // A missing or second contract is reported by the parser (SLA1020, SLA1021); the first one is bound.
+        ContractModel? model = null;
+        if (_tree.Root.Contract is { } contract)
+        {
+            DeclareContract(contract);
+            model = BindContract(contract);
+        }
+        var hasErrors = _hasErrors || _tree.Diagnostics.Any(d => d.IsError);
+        return new BindingResult(
+            _contract,
+            [.. _symbols],
+            [.. _occurrences.OrderBy(o => o.Span.Start)],
+            [.. _diagnostics],
+            hasErrors ? null : model);
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    private Location LocationOf(TextSpan span) => new(_path, _text, span);
+
+    private string Position(TextSpan span) => _text.GetLinePosition(span.Start).ToString();
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    {
+        var diagnostic = Diagnostic.Create(descriptor, LocationOf(span), args);
+        _hasErrors |= diagnostic.IsError;
+        _diagnostics.Add(diagnostic);
+    }
+
+    /// <summary>Reports a contract rule at its configured level; nothing when the rule is off.</summary>
+    private void Report(ContractRule rule, TextSpan span, params object?[] args)
+    {
+        var level = _config.GetLevel(rule);
+        if (level == RuleLevel.Off)
+        {
+            return;
+        }
+        var diagnostic = Diagnostic.Create(rule.Descriptor, LocationOf(span), args).WithSeverity(level switch
+        {
+            RuleLevel.Error => DiagnosticSeverity.Error,
+            RuleLevel.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        });
+        _hasErrors |= diagnostic.IsError;
+        _diagnostics.Add(diagnostic);
+    }
+
+    private void ReportConfigurationErrors()
+    {
+        if (_config.Errors.IsEmpty || _config.GetLevel(ContractRules.InvalidConfiguration) == RuleLevel.Off)
+        {
+            return;
+        }
+        var text = _config.Text ?? new SourceText("");
+        foreach (var error in _config.Errors)
+        {
+            var line = Math.Clamp(error.Line - 1, 0, text.LineCount - 1);
+            var position = text.GetPosition(line, Math.Max(0, error.Column - 1));
+            var level = _config.GetLevel(ContractRules.InvalidConfiguration);
+            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new Location(error.Path, text, new TextSpan(position, 0)), error.Message)
+                .WithSeverity(level == RuleLevel.Error ? DiagnosticSeverity.Error : level == RuleLevel.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info);
+            _hasErrors |= diagnostic.IsError;
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    // ---------------------------------------------------------------- symbols and scopes
+
+    private static bool IsPresent(SyntaxToken? token) => token is { IsMissing: false, Span.Length: > 0 };
+
+    private SourceLocation SourceLocationOf(SyntaxToken token)
+    {
+        var position = _text.GetLinePosition(token.Span.Start);
+        return new SourceLocation(_path, position.DisplayLine, position.DisplayColumn);
+    }
+
+    /// <summary>Creates a symbol for a declaration and enters it into <paramref name="scope"/>; a duplicate is reported on the second.</summary>
+    private T? Declare<T>(object node, SyntaxToken first, SyntaxToken name, Dictionary<string, Symbol> scope, Func<string, Location, Location, T> create)
+        where T : Symbol
+    {
+        if (!IsPresent(name))
+        {
+            return null;
+        }
+        var declaration = LocationOf(TextSpan.FromBounds(first.Span.Start, NodeEnd(node, name)));
+        var symbol = create(name.Text, declaration, LocationOf(name.Span));
+        if (scope.TryGetValue(name.Text, out var existing))
+        {
+            Report(DiagnosticCatalog.DuplicateName, name.Span, name.Text, existing.KindDisplay,
+                existing.IsBuiltIn ? "by the language (built in)" : $"at ({Position(existing.NameSpan)})");
+        }
+        else
+        {
+            scope[name.Text] = symbol;
+        }
+        _symbols.Add(symbol);
+        _occurrences.Add(new SymbolOccurrence(name.Span, symbol, true));
+        _declared[node] = symbol;
+        return symbol;
+    }
+
+    /// <summary>The end of a declaration without its statement terminator (line break or <c>;</c>).</summary>
+    private static int NodeEnd(object node, SyntaxToken name)
+    {
+        if (node is not SyntaxNode syntax)
+        {
+            return name.Span.End;
+        }
+        var end = syntax.Span.End;
+        if ((syntax as StatementSyntax)?.Terminator is { Span.Length: > 0 } terminator && terminator.Span.End == end
+            && terminator.FullSpan.Start > syntax.FullSpan.Start)
+        {
+            end = syntax.FindToken(terminator.FullSpan.Start - 1).Span.End;
+        }
+        return Math.Max(end, name.Span.End);
+    }
+
+    private void AddReference(Symbol symbol, SyntaxToken token) => _occurrences.Add(new SymbolOccurrence(token.Span, symbol, false));
+
+    private static string? StringValue(SyntaxToken? token) =>
+        token is { IsMissing: false, Kind: SyntaxKind.StringLiteralToken } ? token.Value as string ?? "" : null;
+
+    /// <summary>Resolves a name expected to be a <paramref name="kind"/> in <paramref name="scope"/>; reports unknown names and wrong kinds.</summary>
+    private T? Resolve<T>(SyntaxToken token, SymbolKind kind, Dictionary<string, Symbol> scope, string? hint = null)
+        where T : Symbol
+    {
+        if (!IsPresent(token))
+        {
+            return null;
+        }
+        if (scope.TryGetValue(token.Text, out var symbol))
+        {
+            if (symbol.Kind == kind && symbol is T typed)
+            {
+                AddReference(symbol, token);
+                return typed;
+            }
+            Report(DiagnosticCatalog.WrongKind, token.Span, token.Text, symbol.KindDisplay, Symbol.KindWord(kind));
+            return null;
+        }
+        var candidates = scope.Values.Where(s => s.Kind == kind).Select(s => s.Name).ToList();
+        var suggestion = NameSuggester.Suggest(token.Text, candidates);
+        var tail = suggestion is not null
+            ? $"; did you mean '{suggestion}'?"
+            : hint ?? (candidates.Count > 0
+                ? $"; declared {Plural(kind)}: {string.Join(", ", candidates)}."
+                : $"; declare it first.");
+        Report(DiagnosticCatalog.UnknownName, token.Span, Symbol.KindWord(kind), token.Text, tail);
+        return null;
+    }
+
+    private static string Plural(SymbolKind kind) => kind switch
+    {
+        SymbolKind.Party => "parties",
+        SymbolKind.Severity => "severities",
+        SymbolKind.RaciActivity => "RACI activities",
+        _ => Symbol.KindWord(kind) + "s",
+    };
+
+    // ---------------------------------------------------------------- literals
+
+    /// <summary>How a literal token is described in messages: "a percent", "a duration", …</summary>
+    private static string Describe(SyntaxToken token) => token.Kind switch
+    {
+        SyntaxKind.NumberLiteralToken => "a number",
+        SyntaxKind.PercentLiteralToken => "a percent",
+        SyntaxKind.DurationLiteralToken => "a duration",
+        SyntaxKind.WorkingDaysLiteralToken => "a number of working days",
+        SyntaxKind.MoneyLiteralToken => "a money amount",
+        SyntaxKind.DateLiteralToken => "a date",
+        SyntaxKind.TimeLiteralToken => "a time",
+        SyntaxKind.DateTimeLiteralToken => "a date-time",
+        SyntaxKind.StringLiteralToken => "a string",
+        SyntaxKind.DaySetLiteralToken => "a day set",
+        SyntaxKind.IdentifierToken => $"the name '{token.Text}'",
+        _ => $"'{token.Text}'",
+    };
+
+    private static decimal DurationToSeconds(Duration duration) => duration.BclCompatibleTicks / (decimal)NodaConstants.TicksPerSecond;
+
+    private bool TryPercent(SyntaxToken token, string what, string example, out decimal value)
+    {
+        value = 0;
+        if (!IsPresent(token))
+        {
+            return false;
+        }
+        if (token.Kind == SyntaxKind.PercentLiteralToken && token.Value is decimal percent)
+        {
+            value = percent;
+            return true;
+        }
+        if (token.Kind != SyntaxKind.PercentLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, what, "a percent", Describe(token), example);
+        }
+        return false;
+    }
+
+    private bool TryDuration(SyntaxToken token, string what, string example, out Duration value)
+    {
+        value = default;
+        if (!IsPresent(token))
+        {
+            return false;
+        }
+        switch (token.Kind)
+        {
+            case SyntaxKind.DurationLiteralToken when token.Value is Duration duration:
+                value = duration;
+                return true;
+            case SyntaxKind.DurationLiteralToken:
+                return false;
+            case SyntaxKind.WorkingDaysLiteralToken:
+                Report(DiagnosticCatalog.WorkingDaysNotAllowed, token.Span, token.Text, example);
+                return false;
+            default:
+                Report(DiagnosticCatalog.UnitMismatch, token.Span, what, "a duration", Describe(token), example);
+                return false;
+        }
+    }
+
+    private bool TryDate(SyntaxToken token, string what, out LocalDate value)
+    {
+        value = default;
+        if (!IsPresent(token))
+        {
+            return false;
+        }
+        if (token.Kind == SyntaxKind.DateLiteralToken && token.Value is LocalDate date)
+        {
+            value = date;
+            return true;
+        }
+        if (token.Kind != SyntaxKind.DateLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, what, "a date", Describe(token), "2026-01-01");
+        }
+        return false;
+    }
+
+    /// <summary>Reads a money amount and checks its currency against the contract's.</summary>
+    private bool TryMoney(SyntaxToken token, string what, out decimal amount)
+    {
+        amount = 0;
+        if (!IsPresent(token))
+        {
+            return false;
+        }
+        if (token.Kind != SyntaxKind.MoneyLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, what, "a money amount", Describe(token), $"18000 {_currency ?? "EUR"}");
+            return false;
+        }
+        if (token.Value is not MoneyValue money)
+        {
+            return false;
+        }
+        if (_currency is not null && !string.Equals(money.Currency, _currency, StringComparison.Ordinal))
+        {
+            Report(DiagnosticCatalog.CurrencyMismatch, token.Span, money.Currency, _currency);
+            return false;
+        }
+        amount = money.Amount;
+        return true;
+    }
+
+    /// <summary>A value in an indicator's unit (percent, seconds, count, score) read from a literal of the matching kind.</summary>
+    private bool TryQuantity(SyntaxToken token, IndicatorUnit unit, string what, string examplePrefix, out decimal value)
+    {
+        value = 0;
+        if (!IsPresent(token))
+        {
+            return false;
+        }
+        switch (unit)
+        {
+            case IndicatorUnit.Percent:
+                return TryPercent(token, what, $"'{examplePrefix}99.9%'", out value);
+            case IndicatorUnit.Seconds:
+                if (TryDuration(token, what, $"'{examplePrefix}4h'", out var duration))
+                {
+                    value = DurationToSeconds(duration);
+                    return true;
+                }
+                return false;
+            default:
+                if (token.Kind != SyntaxKind.NumberLiteralToken)
+                {
+                    Report(DiagnosticCatalog.UnitMismatch, token.Span, what,
+                        unit == IndicatorUnit.Count ? "a whole number" : "a number (a score)", Describe(token),
+                        unit == IndicatorUnit.Count ? $"'{examplePrefix}3'" : $"'{examplePrefix}4.2'");
+                    return false;
+                }
+                if (token.Value is not decimal number)
+                {
+                    return false;
+                }
+                if (unit == IndicatorUnit.Count && decimal.Truncate(number) != number)
+                {
+                    Report(DiagnosticCatalog.CountNotWhole, token.Span, token.Text, $"'{examplePrefix}{decimal.Round(number, MidpointRounding.AwayFromZero)}'");
+                    return false;
+                }
+                value = number;
+                return true;
+        }
+    }
+
+    private bool TryComparison(SyntaxToken token, out Comparison comparison)
+    {
+        comparison = default;
+        switch (token.Kind)
+        {
+            case SyntaxKind.GreaterEqualsToken: comparison = Comparison.GreaterOrEqual; return true;
+            case SyntaxKind.GreaterToken: comparison = Comparison.Greater; return true;
+            case SyntaxKind.LessEqualsToken: comparison = Comparison.LessOrEqual; return true;
+            case SyntaxKind.LessToken: comparison = Comparison.Less; return true;
+        }
+        if (IsPresent(token))
+        {
+            Report(DiagnosticCatalog.UnknownOption, token.Span, "comparison", token.Text, "; compare with >=, >, <= or <.");
+        }
+        return false;
+    }
+
+    private static string ComparisonText(Comparison comparison) => comparison switch
+    {
+        Comparison.GreaterOrEqual => ">=",
+        Comparison.Greater => ">",
+        Comparison.LessOrEqual => "<=",
+        _ => "<",
+    };
+
+    /// <summary>Reads a <c>per</c>/<c>every</c> period; <paramref name="allowRolling"/> only for an objective's <c>per</c>.</summary>
+    private PeriodSpec? BindPeriod(PeriodSyntax period, bool allowRolling, string owner)
+    {
+        switch (period)
+        {
+            case NamedPeriodSyntax named:
+                if (!IsPresent(named.Unit))
+                {
+                    return null;
+                }
+                PeriodUnit? unit = named.Unit.Text switch
+                {
+                    "day" => PeriodUnit.Day,
+                    "week" => PeriodUnit.Week,
+                    "month" => PeriodUnit.Month,
+                    "quarter" => PeriodUnit.Quarter,
+                    "year" => PeriodUnit.Year,
+                    _ => null,
+                };
+                if (unit is null)
+                {
+                    Report(DiagnosticCatalog.UnknownOption, named.Unit.Span, "period", named.Unit.Text,
+                        NameSuggester.DidYouMean(named.Unit.Text, ["day", "week", "month", "quarter", "year"]) is { Length: > 0 } s
+                            ? s : "; use day, week, month, quarter, year or N months.");
+                    return null;
+                }
+                return new PeriodSpec(unit.Value);
+            case CountedPeriodSyntax counted:
+                if (!IsPresent(counted.Count) || !IsPresent(counted.Unit) || counted.Count.Value is not decimal count)
+                {
+                    return null;
+                }
+                if (counted.Unit.Text is not ("months" or "month"))
+                {
+                    Report(DiagnosticCatalog.UnknownOption, counted.Unit.Span, "counted period", counted.Unit.Text,
+                        "; only months can be counted: write e.g. '6 months', or use day, week, quarter or year.");
+                    return null;
+                }
+                if (decimal.Truncate(count) != count)
+                {
+                    Report(DiagnosticCatalog.CountNotWhole, counted.Count.Span, counted.Count.Text, $"'{decimal.Round(count, MidpointRounding.AwayFromZero)} months'");
+                    return null;
+                }
+                if (count <= 0 || count > 1200)
+                {
+                    Report(DiagnosticCatalog.ZeroQuantity, counted.Count.Span, "The number of months of a period");
+                    return null;
+                }
+                return new PeriodSpec(PeriodUnit.Months, (int)count);
+            case RollingPeriodSyntax rolling:
+                if (!allowRolling)
+                {
+                    Report(DiagnosticCatalog.RollingNotAllowed, rolling.RollingKeyword.Span, owner);
+                    return null;
+                }
+                if (!TryDuration(rolling.Length, "The length of a rolling window", "'per rolling 30d'", out var length))
+                {
+                    return null;
+                }
+                if (length <= Duration.Zero)
+                {
+                    Report(DiagnosticCatalog.ZeroQuantity, rolling.Length.Span, "The length of a rolling window");
+                    return null;
+                }
+                return new PeriodSpec(PeriodUnit.Rolling, 1, length);
+            case DurationPeriodSyntax duration:
+                if (IsPresent(duration.Length))
+                {
+                    Report(DiagnosticCatalog.UnitMismatch, duration.Length.Span, $"The period of {owner}", "a calendar period", Describe(duration.Length),
+                        allowRolling ? "'per month' or 'per rolling 30d'" : "'every month' or 'every 6 months'");
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Reads a length such as <c>6 months</c> or <c>90d</c> (notice, assistance, overlap) as a calendar period.</summary>
+    private NodaTime.Period? BindLength(PeriodSyntax period, string what)
+    {
+        switch (period)
+        {
+            case DurationPeriodSyntax { Length: var token } when IsPresent(token):
+                if (!TryDuration(token, what, "'6 months' or '90d'", out var duration))
+                {
+                    return null;
+                }
+                return duration.BclCompatibleTicks % NodaConstants.TicksPerDay == 0
+                    ? NodaTime.Period.FromDays((int)Math.Min(int.MaxValue, duration.BclCompatibleTicks / NodaConstants.TicksPerDay))
+                    : NodaTime.Period.FromTicks(duration.BclCompatibleTicks);
+            case RollingPeriodSyntax rolling:
+                Report(DiagnosticCatalog.RollingNotAllowed, rolling.RollingKeyword.Span, what.ToLowerInvariant());
+                return null;
+            default:
+                return BindPeriod(period, false, what.ToLowerInvariant()) switch
+                {
+                    { Unit: PeriodUnit.Day } => NodaTime.Period.FromDays(1),
+                    { Unit: PeriodUnit.Week } => NodaTime.Period.FromWeeks(1),
+                    { Unit: PeriodUnit.Month } => NodaTime.Period.FromMonths(1),
+                    { Unit: PeriodUnit.Quarter } => NodaTime.Period.FromMonths(3),
+                    { Unit: PeriodUnit.Year } => NodaTime.Period.FromYears(1),
+                    { Unit: PeriodUnit.Months, Count: var n } => NodaTime.Period.FromMonths(n),
+                    _ => null,
+                };
+        }
+    }
+
+    /// <summary>Approximate length in days of a period, to compare frequencies (a quarter is 91.31 days).</summary>
+    internal static decimal ApproximateDays(PeriodSpec period) => period.Unit switch
+    {
+        PeriodUnit.Day => 1m,
+        PeriodUnit.Week => 7m,
+        PeriodUnit.Month => 30.4375m,
+        PeriodUnit.Quarter => 91.3125m,
+        PeriodUnit.Year => 365.25m,
+        PeriodUnit.Months => 30.4375m * period.Count,
+        _ => period.RollingLength.BclCompatibleTicks / (decimal)NodaConstants.TicksPerDay,
+    };
+}

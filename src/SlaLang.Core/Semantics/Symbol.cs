@@ -1,0 +1,175 @@
+using SlaLang.Diagnostics;
+using SlaLang.Model;
+using SlaLang.Runtime;
+using SlaLang.Text;
+
+namespace SlaLang.Semantics;
+
+/// <summary>What a declared name is.</summary>
+public enum SymbolKind
+{
+    /// <summary>The <c>contract</c> itself.</summary>
+    Contract,
+    /// <summary>A <c>party</c>.</summary>
+    Party,
+    /// <summary>A <c>role</c> of a party.</summary>
+    Role,
+    /// <summary>A <c>calendar</c>, including the built-in <c>always</c>.</summary>
+    Calendar,
+    /// <summary>A <c>severity</c>.</summary>
+    Severity,
+    /// <summary>A <c>service</c>.</summary>
+    Service,
+    /// <summary>An <c>objective</c> of a service.</summary>
+    Objective,
+    /// <summary>A <c>penalty</c> of a service.</summary>
+    Penalty,
+    /// <summary>An activity (row) of the RACI matrix.</summary>
+    RaciActivity,
+    /// <summary>An <c>escalation</c>.</summary>
+    Escalation,
+    /// <summary>A governance <c>committee</c>.</summary>
+    Committee,
+    /// <summary>An <c>obligation</c>.</summary>
+    Obligation,
+    /// <summary>A transition <c>phase</c>.</summary>
+    TransitionPhase,
+}
+
+/// <summary>
+/// A declared name: what it is, where it is declared (whole declaration and name), its <c>///</c> doc, its title string and its
+/// container (the service of an objective or penalty, the contract of everything else). Built-in symbols (<c>always</c>) have no location.
+/// </summary>
+public class Symbol
+{
+    internal Symbol(SymbolKind kind, string name, Symbol? container, string? title, string? doc, Location? declaration, Location? nameLocation)
+    {
+        Kind = kind;
+        Name = name;
+        Container = container;
+        Title = title;
+        Doc = doc;
+        DeclarationLocation = declaration;
+        NameLocation = nameLocation;
+    }
+
+    /// <summary>The declared identifier.</summary>
+    public string Name { get; }
+
+    /// <summary>What the name declares.</summary>
+    public SymbolKind Kind { get; }
+
+    /// <summary>The enclosing symbol: the service of an objective or penalty, the contract of other declarations, null for the contract.</summary>
+    public Symbol? Container { get; }
+
+    /// <summary>The title string of the declaration (<c>party Infogen provider "Infogen Services"</c>), or null.</summary>
+    public string? Title { get; }
+
+    /// <summary>The text of the <c>///</c> comments before the declaration (lines joined with <c>\n</c>), or null.</summary>
+    public string? Doc { get; }
+
+    /// <summary>The whole declaration, or null for a built-in symbol.</summary>
+    public Location? DeclarationLocation { get; }
+
+    /// <summary>The declared name, or null for a built-in symbol.</summary>
+    public Location? NameLocation { get; }
+
+    /// <summary>The span of the whole declaration (empty for a built-in symbol).</summary>
+    public TextSpan DeclarationSpan => DeclarationLocation?.Span ?? default;
+
+    /// <summary>The span of the declared name (empty for a built-in symbol).</summary>
+    public TextSpan NameSpan => NameLocation?.Span ?? default;
+
+    /// <summary>Whether the language declares it (<c>always</c>), not the contract.</summary>
+    public bool IsBuiltIn => DeclarationLocation is null;
+
+    /// <summary>The name qualified by its service for objectives and penalties (<c>Monitoring.Availability</c>).</summary>
+    public string QualifiedName => Container is { Kind: SymbolKind.Service } service ? $"{service.Name}.{Name}" : Name;
+
+    /// <summary>The keyword naming this kind in messages and hovers (<c>role</c>, <c>RACI activity</c>).</summary>
+    public string KindDisplay => KindWord(Kind);
+
+    /// <summary>More about the declaration for hovers, e.g. <c>of Infogen</c> for a role or <c>availability &gt;= 99.93% per month</c> for an objective.</summary>
+    public string? Detail { get; internal set; }
+
+    /// <summary>A one-line signature for hovers: <c>role ServiceManager of Infogen "Service manager"</c>.</summary>
+    public string ToDisplayString()
+    {
+        var text = $"{KindDisplay} {QualifiedName}";
+        if (Detail is not null)
+        {
+            text += " " + Detail;
+        }
+        if (Title is not null)
+        {
+            text += $" \"{Title}\"";
+        }
+        return text;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => ToDisplayString();
+
+    /// <summary>The word for <paramref name="kind"/> in messages.</summary>
+    public static string KindWord(SymbolKind kind) => kind switch
+    {
+        SymbolKind.RaciActivity => "RACI activity",
+        SymbolKind.TransitionPhase => "transition phase",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>A party, with its kind and the party it works for (subcontractors).</summary>
+public sealed class PartySymbol : Symbol
+{
+    internal PartySymbol(string name, PartyKind partyKind, Symbol container, string? title, string? doc, Location declaration, Location nameLocation)
+        : base(SymbolKind.Party, name, container, title, doc, declaration, nameLocation)
+    {
+        PartyKind = partyKind;
+    }
+
+    /// <summary>Client, provider or subcontractor.</summary>
+    public PartyKind PartyKind { get; }
+
+    /// <summary>The party named after <c>of</c>, when it resolves.</summary>
+    public PartySymbol? OfParty { get; internal set; }
+}
+
+/// <summary>A role, with the party holding it.</summary>
+public sealed class RoleSymbol : Symbol
+{
+    internal RoleSymbol(string name, Symbol container, string? title, string? doc, Location declaration, Location nameLocation)
+        : base(SymbolKind.Role, name, container, title, doc, declaration, nameLocation)
+    {
+    }
+
+    /// <summary>The party named after <c>of</c>, when it resolves.</summary>
+    public PartySymbol? Party { get; internal set; }
+}
+
+/// <summary>A calendar; <see cref="HasOpenHours"/> is false for one that never opens.</summary>
+public sealed class CalendarSymbol : Symbol
+{
+    internal CalendarSymbol(string name, Symbol? container, string? title, string? doc, Location? declaration, Location? nameLocation)
+        : base(SymbolKind.Calendar, name, container, title, doc, declaration, nameLocation)
+    {
+    }
+
+    /// <summary>Whether the calendar has open hours on some weekday (always true for <c>always</c>).</summary>
+    public bool HasOpenHours { get; internal set; } = true;
+}
+
+/// <summary>An objective, with its indicator once bound.</summary>
+public sealed class ObjectiveSymbol : Symbol
+{
+    internal ObjectiveSymbol(string name, Symbol service, string? title, string? doc, Location declaration, Location nameLocation)
+        : base(SymbolKind.Objective, name, service, title, doc, declaration, nameLocation)
+    {
+    }
+
+    /// <summary>The indicator measured, when it is a known one.</summary>
+    public IndicatorKind? Indicator { get; internal set; }
+
+    /// <summary>The period unit of <c>per</c>, when bound.</summary>
+    public PeriodUnit? PeriodUnit { get; internal set; }
+}

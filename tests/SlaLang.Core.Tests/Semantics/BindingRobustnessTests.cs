@@ -1,0 +1,61 @@
+using SlaLang.Core.Tests.Syntax;
+using SlaLang.Semantics;
+using SlaLang.Syntax;
+
+namespace SlaLang.Core.Tests.Semantics;
+
+/// <summary>The binder never throws: on every prefix of every example (a contract being typed) and on random token mutations.</summary>
+public class BindingRobustnessTests
+{
+    private static void BindEverything(string text)
+    {
+        var tree = SyntaxTree.Parse(text, "typing.sla");
+        var model = Compilation.Create([tree]).GetSemanticModel(tree);
+        var diagnostics = model.GetDiagnostics();
+        var contract = model.GetContractModel();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            contract.ShouldBeNull();
+        }
+        foreach (var diagnostic in diagnostics.Where(d => d.Location.Path == "typing.sla"))
+        {
+            (diagnostic.Span.End <= text.Length).ShouldBeTrue(diagnostic.ToString());
+        }
+        foreach (var occurrence in model.GetOccurrences())
+        {
+            model.GetSymbolAt(occurrence.Span.Start).ShouldNotBeNull();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles.Data), MemberType = typeof(ExampleFiles))]
+    public void Every_prefix_of_an_example_binds_without_throwing(string path)
+    {
+        var text = ExampleFiles.Read(path);
+        for (var length = 0; length <= text.Length; length++)
+        {
+            BindEverything(text[..length]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles.Data), MemberType = typeof(ExampleFiles))]
+    public void Random_token_mutations_bind_without_throwing(string path)
+    {
+        var text = ExampleFiles.Read(path);
+        var tokens = SyntaxTree.Parse(text, path).GetTokens().Where(t => t.Span.Length > 0).ToArray();
+        var random = new Random(20261126 + path.Length);
+        string[] inserts = ["}", "{", "(", "per", "target", "99%", "4h", "sev1", "always", "of", "\"x\"", "5bd", "100 USD", ";", "\n", "-", "when", "==", "in"];
+        for (var i = 0; i < 1500; i++)
+        {
+            var token = tokens[random.Next(tokens.Length)];
+            var mutated = random.Next(3) switch
+            {
+                0 => text.Remove(token.Span.Start, token.Span.Length),
+                1 => text.Insert(token.Span.Start, inserts[random.Next(inserts.Length)] + " "),
+                _ => text.Remove(token.Span.Start, token.Span.Length).Insert(token.Span.Start, tokens[random.Next(tokens.Length)].Text),
+            };
+            BindEverything(mutated);
+        }
+    }
+}
