@@ -1,3 +1,4 @@
+using SlaLang.Semantics;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers;
@@ -11,18 +12,22 @@ public static class NamePositions
         DeclarationSyntax declaration => declaration.Identifier == token,
         IdentifierNameSyntax => true,
         RaciRowSyntax row => row.Activity == token,
-        NameExpressionSyntax => true,
+        NameExpressionSyntax expression => !IsField(expression),
         _ => false,
     };
 
-    /// <summary>The declaration keyword of what a reference at <paramref name="name"/> must name (<c>party</c>, <c>role</c>, <c>calendar</c>, <c>objective</c>), or null.</summary>
-    public static string? ExpectedKind(IdentifierNameSyntax name) => name.Parent switch
+    /// <summary>Whether a name in a condition is the field compared (<c>severity</c> in <c>severity == sev1</c>), not a value.</summary>
+    public static bool IsField(NameExpressionSyntax expression) =>
+        expression.Parent is BinaryExpressionSyntax b && b.Left == expression || expression.Parent is InExpressionSyntax i && i.Left == expression;
+
+    /// <summary>The kinds a reference at <paramref name="token"/> may name (empty when it is no reference).</summary>
+    public static SymbolKind[] ExpectedKinds(SyntaxToken token) => token.Parent switch
     {
-        OfClauseSyntax => "party",
-        ByClauseSyntax => "party",
-        DuringClauseSyntax => "calendar",
-        PenaltyDeclarationSyntax => "objective",
-        RaciHeaderSyntax or EscalationLevelSyntax or ChairClauseSyntax or MembersClauseSyntax => "role",
-        _ => null,
+        IdentifierNameSyntax { Parent: OfClauseSyntax or ByClauseSyntax } => [SymbolKind.Party],
+        IdentifierNameSyntax { Parent: DuringClauseSyntax } => [SymbolKind.Calendar],
+        IdentifierNameSyntax { Parent: PenaltyDeclarationSyntax } => [SymbolKind.Objective],
+        IdentifierNameSyntax { Parent: RaciHeaderSyntax or EscalationLevelSyntax or ChairClauseSyntax or MembersClauseSyntax } => [SymbolKind.Role],
+        NameExpressionSyntax expression when !IsField(expression) => [SymbolKind.Severity, SymbolKind.Service],
+        _ => [],
     };
 }

@@ -85,6 +85,11 @@ internal sealed class DiagnosticsPublisher : IDisposable
         {
             // The connection closed while publishing.
         }
+        catch (Exception ex)
+        {
+            // A bug in the analysis must not take the server down; stderr is the server's log.
+            await Console.Error.WriteLineAsync($"slalang: analysing {snapshot.Uri} v{snapshot.Version} failed: {ex}").ConfigureAwait(false);
+        }
         finally
         {
             if (pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(snapshot.Uri, cts)))

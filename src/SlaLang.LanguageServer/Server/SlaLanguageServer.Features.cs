@@ -1,3 +1,5 @@
+using SlaLang.LanguageServer.Handlers.CodeActions;
+using SlaLang.LanguageServer.Handlers.Compile;
 using SlaLang.LanguageServer.Handlers.Completion;
 using SlaLang.LanguageServer.Handlers.Folding;
 using SlaLang.LanguageServer.Handlers.Formatting;
@@ -30,6 +32,7 @@ public sealed partial class SlaLanguageServer
         SemanticTokensProvider = new SemanticTokensOptions(SemanticTokensHandler.Legend, true, false),
         FoldingRangeProvider = true,
         InlayHintProvider = true,
+        CodeActionProvider = new CodeActionOptions(["quickfix"]),
     };
 
     /// <summary><c>textDocument/hover</c>.</summary>
@@ -91,6 +94,16 @@ public sealed partial class SlaLanguageServer
     [JsonRpcMethod("sla/raciMatrix", UseSingleObjectParameterDeserialization = true)]
     public Task<RaciMatrix> RaciMatrixAsync(SlaDocumentParams parameters, CancellationToken cancellationToken) =>
         ReadAsync(parameters?.TextDocument, (s, _) => RaciMatrixHandler.Handle(s.Analysis), cancellationToken);
+
+    /// <summary><c>textDocument/codeAction</c>: quick fixes for the diagnostics in the range.</summary>
+    [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
+    public Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams parameters, CancellationToken cancellationToken) =>
+        ReadAsync(parameters?.TextDocument, (s, _) => CodeActionHandler.Handle(s.Analysis, parameters!.Range), cancellationToken);
+
+    /// <summary><c>sla/compileToCSharp</c>: the generated monitor's C#, or null with the errors.</summary>
+    [JsonRpcMethod("sla/compileToCSharp", UseSingleObjectParameterDeserialization = true)]
+    public Task<CompileToCSharpResult> CompileToCSharpAsync(SlaDocumentParams parameters, CancellationToken cancellationToken) =>
+        ReadAsync(parameters?.TextDocument, (s, _) => CompileToCSharpHandler.Handle(s.Analysis), cancellationToken);
 
     private static T Renaming<T>(Func<T> rename)
     {

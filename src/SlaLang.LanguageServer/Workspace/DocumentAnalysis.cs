@@ -1,26 +1,23 @@
 using System.Collections.Immutable;
 using SlaLang.Diagnostics;
-using SlaLang.LanguageServer.Handlers.Navigation;
 using SlaLang.LanguageServer.Protocol;
+using SlaLang.Semantics;
 using SlaLang.Syntax;
 using SlaLang.Text;
-using LspSeverity = SlaLang.LanguageServer.Protocol.DiagnosticSeverity;
 using CoreSeverity = SlaLang.Diagnostics.DiagnosticSeverity;
+using LspSeverity = SlaLang.LanguageServer.Protocol.DiagnosticSeverity;
 
 namespace SlaLang.LanguageServer.Workspace;
 
 /// <summary>The parse and semantic analysis of one document snapshot, computed once and shared by every reader.</summary>
 public sealed class DocumentAnalysis
 {
-    private readonly Lazy<ImmutableArray<Diagnostic>> diagnostics;
-    private readonly Lazy<NameIndex> names;
-
-    private DocumentAnalysis(DocumentSnapshot snapshot, SyntaxTree tree)
+    private DocumentAnalysis(DocumentSnapshot snapshot, SyntaxTree tree, CompilationOptions options)
     {
         Snapshot = snapshot;
         Tree = tree;
-        diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => [.. Tree.Diagnostics], LazyThreadSafetyMode.ExecutionAndPublication);
-        names = new Lazy<NameIndex>(() => NameIndex.Build(Tree), LazyThreadSafetyMode.ExecutionAndPublication);
+        Compilation = Compilation.Create([tree], options);
+        Model = Compilation.GetSemanticModel(tree);
     }
 
     /// <summary>The analysed snapshot.</summary>
@@ -29,17 +26,21 @@ public sealed class DocumentAnalysis
     /// <summary>The parsed file.</summary>
     public SyntaxTree Tree { get; }
 
+    /// <summary>The compilation of this one file.</summary>
+    public Compilation Compilation { get; }
+
+    /// <summary>The file's semantic model (symbols, occurrences, diagnostics, contract model), computed lazily.</summary>
+    public SemanticModel Model { get; }
+
     /// <summary>The text.</summary>
     public SourceText Text => Tree.Text;
 
     /// <summary>All diagnostics of the document (syntax, binding and contract rules).</summary>
-    public ImmutableArray<Diagnostic> Diagnostics => diagnostics.Value;
+    public ImmutableArray<Diagnostic> Diagnostics => Model.GetDiagnostics();
 
-    /// <summary>The declared names and the references to them.</summary>
-    public NameIndex Names => names.Value;
-
-    /// <summary>Parses (and binds) <paramref name="snapshot"/>.</summary>
-    public static DocumentAnalysis Analyze(DocumentSnapshot snapshot) => new(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path));
+    /// <summary>Parses and binds <paramref name="snapshot"/>.</summary>
+    public static DocumentAnalysis Analyze(DocumentSnapshot snapshot) =>
+        new(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path), snapshot.Options);
 
     /// <summary>The diagnostics in LSP form (hidden ones left out).</summary>
     public ImmutableArray<LspDiagnostic> GetLspDiagnostics() =>
@@ -60,4 +61,7 @@ public sealed class DocumentAnalysis
 
     /// <summary>The LSP range of <paramref name="span"/>.</summary>
     public LspRange Range(TextSpan span) => Text.ToRange(span);
+
+    /// <summary>The symbol declared or referenced at <paramref name="offset"/> (a cursor just after a name counts), or null.</summary>
+    public Symbol? SymbolAt(int offset) => Model.GetSymbolAt(offset);
 }

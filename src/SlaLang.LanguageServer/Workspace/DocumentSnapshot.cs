@@ -1,4 +1,5 @@
 using SlaLang.LanguageServer.Protocol;
+using SlaLang.Semantics;
 using SlaLang.Text;
 
 namespace SlaLang.LanguageServer.Workspace;
@@ -12,13 +13,17 @@ public sealed class DocumentSnapshot
     private readonly Lazy<DocumentAnalysis> analysis;
 
     /// <summary>Creates the snapshot of <paramref name="text"/> at <paramref name="version"/>.</summary>
-    public DocumentSnapshot(string uri, int version, string text)
+    public DocumentSnapshot(string uri, int version, string text, CompilationOptions? options = null)
     {
+        Options = options ?? CompilationOptions.Default;
         Uri = uri;
         Version = version;
         Text = new SourceText(text);
         analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Analyze(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>How the document is checked (the lint configuration that applies to it).</summary>
+    public CompilationOptions Options { get; }
 
     /// <summary>The document's URI as the client sent it.</summary>
     public string Uri { get; }
@@ -50,7 +55,7 @@ public sealed class DocumentSnapshot
             var end = Math.Max(start, text.ToOffset(change.Range.End));
             text = new SourceText(string.Concat(text.Text.AsSpan(0, start), change.Text ?? string.Empty, text.Text.AsSpan(end)));
         }
-        return new DocumentSnapshot(Uri, newVersion, text.Text);
+        return new DocumentSnapshot(Uri, newVersion, text.Text, Options);
     }
 }
 

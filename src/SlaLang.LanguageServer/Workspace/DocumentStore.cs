@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SlaLang.LanguageServer.Protocol;
+using SlaLang.Semantics;
 
 namespace SlaLang.LanguageServer.Workspace;
 
@@ -11,13 +12,16 @@ public sealed class DocumentStore
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
 
+    /// <summary>How documents are checked: the <c>slaconfig.json</c> next to or above each file, read once per file.</summary>
+    public CompilationOptions Options { get; init; } = CompilationOptions.FromFileSystem();
+
     /// <summary>Number of open documents.</summary>
     public int Count => documents.Count;
 
     /// <summary>Opens (or replaces) a document.</summary>
     public DocumentSnapshot Open(TextDocumentItem item)
     {
-        var snapshot = new DocumentSnapshot(item.Uri, item.Version, item.Text ?? string.Empty);
+        var snapshot = new DocumentSnapshot(item.Uri, item.Version, item.Text ?? string.Empty, Options);
         documents[item.Uri] = snapshot;
         return snapshot;
     }

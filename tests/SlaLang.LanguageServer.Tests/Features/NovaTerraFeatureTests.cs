@@ -73,7 +73,7 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
         role!.Contents.Value.ShouldBe("```sla\nrole ServiceManager of Infogen\n```");
         role.Range.ShouldBe(new LspRange(new Position(74, 23), new Position(74, 37)));
         (await HoverAsync(11, 10))!.Contents.Value.ShouldBe("```sla\nparty SecurOps subcontractor of Infogen \"SecurOps SARL\"\n```");
-        (await HoverAsync(51, 36))!.Contents.Value.ShouldBe("```sla\nobjective Availability : availability >= 99.93% per month\n```");
+        (await HoverAsync(51, 36))!.Contents.Value.ShouldBe("```sla\nobjective Monitoring.Availability availability >= 99.93% per month\n```");
     }
 
     [Fact]

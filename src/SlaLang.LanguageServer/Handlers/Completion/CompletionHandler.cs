@@ -1,7 +1,8 @@
 using SlaLang.LanguageServer.Handlers.Hover;
-using SlaLang.LanguageServer.Handlers.Navigation;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
+using SlaLang.Semantics;
+using SymbolKind = SlaLang.Semantics.SymbolKind;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers.Completion;
@@ -69,7 +70,7 @@ public static class CompletionHandler
     private static List<CompletionItem> Items(DocumentAnalysis analysis, SyntaxNode? owner, IReadOnlyList<SyntaxToken> line)
     {
         var block = OwnerWord(owner);
-        var tree = analysis.Names;
+        var model = analysis.Model;
         if (line.Count == 0)
         {
             return StatementStart(block);
@@ -79,24 +80,24 @@ public static class CompletionHandler
         var prev = previous.Text;
         if (block == "raci")
         {
-            return first == "roles" ? Names(tree, "role") : [.. new[] { "R", "A", "C", "I", "RA", "CI", "-" }.Select(c => Word(c, CompletionItemKind.EnumMember))];
+            return first == "roles" ? Names(model, SymbolKind.Role) : [.. new[] { "R", "A", "C", "I", "RA", "CI", "-" }.Select(c => Word(c, CompletionItemKind.EnumMember))];
         }
         if (line.Any(t => t.Text == "where") && prev != "where")
         {
-            return [.. Names(tree, "severity"), .. Names(tree, "service"), .. Keywords("in", "not", "and", "or")];
+            return [.. Names(model, SymbolKind.Severity), .. Names(model, SymbolKind.Service), .. Keywords("in", "not", "and", "or")];
         }
         switch (prev)
         {
             case "during":
-                return [Word("always", CompletionItemKind.Reference, "calendar (built in, 24/7)"), .. Names(tree, "calendar")];
+                return Names(model, SymbolKind.Calendar);
             case "of" or "by":
-                return Names(tree, "party");
+                return Names(model, SymbolKind.Party);
             case "notify" or "chair" or "members":
-                return Names(tree, "role");
+                return Names(model, SymbolKind.Role);
             case "," when first is "members" or "after":
-                return Names(tree, "role");
+                return Names(model, SymbolKind.Role);
             case "on" when first == "penalty":
-                return ObjectivesOf(owner);
+                return ObjectivesOf(model, owner);
             case "indicator":
                 return [.. Indicators.Select(i => Word(i, CompletionItemKind.EnumMember, KeywordDocs.Get(i)))];
             case "per" or "every":
@@ -164,16 +165,12 @@ public static class CompletionHandler
         return items;
     }
 
-    private static List<CompletionItem> Names(NameIndex index, string kind) =>
-        [.. index.Declarations
-            .Where(d => SyntaxQueries.KindWord(d) == kind && !d.Identifier.IsMissing)
-            .Select(d => d.Identifier.Text)
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => Word(name, CompletionItemKind.Reference, kind))];
+    private static List<CompletionItem> Names(SemanticModel model, SymbolKind kind) =>
+        [.. model.GetSymbols(kind).DistinctBy(s => s.Name).Select(s => Word(s.Name, CompletionItemKind.Reference, s.ToDisplayString()))];
 
-    private static List<CompletionItem> ObjectivesOf(SyntaxNode? owner) =>
+    private static List<CompletionItem> ObjectivesOf(SemanticModel model, SyntaxNode? owner) =>
         owner is ServiceDeclarationSyntax service
-            ? [.. service.Body.Statements.OfType<ObjectiveDeclarationSyntax>().Where(o => !o.Identifier.IsMissing).Select(o => Word(o.Identifier.Text, CompletionItemKind.Reference, "objective"))]
+            ? [.. model.GetSymbols(SymbolKind.Objective).Where(o => o.Container?.Name == service.Identifier.Text).Select(o => Word(o.Name, CompletionItemKind.Reference, o.ToDisplayString()))]
             : [];
 
     private static List<CompletionItem> Keywords(params string[] words) => [.. words.Select(w => Word(w, CompletionItemKind.Keyword, KeywordDocs.Get(w)))];

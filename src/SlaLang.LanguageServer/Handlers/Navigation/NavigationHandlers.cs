@@ -1,34 +1,75 @@
 using System.Text.RegularExpressions;
-using SlaLang.LanguageServer.Handlers.Hover;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
+using SlaLang.Semantics;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers.Navigation;
 
-/// <summary>Go to definition, find references, prepareRename and rename over the <see cref="NameIndex"/>.</summary>
+/// <summary>Go to definition, find references, prepareRename and rename over the semantic model's symbols and occurrences.</summary>
 public static partial class NavigationHandlers
 {
-    /// <summary>The declaration of the name at <paramref name="position"/>, or none.</summary>
+    /// <summary>The declaration of the name at <paramref name="position"/>, or none (a keyword, a literal, the built-in <c>always</c>).</summary>
     public static IReadOnlyList<Location> Definition(DocumentAnalysis analysis, Position position) =>
-        At(analysis, position) is (_, { } declaration)
-            ? [new Location(analysis.Snapshot.Uri, analysis.Range(declaration.Identifier.Span))]
+        NameAt(analysis, position) is { Symbol.NameLocation: { } declared }
+            ? [new Location(analysis.Snapshot.Uri, analysis.Range(declared.Span))]
             : [];
 
-    /// <summary>Every occurrence of the name at <paramref name="position"/>, its declaration included when asked.</summary>
+    /// <summary>Every occurrence of the name at <paramref name="position"/> in text order, its declaration included when asked.</summary>
     public static IReadOnlyList<Location> References(DocumentAnalysis analysis, Position position, bool includeDeclaration)
     {
-        if (At(analysis, position) is not (_, { } declaration))
+        if (NameAt(analysis, position) is not { Symbol: { } symbol })
         {
             return [];
         }
-        return [.. analysis.Names.References(declaration)
-            .Where(t => includeDeclaration || t != declaration.Identifier)
-            .Select(t => new Location(analysis.Snapshot.Uri, analysis.Range(t.Span)))];
+        return [.. analysis.Model.FindReferences(symbol)
+            .Where(l => includeDeclaration || l.Span != symbol.NameSpan || symbol.IsBuiltIn)
+            .OrderBy(l => l.Span.Start)
+            .Select(l => new Location(analysis.Snapshot.Uri, analysis.Range(l.Span)))];
     }
 
-    /// <summary>The range and text of the renameable name at <paramref name="position"/>; throws <see cref="RenameException"/> on a keyword, literal or unresolved name.</summary>
+    /// <summary>The range and text of the renameable name at <paramref name="position"/>; throws <see cref="RenameException"/> on a keyword, a literal, a built-in or an unresolved name.</summary>
     public static PrepareRenameResult PrepareRename(DocumentAnalysis analysis, Position position)
+    {
+        var (token, symbol) = Renameable(analysis, position);
+        return new PrepareRenameResult(analysis.Range(token.Span), token.Text);
+    }
+
+    /// <summary>The edits renaming the name at <paramref name="position"/> to <paramref name="newName"/>; throws <see cref="RenameException"/> when the new name is not valid or already taken in the scope.</summary>
+    public static WorkspaceEdit Rename(DocumentAnalysis analysis, Position position, string newName)
+    {
+        var (_, symbol) = Renameable(analysis, position);
+        if (!IdentifierPattern().IsMatch(newName ?? string.Empty))
+        {
+            throw new RenameException($"'{newName}' is not a valid name: use letters, digits and '_', starting with a letter or '_'.");
+        }
+        var clash = analysis.Model.GetDeclaredSymbols()
+            .FirstOrDefault(s => s.Name == newName && !ReferenceEquals(s, symbol) && ReferenceEquals(s.Container, symbol.Container));
+        if (clash is not null)
+        {
+            var line = analysis.Text.GetLinePosition(clash.NameSpan.Start);
+            var kind = clash.KindDisplay;
+            var article = "aeiou".Contains(kind[0]) ? "an" : "a";
+            throw new RenameException($"'{newName}' is already declared as {article} {kind} at line {line.DisplayLine}; choose another name.");
+        }
+        var edits = analysis.Model.FindReferences(symbol)
+            .OrderBy(l => l.Span.Start)
+            .Select(l => new TextEdit(analysis.Range(l.Span), newName!))
+            .ToList();
+        return new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Snapshot.Uri] = edits });
+    }
+
+    /// <summary>The hover text of a declared or referenced name: its declaration line and <c>///</c> doc.</summary>
+    public static string? Describe(DocumentAnalysis analysis, SyntaxToken token)
+    {
+        if (!NamePositions.IsName(token) || analysis.SymbolAt(token.Span.Start) is not { } symbol)
+        {
+            return null;
+        }
+        return $"```sla\n{symbol.ToDisplayString()}\n```" + (symbol.Doc is { } doc ? "\n\n" + doc : string.Empty);
+    }
+
+    private static (SyntaxToken Token, Symbol Symbol) Renameable(DocumentAnalysis analysis, Position position)
     {
         var token = SyntaxQueries.TokenAt(analysis.Tree, analysis.Text.ToOffset(position));
         if (token is null || !NamePositions.IsName(token))
@@ -36,71 +77,19 @@ public static partial class NavigationHandlers
             var what = token is null ? "nothing" : SyntaxFacts.IsLiteral(token.Kind) ? "a literal" : token.Kind == SyntaxKind.IdentifierToken ? "a keyword" : "punctuation";
             throw new RenameException($"Cannot rename {what}: place the cursor on a declared name.");
         }
-        if (analysis.Names.Resolve(token) is null)
+        var symbol = analysis.SymbolAt(token.Span.Start)
+            ?? throw new RenameException($"'{token.Text}' is not declared in this contract, so it cannot be renamed.");
+        if (symbol.IsBuiltIn)
         {
-            throw new RenameException($"'{token.Text}' is not declared in this contract, so it cannot be renamed.");
+            throw new RenameException($"'{symbol.Name}' is built into the language and cannot be renamed.");
         }
-        return new PrepareRenameResult(analysis.Range(token.Span), token.Text);
+        return (token, symbol);
     }
 
-    /// <summary>The edits renaming the name at <paramref name="position"/> to <paramref name="newName"/>; throws <see cref="RenameException"/> when the new name is not valid.</summary>
-    public static WorkspaceEdit Rename(DocumentAnalysis analysis, Position position, string newName)
-    {
-        PrepareRename(analysis, position);
-        var (_, declaration) = At(analysis, position);
-        if (!IdentifierPattern().IsMatch(newName ?? string.Empty))
-        {
-            throw new RenameException($"'{newName}' is not a valid name: use letters, digits and '_', starting with a letter or '_'.");
-        }
-        if (analysis.Names.SameScope(declaration!).FirstOrDefault(d => d.Identifier.Text == newName && !ReferenceEquals(d, declaration)) is { } clash)
-        {
-            var line = analysis.Text.GetLinePosition(clash.Identifier.Span.Start);
-            var kind = SyntaxQueries.KindWord(clash);
-            var article = "aeiou".Contains(kind[0]) ? "an" : "a";
-            throw new RenameException($"'{newName}' is already declared as {article} {kind} at line {line.DisplayLine}; choose another name.");
-        }
-        var edits = analysis.Names.References(declaration!).Select(t => new TextEdit(analysis.Range(t.Span), newName!)).ToList();
-        return new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Snapshot.Uri] = edits });
-    }
-
-    /// <summary>The hover text of a declared or referenced name: its declaration line and <c>///</c> doc.</summary>
-    public static string? Describe(DocumentAnalysis analysis, SyntaxToken token)
-    {
-        if (!NamePositions.IsName(token) || analysis.Names.Resolve(token) is not { } declaration)
-        {
-            return null;
-        }
-        var kind = SyntaxQueries.KindWord(declaration);
-        var signature = $"{kind} {declaration.Identifier.Text}";
-        switch (declaration)
-        {
-            case PartyDeclarationSyntax party:
-                signature += $" {party.KindKeyword.Text}" + (party.Of is { } of ? $" of {of.Name.Identifier.Text}" : string.Empty);
-                break;
-            case RoleDeclarationSyntax role:
-                signature += $" of {role.Of.Name.Identifier.Text}";
-                break;
-            case PenaltyDeclarationSyntax penalty:
-                signature += $" on {penalty.Objective.Identifier.Text}";
-                break;
-            case ObjectiveDeclarationSyntax objective:
-                var facts = ObjectiveFacts.Of(objective);
-                var target = objective.Body.Statements.OfType<TargetClauseSyntax>().FirstOrDefault();
-                signature += $" : {facts.Indicator}" + (target is null ? string.Empty : $" {target.Operator.Text} {target.Value.Text}") + (facts.PeriodUnit is null ? string.Empty : $" per {facts.PeriodUnit}");
-                break;
-        }
-        if (SyntaxQueries.Title(declaration) is { } title)
-        {
-            signature += $" \"{title}\"";
-        }
-        var doc = declaration.GetDocumentation();
-        return $"```sla\n{signature}\n```" + (doc is null ? string.Empty : "\n\n" + doc);
-    }
-
-    private static (SyntaxToken? Token, DeclarationSyntax? Declaration) At(DocumentAnalysis analysis, Position position)
+    private static (SyntaxToken Token, Symbol? Symbol)? NameAt(DocumentAnalysis analysis, Position position)
     {
         var token = SyntaxQueries.TokenAt(analysis.Tree, analysis.Text.ToOffset(position));
-        return token is null ? (null, null) : (token, analysis.Names.Resolve(token));
+        return token is not null && NamePositions.IsName(token) ? (token, analysis.SymbolAt(token.Span.Start)) : null;
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -1,5 +1,7 @@
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
+using SlaLang.Semantics;
+using SymbolKind = SlaLang.Semantics.SymbolKind;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers.SemanticTokens;
@@ -29,10 +31,21 @@ public static class SemanticTokensHandler
         var data = new List<int>();
         var previousLine = 0;
         var previousStart = 0;
-        var kinds = DeclaredKinds(analysis.Tree);
+        var names = new Dictionary<int, SymbolOccurrence>();
+        foreach (var occurrence in analysis.Model.GetOccurrences())
+        {
+            names.TryAdd(occurrence.Span.Start, occurrence);
+        }
         foreach (var token in analysis.Tree.GetTokens())
         {
-            if (token.Span.Length == 0 || Classify(token, kinds) is not ({ } type, var modifiers))
+            if (token.Span.Length == 0)
+            {
+                continue;
+            }
+            var (type, modifiers) = names.TryGetValue(token.Span.Start, out var name) && name.Span == token.Span
+                ? (TypeOf(name.Symbol.Kind), (name.IsDeclaration ? Declaration : 0) | (name.Symbol.IsBuiltIn ? DefaultLibrary : 0))
+                : Classify(token);
+            if (type is null)
             {
                 continue;
             }
@@ -48,10 +61,9 @@ public static class SemanticTokensHandler
         return new Protocol.SemanticTokens(data);
     }
 
-    /// <summary>The (type, modifiers) of one token, or null for tokens left to the grammar (strings, punctuation).</summary>
-    public static (string? Type, int Modifiers) Classify(SyntaxToken token, IReadOnlyDictionary<string, string> declaredKinds)
+    /// <summary>The (type, modifiers) of a token that names no symbol, or a null type for tokens left to the grammar (strings, punctuation).</summary>
+    public static (string? Type, int Modifiers) Classify(SyntaxToken token)
     {
-        const int declaration = 1, defaultLibrary = 2;
         if (SyntaxFacts.IsLiteral(token.Kind))
         {
             return token.Kind == SyntaxKind.StringLiteralToken ? (null, 0) : ("number", 0);
@@ -64,54 +76,30 @@ public static class SemanticTokensHandler
         {
             return (null, 0);
         }
-        switch (token.Parent)
+        return token.Parent switch
         {
-            case DeclarationSyntax d when d.Identifier == token:
-                return (TypeOf(SyntaxQueries.KindWord(d)), declaration);
-            case RaciRowSyntax row when row.Activity == token:
-                return ("struct", declaration);
-            case IdentifierNameSyntax name:
-                if (name.Parent is DuringClauseSyntax && token.Text == "always")
-                {
-                    return ("type", defaultLibrary);
-                }
-                var kind = NamePositions.ExpectedKind(name) ?? declaredKinds.GetValueOrDefault(token.Text);
-                return (kind is null ? "variable" : TypeOf(kind), 0);
-            case NameExpressionSyntax expression:
-                var isField = expression.Parent is BinaryExpressionSyntax b && b.Left == expression
-                    || expression.Parent is InExpressionSyntax i && i.Left == expression;
-                return isField ? ("property", 0) : (declaredKinds.TryGetValue(token.Text, out var k) ? TypeOf(k) : "enumMember", 0);
-            case IndicatorClauseSyntax indicator when indicator.Name == token:
-                return ("function", defaultLibrary);
-            case RaciCellSyntax:
-                return ("enumMember", 0);
-        }
-        return token.ContextualKind != SyntaxKind.None ? ("keyword", 0) : ("enumMember", 0);
+            NameExpressionSyntax expression when NamePositions.IsField(expression) => ("property", 0),
+            IndicatorClauseSyntax indicator when indicator.Name == token => ("function", DefaultLibrary),
+            RaciCellSyntax => ("enumMember", 0),
+            _ when NamePositions.IsName(token) => ("variable", 0),
+            _ when token.ContextualKind != SyntaxKind.None => ("keyword", 0),
+            _ => ("enumMember", 0),
+        };
     }
 
-    /// <summary>Each declared name with the keyword of its first declaration.</summary>
-    public static IReadOnlyDictionary<string, string> DeclaredKinds(SyntaxTree tree)
-    {
-        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var declaration in SyntaxQueries.Declarations(tree))
-        {
-            if (!declaration.Identifier.IsMissing)
-            {
-                kinds.TryAdd(declaration.Identifier.Text, SyntaxQueries.KindWord(declaration));
-            }
-        }
-        return kinds;
-    }
+    private const int Declaration = 1;
+    private const int DefaultLibrary = 2;
 
-    private static string TypeOf(string kind) => kind switch
+    private static string TypeOf(Semantics.SymbolKind kind) => kind switch
     {
-        "party" => "class",
-        "role" => "variable",
-        "calendar" => "type",
-        "severity" => "enumMember",
-        "service" or "contract" => "namespace",
-        "objective" => "property",
-        "penalty" => "function",
+        Semantics.SymbolKind.Party => "class",
+        Semantics.SymbolKind.Role => "variable",
+        Semantics.SymbolKind.Calendar => "type",
+        Semantics.SymbolKind.Severity => "enumMember",
+        Semantics.SymbolKind.Service or Semantics.SymbolKind.Contract => "namespace",
+        Semantics.SymbolKind.Objective => "property",
+        Semantics.SymbolKind.Penalty => "function",
+        Semantics.SymbolKind.RaciActivity => "struct",
         _ => "event",
     };
 }
