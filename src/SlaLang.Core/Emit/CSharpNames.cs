@@ -6,7 +6,7 @@ namespace SlaLang.Emit;
 
 /// <summary>
 /// Turns contract names (any text) into valid, collision-free C# identifiers, deterministically:
-/// ASCII letters, digits and <c>_</c> are kept, every other character becomes <c>_uXXXX</c>
+/// ASCII letters, digits and <c>_</c> are kept, <c>.</c> becomes <c>_</c>, every other character becomes <c>_uXXXX_</c>
 /// (its code point in hex), a leading digit gets a <c>_</c> prefix and C# keywords get <c>@</c>.
 /// </summary>
 public sealed class CSharpNames
@@ -52,8 +52,8 @@ public sealed class CSharpNames
     }
 
     /// <summary>
-    /// A valid C# identifier for <paramref name="text"/> (escaped with <c>@</c> when it is a keyword).
-    /// Distinct texts map to distinct identifiers: <c>_u</c> sequences in the input are themselves escaped.
+    /// A valid C# identifier for <paramref name="text"/> (escaped with <c>@</c> when it is a keyword). Texts that
+    /// differ only by <c>.</c> versus <c>_</c> or a leading <c>_</c> can meet: <see cref="Get(string, string?, string?)"/> separates them.
     /// </summary>
     public static string Sanitize(string text)
     {
@@ -68,6 +68,10 @@ public sealed class CSharpNames
             else if (c == '_' && !(i + 1 < text.Length && text[i + 1] == 'u'))
             {
                 builder.Append(c);
+            }
+            else if (c == '.' && !(i + 1 < text.Length && text[i + 1] == 'u'))
+            {
+                builder.Append('_'); // security.audit → security_audit (a scope's numeric suffix separates it from security_audit)
             }
             else
             {

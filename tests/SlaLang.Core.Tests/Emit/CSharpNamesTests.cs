@@ -12,6 +12,7 @@ public class CSharpNamesTests
     [InlineData("9lives", "_9lives")]
     [InlineData("", "@_")]
     [InlineData("a b", "a_u0020_b")]
+    [InlineData("security.audit", "security_audit")]
     [InlineData("été", "_u00E9_t_u00E9_")]
     [InlineData("x\"y", "x_u0022_y")]
     [InlineData("line\nbreak", "line_u000A_break")]
@@ -32,6 +33,8 @@ public class CSharpNamesTests
         names.Get("_1a").ShouldBe("_1a_2");
         names.Get("Report").ShouldBe("Report_2");
         names.Get("1a").ShouldBe("_1a");
+        names.Get("security.audit").ShouldBe("security_audit");
+        names.Get("security_audit").ShouldBe("security_audit_2");
     }
 
     [Fact]

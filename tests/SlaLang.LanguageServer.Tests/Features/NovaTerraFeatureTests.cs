@@ -6,24 +6,13 @@ using StreamJsonRpc;
 namespace SlaLang.LanguageServer.Tests.Features;
 
 /// <summary>Every language feature on examples/novaterra/novaterra.sla, with exact positions and texts.</summary>
-public sealed class NovaTerraFeatureTests : IAsyncLifetime
+public sealed class NovaTerraFeatureTests() : ExampleSession("novaterra")
 {
-    private static readonly string Uri = Examples.Uri("novaterra");
-    private LspTestClient client = null!;
+    private static readonly string DocumentUri = Examples.Uri("novaterra");
 
-    public async Task InitializeAsync()
-    {
-        client = await LspTestClient.StartAsync();
-        await client.OpenAsync(Uri, Examples.Read("novaterra"));
-    }
+    private static object At(int line, int character) => new { textDocument = new { uri = DocumentUri }, position = new { line, character } };
 
-    public async Task DisposeAsync() => await client.DisposeAsync();
-
-    private static object At(int line, int character) => new { textDocument = new { uri = Uri }, position = new { line, character } };
-
-    private static object Doc => new { textDocument = new { uri = Uri } };
-
-    private Task<Hover?> HoverAsync(int line, int character) => client.RequestAsync<Hover?>("textDocument/hover", At(line, character));
+    private static object Doc => new { textDocument = new { uri = DocumentUri } };
 
     [Fact]
     public async Task Hover_on_an_availability_target_gives_the_allowed_downtime_of_28_30_and_31_day_months()
@@ -86,26 +75,26 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Definition_of_a_calendar_reference_is_its_declaration()
     {
-        var locations = await client.RequestAsync<Location[]>("textDocument/definition", At(42, 15));
+        var locations = await Client.RequestAsync<Location[]>("textDocument/definition", At(42, 15));
         locations.ShouldBe([new Location(Uri, new LspRange(new Position(18, 11), new Position(18, 19)))]);
-        (await client.RequestAsync<Location[]>("textDocument/definition", At(42, 8))).ShouldBeEmpty();
+        (await Client.RequestAsync<Location[]>("textDocument/definition", At(42, 8))).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task References_of_a_severity_are_its_declaration_and_every_use_in_where_clauses()
     {
-        var locations = await client.RequestAsync<Location[]>("textDocument/references", new { textDocument = new { uri = Uri }, position = new { line = 39, character = 40 }, context = new { includeDeclaration = true } });
+        var locations = await Client.RequestAsync<Location[]>("textDocument/references", new { textDocument = new { uri = Uri }, position = new { line = 39, character = 40 }, context = new { includeDeclaration = true } });
         locations.Select(l => (l.Range.Start.Line, l.Range.Start.Character, l.Range.End.Character)).ShouldBe([(24, 11, 15), (39, 39, 43), (45, 55, 59), (72, 54, 58)]);
-        var uses = await client.RequestAsync<Location[]>("textDocument/references", new { textDocument = new { uri = Uri }, position = new { line = 24, character = 12 }, context = new { includeDeclaration = false } });
+        var uses = await Client.RequestAsync<Location[]>("textDocument/references", new { textDocument = new { uri = Uri }, position = new { line = 24, character = 12 }, context = new { includeDeclaration = false } });
         uses.Length.ShouldBe(3);
     }
 
     [Fact]
     public async Task Rename_of_an_objective_edits_its_declaration_and_the_penalty_naming_it()
     {
-        var prepare = await client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(31, 20));
+        var prepare = await Client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(31, 20));
         prepare.ShouldBe(new PrepareRenameResult(new LspRange(new Position(31, 14), new Position(31, 26)), "Availability"));
-        var edit = await client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 51, character = 40 }, newName = "Uptime" });
+        var edit = await Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 51, character = 40 }, newName = "Uptime" });
         edit.Changes[Uri].ShouldBe([
             new TextEdit(new LspRange(new Position(31, 14), new Position(31, 26)), "Uptime"),
             new TextEdit(new LspRange(new Position(51, 34), new Position(51, 46)), "Uptime")]);
@@ -114,21 +103,21 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Rename_rejects_keywords_literals_bad_names_and_clashes()
     {
-        var keyword = await Should.ThrowAsync<RemoteInvocationException>(() => client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(31, 6)));
+        var keyword = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(31, 6)));
         keyword.ErrorCode.ShouldBe(-32803);
         keyword.Message.ShouldBe("Cannot rename a keyword: place the cursor on a declared name.");
-        var literal = await Should.ThrowAsync<RemoteInvocationException>(() => client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(33, 17)));
+        var literal = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<PrepareRenameResult>("textDocument/prepareRename", At(33, 17)));
         literal.Message.ShouldBe("Cannot rename a literal: place the cursor on a declared name.");
-        var bad = await Should.ThrowAsync<RemoteInvocationException>(() => client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 31, character = 20 }, newName = "9lives" }));
+        var bad = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 31, character = 20 }, newName = "9lives" }));
         bad.Message.ShouldBe("'9lives' is not a valid name: use letters, digits and '_', starting with a letter or '_'.");
-        var clash = await Should.ThrowAsync<RemoteInvocationException>(() => client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 31, character = 20 }, newName = "Sev1Restore" }));
+        var clash = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 31, character = 20 }, newName = "Sev1Restore" }));
         clash.Message.ShouldBe("'Sev1Restore' is already declared as an objective at line 39; choose another name.");
     }
 
     [Fact]
     public async Task Document_symbols_give_the_nested_outline()
     {
-        var symbols = await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", Doc);
+        var symbols = await Client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", Doc);
         var contract = symbols.ShouldHaveSingleItem();
         contract.Name.ShouldBe("NovaTerraRun");
         contract.Kind.ShouldBe(SymbolKind.Module);
@@ -149,7 +138,7 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Folding_ranges_cover_every_multi_line_block_keeping_the_closing_brace_visible()
     {
-        var ranges = await client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", Doc);
+        var ranges = await Client.RequestAsync<FoldingRange[]>("textDocument/foldingRange", Doc);
         ranges.Select(r => (r.StartLine, r.EndLine)).ShouldBe([
             (1, 115), (18, 21), (28, 62), (31, 36), (38, 42), (44, 47), (51, 56), (58, 61), (65, 69), (72, 75),
             (78, 85), (79, 82), (88, 92), (95, 102), (105, 108), (111, 114)]);
@@ -158,18 +147,18 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Inlay_hint_shows_the_allowed_downtime_beside_the_availability_target()
     {
-        var hints = await client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 117, character = 0 } } });
+        var hints = await Client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 117, character = 0 } } });
         var hint = hints.ShouldHaveSingleItem();
         hint.Position.ShouldBe(new Position(33, 22));
         hint.Label.ShouldBe("allows 28 min 13.44 s–31 min 14.88 s down per month");
         hint.PaddingLeft.ShouldBe(true);
-        (await client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 40, character = 0 }, end = new { line = 50, character = 0 } } })).ShouldBeEmpty();
+        (await Client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 40, character = 0 }, end = new { line = 50, character = 0 } } })).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Semantic_tokens_tell_keywords_from_names_and_classify_names_by_kind()
     {
-        var result = await client.RequestAsync<JsonElement>("textDocument/semanticTokens/full", Doc);
+        var result = await Client.RequestAsync<JsonElement>("textDocument/semanticTokens/full", Doc);
         var tokens = Decode(result.GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToList());
         tokens.ShouldContain((1, 0, 8, "keyword", 0));
         tokens.ShouldContain((1, 9, 12, "namespace", 1));
@@ -188,13 +177,13 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Formatting_an_already_formatted_example_returns_no_edit()
     {
-        (await client.RequestAsync<TextEdit[]>("textDocument/formatting", new { textDocument = new { uri = Uri }, options = new { tabSize = 2, insertSpaces = true } })).ShouldBeEmpty();
+        (await Client.RequestAsync<TextEdit[]>("textDocument/formatting", new { textDocument = new { uri = Uri }, options = new { tabSize = 2, insertSpaces = true } })).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Raci_matrix_gives_roles_and_rows_with_null_titles_where_none_is_written()
     {
-        var raw = await client.RequestAsync<JsonElement>("sla/raciMatrix", Doc);
+        var raw = await Client.RequestAsync<JsonElement>("sla/raciMatrix", Doc);
         raw.GetProperty("rows")[0].GetProperty("title").ValueKind.ShouldBe(JsonValueKind.Null);
         var matrix = raw.Deserialize<RaciMatrix>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         matrix.Roles.ShouldBe(["ITDirector", "ServiceManager", "SecurityOfficer", "PlantManager"]);
@@ -205,7 +194,7 @@ public sealed class NovaTerraFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Completion_after_during_offers_the_calendars()
     {
-        var list = await client.RequestAsync<CompletionList>("textDocument/completion", At(35, 13));
+        var list = await Client.RequestAsync<CompletionList>("textDocument/completion", At(35, 13));
         list.Items.Select(i => i.Label).ShouldBe(["always", "Business"]);
     }
 

@@ -4,21 +4,9 @@ using SlaLang.LanguageServer.Tests.Harness;
 namespace SlaLang.LanguageServer.Tests.Features;
 
 /// <summary>Targets and credits on examples/valisbank/valisbank.sla: a yearly and a quarterly fee, a rolling window, counted periods.</summary>
-public sealed class ValisBankFeatureTests : IAsyncLifetime
+public sealed class ValisBankFeatureTests() : ExampleSession("valisbank")
 {
-    private static readonly string Uri = Examples.Uri("valisbank");
-    private LspTestClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        client = await LspTestClient.StartAsync();
-        (await client.OpenAsync(Uri, Examples.Read("valisbank"))).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
-    }
-
-    public async Task DisposeAsync() => await client.DisposeAsync();
-
-    private async Task<string> HoverAsync(int line, int character) =>
-        (await client.RequestAsync<Hover?>("textDocument/hover", new { textDocument = new { uri = Uri }, position = new { line, character } }))!.Contents.Value;
+    private new async Task<string> HoverAsync(int line, int character) => (await base.HoverAsync(line, character))!.Contents.Value;
 
     [Fact]
     public async Task Availability_target_of_99_95_percent_allows_20_to_22_minutes_a_month()
@@ -49,7 +37,7 @@ public sealed class ValisBankFeatureTests : IAsyncLifetime
     [Fact]
     public async Task The_only_inlay_hint_is_beside_the_availability_target()
     {
-        var hints = await client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 400, character = 0 } } });
+        var hints = await Client.RequestAsync<InlayHint[]>("textDocument/inlayHint", new { textDocument = new { uri = Uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 400, character = 0 } } });
         hints.Select(h => (h.Position, h.Label)).ShouldBe([(new Position(52, 22), "allows 20 min 9.6 s–22 min 19.2 s down per month")]);
     }
 }

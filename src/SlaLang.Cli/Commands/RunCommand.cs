@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using SlaLang.Cli.Running;
+using SlaLang.Runtime;
+
+namespace SlaLang.Cli.Commands;
+
+/// <summary>
+/// <c>slac run file.sla --events events.jsonl|csv [--as-of T] [--format table|json] [--fail-on-breach]</c>:
+/// compiles the contract's monitor (or takes it from the cache), streams the events through it and prints the report.
+/// </summary>
+internal sealed class RunCommand : ISlacCommand
+{
+    /// <summary>Output formats of <c>--format</c>.</summary>
+    internal static readonly string[] Formats = ["table", "json"];
+
+    /// <inheritdoc/>
+    public Command Build()
+    {
+        var file = new Argument<string>("contract") { Description = "The contract file (.sla)." };
+        var events = new Option<string>("--events")
+        {
+            Description = "Events: JSON Lines, or CSV with a header when the file ends in .csv.",
+            Required = true,
+        };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Report as of this instant: 2026-04-01T00:00:00+02:00, or local 2026-04-01T00:00 / 2026-04-01 in the contract's zone. "
+                + "Default: the local midnight after the latest event, at most the end of the term.",
+        };
+        var format = new Option<string>("--format") { Description = "table (default) or json (LANGUAGE.md §7).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Formats);
+        var failOnBreach = new Option<bool>("--fail-on-breach") { Description = "Exit with code 3 when an objective is breached." };
+        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach };
+        command.SetAction(parse => Run(
+            new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach)),
+            MonitorCache.FromEnvironment(),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>The options of one run.</summary>
+    internal sealed record RunOptions(string Contract, string Events, string? AsOf, string Format, bool FailOnBreach);
+
+    /// <summary>Runs the monitor; returns the exit code (0, 1 contract errors, 2 usage, 3 breach with <c>--fail-on-breach</c>).</summary>
+    internal static int Run(RunOptions options, MonitorCache cache, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(options.Events))
+        {
+            throw new UsageException($"events file '{options.Events}' does not exist.");
+        }
+        var text = ContractFrontEnd.ReadContract(options.Contract);
+        var monitor = MonitorLoader.Load(options.Contract, text, cache, error, out _);
+        if (monitor is null)
+        {
+            return Program.ExitErrors;
+        }
+        Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOf(options.AsOf, monitor.Zone);
+
+        Instant? latest = null;
+        var malformed = 0;
+        var eventsName = Path.GetFileName(options.Events);
+        try
+        {
+            foreach (var e in EventReader.ReadFile(options.Events, bad =>
+                     {
+                         malformed++;
+                         error.WriteLine($"{eventsName}:{bad.Line}: {bad.Message} (line skipped)");
+                     }))
+            {
+                monitor.Observe(in e);
+                var instant = e.Instant;
+                if (latest is null || instant > latest)
+                {
+                    latest = instant;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read events '{options.Events}': {e.Message}");
+        }
+        if (malformed > 0)
+        {
+            error.WriteLine($"{eventsName}: {malformed} malformed line{(malformed == 1 ? "" : "s")} skipped.");
+        }
+
+        var asOf = explicitAsOf ?? DefaultAsOf(monitor, latest);
+        var report = monitor.Report(asOf);
+        if (options.Format == "json")
+        {
+            output.Write(ReportJsonWriter.ToJson(report));
+            output.WriteLine();
+        }
+        else
+        {
+            ReportRenderer.Write(report, output);
+        }
+        return options.FailOnBreach && report.AnyBreached ? Program.ExitBreach : Program.ExitOk;
+    }
+
+    /// <summary>
+    /// The as-of used without <c>--as-of</c> (never the machine clock): the local midnight, in the contract's zone,
+    /// after the latest event, capped at the end of the term; the term start when there is no event.
+    /// </summary>
+    internal static Instant DefaultAsOf(ContractMonitor monitor, Instant? latestEvent)
+    {
+        if (latestEvent is not { } latest)
+        {
+            return monitor.Term.Start;
+        }
+        var nextMidnight = monitor.Zone.AtStartOfDay(latest.InZone(monitor.Zone).Date.PlusDays(1)).ToInstant();
+        return nextMidnight < monitor.Term.End ? nextMidnight : monitor.Term.End;
+    }
+
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.ExtendedIso,
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
+
+    /// <summary>Parses <c>--as-of</c>: with an offset, or local (date-time or date) in <paramref name="zone"/>.</summary>
+    internal static Instant ParseAsOf(string text, DateTimeZone zone)
+    {
+        foreach (var pattern in OffsetPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } parsed)
+            {
+                return parsed.Value.ToInstant();
+            }
+        }
+        foreach (var pattern in LocalPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } parsed)
+            {
+                return parsed.Value.InZoneLeniently(zone).ToInstant();
+            }
+        }
+        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        {
+            return zone.AtStartOfDay(date.Value).ToInstant();
+        }
+        throw new UsageException($"--as-of '{text}' is not a time: use 2026-04-01T00:00:00+02:00, 2026-04-01T00:00 or 2026-04-01.");
+    }
+}

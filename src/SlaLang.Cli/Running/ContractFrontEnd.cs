@@ -1,0 +1,51 @@
+using SlaLang.Cli.Commands;
+using SlaLang.Diagnostics;
+using SlaLang.Emit;
+using SlaLang.Semantics;
+using SlaLang.Syntax;
+
+namespace SlaLang.Cli.Running;
+
+/// <summary>Reads, checks and emits one contract file for <c>compile</c> and <c>run</c>, printing diagnostics as <c>slac check</c> does.</summary>
+internal static class ContractFrontEnd
+{
+    /// <summary>Reads a contract file; an unreadable or missing file is a usage error (exit 2).</summary>
+    public static string ReadContract(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            throw new UsageException(File.Exists(path) || Directory.Exists(path)
+                ? $"cannot read contract '{path}': {e.Message}"
+                : $"contract file '{path}' does not exist.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the contract and emits its monitor. Errors (and warnings when <paramref name="showWarnings"/>) are
+    /// written to <paramref name="error"/> the way <c>slac check</c> prints them; on errors the emission is refused (null).
+    /// <c>run</c> shows errors only, so that a run served from the cache prints exactly what a fresh one prints.
+    /// </summary>
+    public static MonitorEmission? Emit(string path, string text, TextWriter error, bool showWarnings)
+    {
+        var tree = SyntaxTree.Parse(text, path);
+        var compilation = Compilation.Create([tree], CompilationOptions.FromFileSystem());
+        var emission = compilation.EmitMonitor(tree);
+        var shown = emission.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error || (showWarnings && d.Severity == DiagnosticSeverity.Warning))
+            .ToList();
+        foreach (var diagnostic in shown)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+        if (!emission.Success)
+        {
+            error.WriteLine(new CheckSummary(1, shown).ToString());
+            return null;
+        }
+        return emission;
+    }
+}

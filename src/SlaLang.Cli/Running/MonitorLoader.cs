@@ -1,0 +1,50 @@
+using System.Reflection;
+using SlaLang.Emit;
+using SlaLang.Runtime;
+
+namespace SlaLang.Cli.Running;
+
+/// <summary>
+/// Gets a ready monitor for a contract text: from the compiled-monitor cache when this exact text was compiled by
+/// this exact compiler before (no parsing, checking or Roslyn at all), else by checking, emitting and compiling it
+/// in memory and storing the assembly in the cache.
+/// </summary>
+internal static class MonitorLoader
+{
+    /// <summary>Whether the last <see cref="Load"/> was served from the cache (for tests and benchmarks).</summary>
+    internal enum Origin { Cache, Compiled }
+
+    /// <summary>The monitor of the contract at <paramref name="path"/>, or null when the contract has errors (printed on <paramref name="error"/>).</summary>
+    public static ContractMonitor? Load(string path, string text, MonitorCache cache, TextWriter error, out Origin origin)
+    {
+        var key = MonitorCache.Key(text);
+        if (cache.TryLoad(key) is { } cached)
+        {
+            try
+            {
+                origin = Origin.Cache;
+                return MonitorCompiler.CreateMonitor(MonitorCompiler.Load(cached, out _));
+            }
+            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or FileLoadException or TypeLoadException or TargetInvocationException)
+            {
+                cache.Evict(key); // damaged or foreign entry: rebuild it
+            }
+        }
+        origin = Origin.Compiled;
+        if (ContractFrontEnd.Emit(path, text, error, showWarnings: false) is not { Contract: { } contract, Source: { } source })
+        {
+            return null;
+        }
+        var compiled = MonitorCompiler.Compile(MonitorEmitter.AssemblyNameOf(contract), source, MonitorEmitter.FileName(contract));
+        if (compiled.Image is not { } image)
+        {
+            foreach (var diagnostic in compiled.ErrorsAndWarnings)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
+            throw new InvalidOperationException("the generated monitor did not compile");
+        }
+        cache.Store(key, image);
+        return MonitorCompiler.CreateMonitor(MonitorCompiler.Load(image, out _));
+    }
+}
