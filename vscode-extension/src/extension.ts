@@ -100,8 +100,9 @@ async function startServer(): Promise<void> {
     ],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // Reported once, by the catch around start() below: no retry loop, no second message.
     initializationFailedHandler: (error) => {
-      void reportStartFailure(`The SLA language server failed to initialize: ${String(error)}`, false);
+      output.error(`The SLA language server failed to initialize: ${String(error)}`);
       return false;
     },
     errorHandler: {
