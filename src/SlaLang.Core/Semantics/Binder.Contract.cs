@@ -387,6 +387,15 @@ internal sealed partial class Binder
         {
             return null;
         }
+        var hoursText = calendar.Body.Statements.OfType<HoursStatementSyntax>().Select(h => $"{h.Days.Text} {h.StartTime.Text}-{h.EndTime.Text}").ToList();
+        var holidayCount = holidays.Distinct().Count();
+        symbol.Detail = (hoursText.Count, holidayCount) switch
+        {
+            (0, _) => "(never open)",
+            (_, 0) => $"({string.Join(", ", hoursText)})",
+            (_, 1) => $"({string.Join(", ", hoursText)}; 1 holiday)",
+            _ => $"({string.Join(", ", hoursText)}; {holidayCount} holidays)",
+        };
         var ordered = hours.OrderBy(h => h.Day).ThenBy(h => h.Start).ToImmutableArray();
         var distinctHolidays = holidays.Distinct().Order().ToImmutableArray();
         return new CalendarModel(symbol.Name, false, ordered, distinctHolidays, symbol.Doc, SourceLocationOf(calendar.CalendarKeyword));

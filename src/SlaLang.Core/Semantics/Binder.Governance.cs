@@ -89,12 +89,28 @@ internal sealed partial class Binder
             {
                 cells.Add(RaciFlags.None);
             }
-            if (_declared.ContainsKey(row))
+            if (_declared.TryGetValue(row, out var activitySymbol))
             {
+                activitySymbol.Detail = RaciDetail(cells, header);
                 rows.Add(new RaciRowModel(activity, StringValue(row.Title), cells.Take(width).ToImmutableArray(), SourceLocationOf(row.Activity)));
             }
         }
         return ok ? new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword)) : null;
+    }
+
+    /// <summary><c>(A: ITDirector; R: ServiceManager; I: PlantManager)</c> for hovers.</summary>
+    private static string RaciDetail(IReadOnlyList<RaciFlags> cells, RaciHeaderSyntax header)
+    {
+        var parts = new List<string>();
+        foreach (var (flag, letter) in new[] { (RaciFlags.Accountable, 'A'), (RaciFlags.Responsible, 'R'), (RaciFlags.Consulted, 'C'), (RaciFlags.Informed, 'I') })
+        {
+            var roles = cells.Select((c, i) => (c, i)).Where(p => p.c.HasFlag(flag) && p.i < header.Roles.Count).Select(p => header.Roles[p.i].Identifier.Text).ToList();
+            if (roles.Count > 0)
+            {
+                parts.Add($"{letter}: {string.Join(", ", roles)}");
+            }
+        }
+        return $"({string.Join("; ", parts)})";
     }
 
     private RaciFlags? ParseRaciCell(SyntaxToken token)
@@ -188,6 +204,11 @@ internal sealed partial class Binder
         {
             Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, $"Escalation '{name}'", "after", "after 30min notify ServiceManager");
             ok = false;
+        }
+        if (_declared.TryGetValue(escalation, out var escalationSymbol))
+        {
+            var filter = escalation.Filter?.Where is { } w ? $"for incidents where {_text.ToString(w.Condition.Span)} " : "";
+            escalationSymbol.Detail = $"{filter}({Count(levels.Count, "level")} during {calendar})";
         }
         if (!ok || !_declared.TryGetValue(escalation, out var symbol))
         {

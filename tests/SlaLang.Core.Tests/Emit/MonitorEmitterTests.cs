@@ -38,6 +38,41 @@ public class MonitorEmitterTests
     }
 
     [Fact]
+    public void Emit_refuses_a_contract_with_errors()
+    {
+        var text = "contract Broken {\n  term 2026-01-01 .. 2026-12-31\n  timezone \"Europe/Paris\"\n  currency EUR\n  service S {\n    objective O { indicator availability; target >= 99%; per month; during Nowhere }\n  }\n}\n";
+        var tree = SlaLang.Syntax.SyntaxTree.Parse(text, "broken.sla");
+        var emission = SlaLang.Semantics.Compilation.Create([tree]).EmitMonitor(tree);
+        emission.Success.ShouldBeFalse();
+        emission.Source.ShouldBeNull();
+        emission.Contract.ShouldBeNull();
+        emission.Diagnostics.ShouldContain(d => d.IsError && d.Message.Contains("Nowhere"));
+    }
+
+    [Fact]
+    public void Emit_from_the_compilation_produces_the_same_code_as_from_the_model()
+    {
+        var path = Path.Combine(Root(), "examples", "novaterra", "novaterra.sla");
+        var tree = SlaLang.Syntax.SyntaxTree.Parse(File.ReadAllText(path), path);
+        var emission = SlaLang.Semantics.Compilation.Create([tree]).EmitMonitor(tree);
+        emission.Success.ShouldBeTrue();
+        emission.Source.ShouldBe(MonitorEmitter.EmitSource(emission.Contract!));
+        emission.Source!.ShouldContain("// novaterra.sla:32: objective Monitoring.Availability: availability target >= 99.93% per month");
+    }
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SlaLang.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("SlaLang.sln not found.");
+    }
+
+    [Fact]
     public void Emission_is_deterministic()
     {
         MonitorEmitter.EmitSource(HandBuiltModels.NovaTerra()).ShouldBe(MonitorEmitter.EmitSource(HandBuiltModels.NovaTerra()));
