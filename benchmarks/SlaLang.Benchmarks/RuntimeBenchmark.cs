@@ -24,17 +24,19 @@ internal sealed class RuntimeBenchmark : IComparativeBenchmark
         Console.WriteLine($"runtime benchmark: NovaTerra-shaped monitor, events synthesized in time order (bounded jitter)");
         foreach (var count in new[] { 1_000_000L, millions * 1_000_000L }.Distinct())
         {
-            var loop = Measure(count, null, out _, out _);
-            var exact = Measure(count, false, out var exactBytes, out var exactReport);
-            var settled = Measure(count, true, out var settledBytes, out var settledReport);
+            var loop = Measure(count, null, out _, out _, out _);
+            var exact = Measure(count, false, out var exactBytes, out var exactReport, out var exactShape);
+            var settled = Measure(count, true, out var settledBytes, out var settledReport, out var settledShape);
             Console.WriteLine($"{count,12:N0} events: plain loop {loop,12:N0} ev/s | exact {exact,12:N0} ev/s ({exact / loop:P0} of loop), retained {exactBytes / 1048576.0,8:N1} MiB, report {exactReport.TotalMilliseconds,8:N0} ms"
                 + $" | settled(7d) {settled,12:N0} ev/s ({settled / loop:P0}), retained {settledBytes / 1048576.0,8:N1} MiB, report {settledReport.TotalMilliseconds,8:N0} ms");
+            Console.WriteLine($"{"",12}  exact: {exactShape}; settled: {settledShape}");
         }
         return 0;
     }
 
-    private static double Measure(long count, bool? settle, out long retainedBytes, out TimeSpan reportTime)
+    private static double Measure(long count, bool? settle, out long retainedBytes, out TimeSpan reportTime, out string shape)
     {
+        shape = "";
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -78,9 +80,11 @@ internal sealed class RuntimeBenchmark : IComparativeBenchmark
         reportTime = TimeSpan.Zero;
         if (monitor is not null)
         {
+            var live = monitor.Facts.IncidentCount;
             var rs = Stopwatch.StartNew();
             var report = monitor.Report(gen.Now);
             reportTime = rs.Elapsed;
+            shape = $"{live:N0} incidents held, {report.Escalations.Count:N0} escalation rows in the report, {monitor.LateEvents:N0} late";
             sink += report.Objectives.Count;
         }
         GC.KeepAlive(monitor);

@@ -135,4 +135,36 @@ public class AvailabilityTests
         // Days without an outage start: no data.
         m.Report(I("2026-03-05T00:00:00+01:00")).Objectives.Single(o => o.Period.Start == T("2026-03-02T00:00:00+01:00")).Status.ShouldBe(ObjectiveStatus.NoData);
     }
+
+    private static bool NotO2(in IncidentInfo outage) => outage.Id != "O2";
+
+    [Fact]
+    public void A_where_clause_on_availability_filters_outages_by_id()
+    {
+        var m = Monitor(out _, new LocalDate(2026, 10, 25));
+        m.Add(new Objective("S", "Avail", IndicatorKind.Availability, AtLeast(99m), PeriodRule.Day, m.Always, where: NotO2));
+        // O1 = 9000 s counted; O2 = 3600 s filtered out. sched = 25 h = 90000 s → 100 × 81000 / 90000 = 90.
+        m.Observe(SlaEvent.OutageStart(T("2026-10-25T10:00:00+01:00"), "S", "O1"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-10-25T12:30:00+01:00"), "S", "O1"));
+        m.Observe(SlaEvent.OutageStart(T("2026-10-25T14:00:00+01:00"), "S", "O2"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-10-25T15:00:00+01:00"), "S", "O2"));
+        m.Report(I("2026-10-26T00:00:00+01:00")).Objectives[0].Value.ShouldBe(90m);
+    }
+
+    [Fact]
+    public void A_reused_outage_id_makes_two_outages_not_one_long_one()
+    {
+        var m = Monitor(out _);
+        m.Add(new Objective("S", "Avail", IndicatorKind.Availability, AtLeast(99m), PeriodRule.Day, m.Always));
+        m.Add(new Objective("S", "Mtbf", IndicatorKind.Mtbf, new Target(Comparison.GreaterOrEqual, 3600m, ">= 1h"), PeriodRule.Day, m.Always));
+        // "db-down" 10:00–10:30 and again 14:00–14:15, events shuffled: 1800 + 900 = 2700 s down, not 10:00–14:15.
+        m.Observe(SlaEvent.OutageEnd(T("2026-03-04T14:15:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageStart(T("2026-03-04T10:00:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageStart(T("2026-03-04T14:00:00+01:00"), "S", "db-down"));
+        m.Observe(SlaEvent.OutageEnd(T("2026-03-04T10:30:00+01:00"), "S", "db-down"));
+        var report = m.Report(I("2026-03-05T00:00:00+01:00"));
+        // 100 × (86400 − 2700) / 86400 = 96.875; MTBF = (86400 − 2700) / 2 = 41850 s.
+        report.Objectives.Single(o => o.Objective == "Avail" && o.Period.Start == T("2026-03-04T00:00:00+01:00")).Value.ShouldBe(96.875m);
+        report.Objectives.Single(o => o.Objective == "Mtbf" && o.Period.Start == T("2026-03-04T00:00:00+01:00")).Value.ShouldBe(41850m);
+    }
 }

@@ -110,4 +110,17 @@ public class EventReaderTests
         errors.ShouldBeEmpty();
         events.ShouldHaveSingleItem().Name.ShouldBe("R");
     }
+
+    [Fact]
+    public void Timestamps_outside_the_supported_years_are_rejected_and_ignored_by_monitors()
+    {
+        var (events, errors) = ReadJsonl("{\"kind\":\"fulfilled\",\"time\":\"9999-12-31T23:00:00+00:00\",\"name\":\"R\"}\n");
+        events.ShouldBeEmpty();
+        errors.ShouldBe([new EventReadError(1, "timestamps must lie between the years 1900 and 2999")]);
+        // Given directly to a monitor, such an event is ignored instead of breaking calendar arithmetic later.
+        var m = new ContractMonitor("C", "Europe/Paris", new NodaTime.LocalDate(2026, 1, 1), new NodaTime.LocalDate(2026, 12, 31), "EUR");
+        m.Add(new Escalation("E", null, m.Always, [new EscalationLevel(1, NodaTime.Duration.FromHours(1), ["X"])]));
+        m.Observe(SlaEvent.IncidentOpened(T("9999-12-31T00:00:00Z"), "S", "I", "sev1"));
+        m.Facts.IncidentCount.ShouldBe(0);
+    }
 }

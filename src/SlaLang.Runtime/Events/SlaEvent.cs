@@ -79,6 +79,15 @@ public readonly record struct SlaEvent(
     /// <summary>The event's instant.</summary>
     public Instant Instant => Time.ToInstant();
 
+    /// <summary>Earliest instant an event may carry (calendar arithmetic stays far from NodaTime's limits).</summary>
+    public static readonly Instant MinSupported = Instant.FromUtc(1900, 1, 1, 0, 0);
+
+    /// <summary>Latest instant an event may carry (exclusive).</summary>
+    public static readonly Instant MaxSupported = Instant.FromUtc(3000, 1, 1, 0, 0);
+
+    /// <summary>True when <paramref name="t"/> is in [<see cref="MinSupported"/>, <see cref="MaxSupported"/>).</summary>
+    public static bool IsSupported(Instant t) => t >= MinSupported && t < MaxSupported;
+
     /// <summary><c>outage_start</c>.</summary>
     public static SlaEvent OutageStart(OffsetDateTime time, string service, string id) => new(EventKind.OutageStart, time, service, id);
 
@@ -124,6 +133,10 @@ public readonly record struct SlaEvent(
     /// <summary>Checks the fields <see cref="Kind"/> requires; returns a message, or null when valid.</summary>
     public string? Validate()
     {
+        if (!IsSupported(Instant) || (Requested is { } req && !IsSupported(req.ToInstant())))
+        {
+            return "timestamps must lie between the years 1900 and 2999";
+        }
         switch (Kind)
         {
             case EventKind.OutageStart or EventKind.OutageEnd or EventKind.MaintenanceStart or EventKind.MaintenanceEnd:

@@ -96,10 +96,12 @@ public partial class ContractMonitor
                 var firstOpen = final.Count;
                 if (firstOpen < periods.Count && periods[firstOpen].End <= h)
                 {
-                    var results = o.Evaluate(_facts, Term, h);
-                    while (firstOpen < periods.Count && periods[firstOpen].End <= h)
+                    // Only the periods not yet final: older facts are skipped without measuring them.
+                    var results = o.Evaluate(_facts, Term, h, periods[firstOpen].Start);
+                    for (var j = 0; firstOpen < periods.Count && periods[firstOpen].End <= h; j++)
                     {
-                        final.Add(results[firstOpen++]);
+                        final.Add(results[j]);
+                        firstOpen++;
                     }
                 }
                 needFrom = firstOpen < periods.Count ? periods[firstOpen].Start : (periods.Count > 0 ? periods[^1].End : Term.Start);
@@ -182,7 +184,7 @@ public partial class ContractMonitor
         foreach (var (id, s) in spans)
         {
             // A closed span wholly before the cutoff, or an end whose start never came (and now never will).
-            if ((s.End is { } end && end < cutoff && s.Start is not null) || (s.Start is null && s.End is { } e && e < horizon))
+            if (s.ClosedBefore(cutoff) || (s.Starts.Count == 0 && s.Ends.Max is { } e && e < horizon))
             {
                 (drop ??= []).Add(id);
             }
@@ -193,18 +195,16 @@ public partial class ContractMonitor
         }
     }
 
-    private IReadOnlyList<ObjectiveResult> WithFinal(int objective, IReadOnlyList<ObjectiveResult> live)
+    /// <summary>The results of objective <paramref name="k"/>: the finalised periods, then the live ones computed from the facts.</summary>
+    private IReadOnlyList<ObjectiveResult> Results(int k, Instant asOf)
     {
-        if (!_final.TryGetValue(objective, out var final) || final.Count == 0)
+        var o = _objectives[k];
+        if (!_final.TryGetValue(k, out var final) || final.Count == 0)
         {
-            return live;
+            return o.Evaluate(_facts, Term, asOf);
         }
-        var merged = new List<ObjectiveResult>(live.Count);
-        merged.AddRange(final);
-        for (var k = final.Count; k < live.Count; k++)
-        {
-            merged.Add(live[k]);
-        }
+        var merged = new List<ObjectiveResult>(final);
+        merged.AddRange(o.Evaluate(_facts, Term, asOf, final[^1].Period.End.ToInstant()));
         return merged;
     }
 

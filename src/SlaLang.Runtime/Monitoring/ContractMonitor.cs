@@ -115,7 +115,7 @@ public partial class ContractMonitor
         for (var k = 0; k < _objectives.Count; k++)
         {
             var o = _objectives[k];
-            var results = WithFinal(k, o.Evaluate(_facts, Term, asOf));
+            var results = Results(k, asOf);
             byObjective[o] = results;
             objectives.AddRange(results);
         }

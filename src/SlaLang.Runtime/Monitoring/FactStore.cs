@@ -118,11 +118,18 @@ internal sealed class IncidentFacts
     }
 }
 
-/// <summary>Start and end of an outage or maintenance window (earliest start, latest end seen for the id).</summary>
+/// <summary>
+/// Starts and ends reported for one outage or maintenance id. An id may be reused: each start lasts until the first
+/// end at or after it (or until as-of); starts repeated while already down merge into one interval.
+/// </summary>
 internal struct SpanFacts
 {
-    public Instant? Start;
-    public Instant? End;
+    public TimeSet Starts;
+    public TimeSet Ends;
+
+    /// <summary>True when every start has an end and the last end is before <paramref name="t"/>.</summary>
+    public readonly bool ClosedBefore(Instant t) =>
+        Starts.Max is { } s && Ends.Max is { } e && e >= s && e < t;
 }
 
 /// <summary>The facts of one service: outages, maintenance windows, request samples, surveys, changes.</summary>
@@ -135,19 +142,27 @@ internal sealed class ServiceFacts
     public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
 
     /// <summary>Outages as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
-    public IntervalSet OutageSet(Instant asOf) => Spans(Outages, asOf);
+    public IntervalSet OutageSet(Instant asOf, Func<string, bool>? keep = null) => Spans(Outages, asOf, keep);
 
     /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
 
-    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf)
+    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
     {
         var list = new List<InstantInterval>(spans.Count);
-        foreach (var s in spans.Values)
+        foreach (var (id, s) in spans)
         {
-            if (s.Start is { } start && start < asOf)
+            if (keep is not null && !keep(id))
             {
-                var end = s.End is { } e && e < asOf ? e : asOf;
+                continue;
+            }
+            foreach (var start in s.Starts)
+            {
+                if (start >= asOf)
+                {
+                    break;
+                }
+                var end = s.Ends.FirstAtOrAfter(start) is { } e && e < asOf ? e : asOf;
                 list.Add(new InstantInterval(start, end));
             }
         }
@@ -162,7 +177,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
@@ -182,6 +197,10 @@ public sealed class FactStore
     public void Observe(in SlaEvent e)
     {
         var t = e.Instant;
+        if (!SlaEvent.IsSupported(t))
+        {
+            return;
+        }
         switch (e.Kind)
         {
             case EventKind.IncidentOpened:
@@ -276,7 +295,7 @@ public sealed class FactStore
             case EventKind.Survey:
                 svc.Surveys.Add((t, e.Score));
                 break;
-            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t:
+            case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t && SlaEvent.IsSupported(req.ToInstant()):
             {
                 var r = req.ToInstant();
                 var key = (e.Id, t);
@@ -317,20 +336,12 @@ public sealed class FactStore
 
     private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
-        if (s.Start is not { } st || t < st)
-        {
-            s.Start = t;
-        }
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _).Starts.Add(t);
     }
 
     private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
     {
-        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
-        if (s.End is not { } en || t > en)
-        {
-            s.End = t;
-        }
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _).Ends.Add(t);
     }
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
@@ -512,8 +523,8 @@ public sealed class FactStore
         foreach (var (id, s) in spans)
         {
             w.Write(id);
-            WriteOpt(w, s.Start);
-            WriteOpt(w, s.End);
+            WriteTimes(w, s.Starts);
+            WriteTimes(w, s.Ends);
         }
     }
 
@@ -522,7 +533,8 @@ public sealed class FactStore
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             var id = r.ReadString();
-            spans[id] = new SpanFacts { Start = ReadOpt(r), End = ReadOpt(r) };
+            var starts = ReadTimes(r);
+            spans[id] = new SpanFacts { Starts = starts, Ends = ReadTimes(r) };
         }
     }
 }

@@ -82,7 +82,10 @@ public sealed class Objective
     /// <summary>True when maintenance windows are excluded (<c>exclude maintenance</c>).</summary>
     public bool ExcludeMaintenance { get; }
 
-    /// <summary>The compiled <c>where</c> clause over incidents, if any.</summary>
+    /// <summary>
+    /// The compiled <c>where</c> clause, if any: over incidents (id, service, severity); for availability/mtbf over
+    /// outages (id, service, empty severity); for samples over the service (and a change's id).
+    /// </summary>
     public IncidentFilter? Where { get; }
 
     /// <summary>The unit of the indicator's value.</summary>
@@ -101,10 +104,17 @@ public sealed class Objective
     /// <summary>Seconds of a duration as an exact decimal.</summary>
     public static decimal Seconds(Duration d) => d.ToInt64Nanoseconds() / 1_000_000_000m;
 
-    /// <summary>The objective's results for every period starting before <paramref name="asOf"/>.</summary>
-    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
+    /// <summary>
+    /// The objective's results for every period starting before <paramref name="asOf"/> (and, when
+    /// <paramref name="from"/> is given, at or after it: facts only touching earlier periods are then skipped cheaply).
+    /// </summary>
+    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf, Instant? from = null)
     {
         var periods = Per.PeriodsAsOf(term, asOf);
+        if (from is { } f)
+        {
+            periods = [.. periods.Where(p => p.Start >= f)];
+        }
         var values = new Measured[periods.Count];
         switch (Indicator)
         {
@@ -161,7 +171,7 @@ public sealed class Objective
     private void EvaluateAvailability(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
     {
         var svc = facts.FindService(Service);
-        var outages = svc?.OutageSet(asOf) ?? IntervalSet.Empty;
+        var outages = svc?.OutageSet(asOf, Where is null ? null : KeepOutage) ?? IntervalSet.Empty;
         var maintenance = ExcludeMaintenance && svc is not null ? svc.MaintenanceSet(asOf) : IntervalSet.Empty;
         for (var k = 0; k < periods.Count; k++)
         {
@@ -183,11 +193,17 @@ public sealed class Objective
             else
             {
                 var starts = 0;
-                foreach (var o in svc!.Outages.Values)
+                foreach (var (id, o) in svc!.Outages)
                 {
-                    if (o.Start is { } s && s >= p.Start && s < end)
+                    if (Where is null || KeepOutage(id))
                     {
-                        starts++;
+                        foreach (var s in o.Starts)
+                        {
+                            if (s >= p.Start && s < end)
+                            {
+                                starts++;
+                            }
+                        }
                     }
                 }
                 if (starts > 0)
@@ -197,6 +213,12 @@ public sealed class Objective
             }
         }
     }
+
+    /// <summary>A <c>where</c> clause on an outage sees its id and service (severity is empty).</summary>
+    private bool KeepOutage(string id) => Where!(new IncidentInfo(id, Service, ""));
+
+    /// <summary>A <c>where</c> clause on a sample sees its service, and the id of a change (severity is empty).</summary>
+    private bool KeepSample(string? id) => Where is null || Where(new IncidentInfo(id ?? "", Service, ""));
 
     private void EvaluateIncidents(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
     {
@@ -316,7 +338,7 @@ public sealed class Objective
                 case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate:
                     foreach (var r in svc.Requests)
                     {
-                        if (IndexOf(periods, r.Time, asOf) is { } k)
+                        if (IndexOf(periods, r.Time, asOf) is { } k && KeepSample(null))
                         {
                             a[k] += Indicator == IndicatorKind.ErrorRate ? r.Total - r.Good : r.Good;
                             b[k] += r.Total;
@@ -326,7 +348,7 @@ public sealed class Objective
                 case IndicatorKind.Satisfaction:
                     foreach (var s in svc.Surveys)
                     {
-                        if (IndexOf(periods, s.Time, asOf) is { } k)
+                        if (IndexOf(periods, s.Time, asOf) is { } k && KeepSample(null))
                         {
                             a[k] += s.Score;
                             b[k]++;
@@ -336,7 +358,7 @@ public sealed class Objective
                 default:
                     foreach (var (key, requested) in svc.Changes)
                     {
-                        if (IndexOf(periods, key.Deployed, asOf) is { } k)
+                        if (IndexOf(periods, key.Deployed, asOf) is { } k && KeepSample(key.Id))
                         {
                             a[k] += Seconds(key.Deployed - requested);
                             b[k]++;

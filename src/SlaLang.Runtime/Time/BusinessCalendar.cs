@@ -205,6 +205,14 @@ public sealed class BusinessCalendar
         {
             return AlwaysReaches(from, amount, excluded, limit);
         }
+        if (!Array.Exists(_weekly, l => l.Count > 0))
+        {
+            return null; // never open: no measured time ever accrues
+        }
+        if (limit > SlaEvent.MaxSupported)
+        {
+            limit = SlaEvent.MaxSupported;
+        }
         var remaining = amount;
         var chunkStart = from;
         while (chunkStart < limit)
