@@ -150,6 +150,7 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
         Console.WriteLine($"| ratio server / baseline | {p50 / b50:F2} | {p95 / b95:F2} | |");
         Console.WriteLine($"| completion (JSON-RPC round trip) | {c50:F2} ms | {c95:F2} ms | p95 ≤ 20 ms: {(c95 <= 20 ? "met" : "MISSED")} |");
         Console.WriteLine();
+        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode} (slac runs non-concurrent: set DOTNET_gcConcurrent=0 to match).");
         Console.WriteLine($"CPU time per edit (server and client, all threads): {cpuPerEdit:F2} ms; {Environment.ProcessorCount} cores; load average {LoadAverage()} (wall-clock latencies grow with the load).");
         Console.WriteLine();
         Console.WriteLine($"Managed memory after 10 edits: {memoryAfter10 / 1024.0 / 1024.0:F1} MiB; after {edits} edits: {memoryAfterAll / 1024.0 / 1024.0:F1} MiB ({growth:+0.0;-0.0}%): {(growth <= 10 ? "flat" : "GROWING")}.");

@@ -22,7 +22,8 @@ internal static class ReportRenderer
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 160;
+        // A terminal gets its own width; a file or a pipe gets a fixed, wide layout (stable output for scripts and tests).
+        console.Profile.Width = ReferenceEquals(writer, Console.Out) && TerminalWidth() is { } width ? width : 160;
 
         var breached = report.Objectives.Count(o => o.Status == ObjectiveStatus.Breached);
         var atRisk = report.Objectives.Count(o => o.AtRisk);
@@ -51,6 +52,18 @@ internal static class ReportRenderer
             report.Escalations.Select(e => new[] { e.Escalation, e.Incident, e.Level.ToString(CultureInfo.InvariantCulture), e.Notify, Time(e.At) }));
         Section(console, "Obligations", ["Obligation", "Period", "Due", "Status", "Fulfilled at"],
             report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), Time(o.Due), o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
+    }
+
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return !Console.IsOutputRedirected && Console.WindowWidth >= 80 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static void Section(IAnsiConsole console, string title, string[] columns, IEnumerable<string[]> rows)

@@ -40,6 +40,30 @@ public sealed class ContractFormatterTests
         once.Text.ShouldBe(File.ReadAllText(Path.Combine(RepositoryRoot(), example)));
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void An_example_missing_any_one_line_is_refused_or_formatted_idempotently_with_the_same_tokens(string example)
+    {
+        var lines = File.ReadAllText(Path.Combine(RepositoryRoot(), example)).Split('\n');
+        var formatted = 0;
+        // Every third line, to keep the test fast: each variant misses one line.
+        for (var removed = 0; removed < lines.Length; removed += 3)
+        {
+            var prefix = string.Join('\n', lines.Where((_, i) => i != removed));
+            var once = ContractFormatter.Format(prefix);
+            if (once.Refused)
+            {
+                once.Text.ShouldBe(prefix);
+                continue;
+            }
+            formatted++;
+            Tokens(once.Text).ShouldBe(Tokens(prefix));
+            Comments(once.Text).ShouldBe(Comments(prefix));
+            ContractFormatter.Format(once.Text).Text.ShouldBe(once.Text);
+        }
+        formatted.ShouldBeGreaterThan(lines.Length / 6);
+    }
+
     [Fact]
     public void Indents_by_brace_depth_with_two_spaces_and_normalises_spacing()
     {
@@ -83,6 +107,13 @@ public sealed class ContractFormatterTests
         const string input = "/// Doc.\ncontract C {   // trailing\n\n\n\n  // own line\n      /* block\n   kept */\n  governance {\n    committee K {\n      members A,\n  B\n    }\n  }\n}\n\n\n";
         const string expected = "/// Doc.\ncontract C {   // trailing\n\n  // own line\n  /* block\n   kept */\n  governance {\n    committee K {\n      members A,\n        B\n    }\n  }\n}\n";
         ContractFormatter.Format(input).Text.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Keeps_crlf_line_breaks_and_turns_tabs_into_spaces()
+    {
+        const string input = "contract C {\r\n\tversion \"1\"\r\n\r\n\r\n\tcurrency EUR\r\n}\r\n";
+        ContractFormatter.Format(input).Text.ShouldBe("contract C {\r\n  version \"1\"\r\n\r\n  currency EUR\r\n}\r\n");
     }
 
     [Fact]
