@@ -69,6 +69,9 @@ public class RunAndCompileCommandTests
         missingContract.Exit.ShouldBe(2);
         missingContract.Err.ShouldBe("slac: contract file 'no-such.sla' does not exist.\n");
         missingContract.Err.ShouldNotContain("   at ");
+
+        Slac.Run("run", NovaTerra, "--events", Slac.Root).Err.ShouldBe($"slac: events '{Slac.Root}' is a folder: give a .jsonl or .csv file.\n");
+        Slac.Run("run", Slac.Root, "--events", NovaTerraEvents).Err.ShouldBe($"slac: contract '{Slac.Root}' is a folder: give a .sla file.\n");
     }
 
     [Fact]

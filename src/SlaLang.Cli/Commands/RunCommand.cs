@@ -55,7 +55,9 @@ internal sealed class RunCommand : ISlacCommand
     {
         if (!File.Exists(options.Events))
         {
-            throw new UsageException($"events file '{options.Events}' does not exist.");
+            throw new UsageException(Directory.Exists(options.Events)
+                ? $"events '{options.Events}' is a folder: give a .jsonl or .csv file."
+                : $"events file '{options.Events}' does not exist.");
         }
         var text = ContractFrontEnd.ReadContract(options.Contract);
         var monitor = MonitorLoader.Load(options.Contract, text, cache, error, out _);
