@@ -122,6 +122,28 @@ describe('the real SLA language server over stdio', { timeout: 120000 }, () => {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
+  test('completion works in half-typed code: a new line inside a committee completes role names', async () => {
+    const after = positionOf(exampleText, 'chair ServiceManager', 0, 'chair ServiceManager'.length);
+    await server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 4 },
+      contentChanges: [{ range: { start: after, end: after }, text: '\n      members Pl' }],
+    });
+    try {
+      const result = await server.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+        textDocument: { uri }, position: { line: after.line + 1, character: '      members Pl'.length },
+      });
+      const labels = (Array.isArray(result) ? result : result?.items ?? []).map((i) => String(i.label));
+      assert.ok(labels.includes('PlantManager'), JSON.stringify(labels));
+      assert.ok(!labels.includes('NovaTerra'), 'parties are not roles');
+    } finally {
+      await server.notify('textDocument/didChange', {
+        textDocument: { uri, version: 5 },
+        contentChanges: [{ range: { start: after, end: { line: after.line + 1, character: '      members Pl'.length } }, text: '' }],
+      });
+    }
+    assert.deepEqual((await server.waitForDiagnostics(uri, 5)).diagnostics, []);
+  });
+
   test('hover on the contract name shows its /// doc comment', async () => {
     const hover = await server.request<Hover | null>('textDocument/hover', {
       textDocument: { uri }, position: positionOf(exampleText, 'NovaTerraRun', 0, 3),
