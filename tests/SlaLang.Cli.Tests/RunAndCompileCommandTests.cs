@@ -69,6 +69,9 @@ public class RunAndCompileCommandTests
         missingContract.Exit.ShouldBe(2);
         missingContract.Err.ShouldBe("slac: contract file 'no-such.sla' does not exist.\n");
         missingContract.Err.ShouldNotContain("   at ");
+
+        Slac.Run("run", NovaTerra, "--events", Slac.Root).Err.ShouldBe($"slac: events '{Slac.Root}' is a folder: give a .jsonl or .csv file.\n");
+        Slac.Run("run", Slac.Root, "--events", NovaTerraEvents).Err.ShouldBe($"slac: contract '{Slac.Root}' is a folder: give a .sla file.\n");
     }
 
     [Fact]
@@ -132,6 +135,37 @@ public class RunAndCompileCommandTests
         output.ShouldContain("AvailabilityCredit");
         output.ShouldContain("900.00 EUR");
         output.ShouldNotContain("\u001b["); // no ANSI escape codes
+    }
+
+    [Fact]
+    public void Lateness_longer_than_any_delay_gives_the_exact_report()
+    {
+        var (exit, output, error) = Slac.Run("run", NovaTerra, "--events", NovaTerraEvents, "--format", "json", "--lateness", "400d");
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        output.ShouldBe(File.ReadAllText(Slac.Example("novaterra", "expected-report.json")));
+    }
+
+    [Fact]
+    public void Events_later_than_the_lateness_are_counted_and_skipped()
+    {
+        var dir = TempDirectory();
+        var events = Path.Combine(dir, "late.jsonl");
+        // Belle-Place's quarter in time order, then one February survey arriving at the very end: after 4,096 events the
+        // monitor has settled everything older than a day before the latest event, so the survey is too late.
+        File.WriteAllLines(events, File.ReadAllLines(Slac.Example("belleplace", "events.jsonl"))
+            .Append("{\"time\":\"2026-02-10T12:00:00+01:00\",\"kind\":\"survey\",\"service\":\"Delivery\",\"score\":1}"));
+        var (exit, _, error) = Slac.Run("run", Slac.Example("belleplace", "belleplace.sla"), "--events", events, "--format", "json", "--lateness", "1d");
+        exit.ShouldBe(0);
+        error.ShouldBe("late.jsonl: 1 event arrived more than --lateness 1d behind the latest event and was skipped.\n");
+    }
+
+    [Fact]
+    public void Bad_lateness_is_bad_usage()
+    {
+        var (exit, _, error) = Slac.Run("run", NovaTerra, "--events", NovaTerraEvents, "--lateness", "soon");
+        exit.ShouldBe(2);
+        error.ShouldBe("slac: --lateness 'soon' is not a duration: use e.g. 7d, 36h or 1h30min.\n");
     }
 
     [Fact]

@@ -33,9 +33,14 @@ internal sealed class RunCommand : ISlacCommand
         var format = new Option<string>("--format") { Description = "table (default) or json (LANGUAGE.md §7).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var failOnBreach = new Option<bool>("--fail-on-breach") { Description = "Exit with code 3 when an objective is breached." };
-        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach };
+        var lateness = new Option<string?>("--lateness")
+        {
+            Description = "Bounded memory for long streams: periods older than this duration (e.g. 7d, 36h) behind the latest event are "
+                + "finalised and their facts dropped; events arriving later than that are counted and skipped. Default: exact for any order.",
+        };
+        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach, lateness };
         command.SetAction(parse => Run(
-            new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach)),
+            new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach), parse.GetValue(lateness)),
             MonitorCache.FromEnvironment(),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
@@ -43,14 +48,16 @@ internal sealed class RunCommand : ISlacCommand
     }
 
     /// <summary>The options of one run.</summary>
-    internal sealed record RunOptions(string Contract, string Events, string? AsOf, string Format, bool FailOnBreach);
+    internal sealed record RunOptions(string Contract, string Events, string? AsOf, string Format, bool FailOnBreach, string? Lateness = null);
 
     /// <summary>Runs the monitor; returns the exit code (0, 1 contract errors, 2 usage, 3 breach with <c>--fail-on-breach</c>).</summary>
     internal static int Run(RunOptions options, MonitorCache cache, TextWriter output, TextWriter error)
     {
         if (!File.Exists(options.Events))
         {
-            throw new UsageException($"events file '{options.Events}' does not exist.");
+            throw new UsageException(Directory.Exists(options.Events)
+                ? $"events '{options.Events}' is a folder: give a .jsonl or .csv file."
+                : $"events file '{options.Events}' does not exist.");
         }
         var text = ContractFrontEnd.ReadContract(options.Contract);
         var monitor = MonitorLoader.Load(options.Contract, text, cache, error, out _);
@@ -59,6 +66,10 @@ internal sealed class RunCommand : ISlacCommand
             return Program.ExitErrors;
         }
         Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOf(options.AsOf, monitor.Zone);
+        if (options.Lateness is not null)
+        {
+            monitor.EnableSettling(ParseLateness(options.Lateness));
+        }
 
         Instant? latest = null;
         var malformed = 0;
@@ -88,8 +99,23 @@ internal sealed class RunCommand : ISlacCommand
             error.WriteLine($"{eventsName}: {malformed} malformed line{(malformed == 1 ? "" : "s")} skipped.");
         }
 
+        if (monitor.LateEvents > 0)
+        {
+            error.WriteLine(monitor.LateEvents == 1
+                ? $"{eventsName}: 1 event arrived more than --lateness {options.Lateness} behind the latest event and was skipped."
+                : $"{eventsName}: {monitor.LateEvents} events arrived more than --lateness {options.Lateness} behind the latest event and were skipped.");
+        }
+
         var asOf = explicitAsOf ?? DefaultAsOf(monitor, latest);
-        var report = monitor.Report(asOf);
+        SlaReport report;
+        try
+        {
+            report = monitor.Report(asOf);
+        }
+        catch (ArgumentOutOfRangeException) when (options.Lateness is not null)
+        {
+            throw new UsageException($"--as-of is earlier than what --lateness {options.Lateness} has already finalised; raise --lateness or move --as-of later.");
+        }
         if (options.Format == "json")
         {
             output.Write(ReportJsonWriter.ToJson(report));
@@ -114,6 +140,15 @@ internal sealed class RunCommand : ISlacCommand
         }
         var nextMidnight = monitor.Zone.AtStartOfDay(latest.InZone(monitor.Zone).Date.PlusDays(1)).ToInstant();
         return nextMidnight < monitor.Term.End ? nextMidnight : monitor.Term.End;
+    }
+
+    /// <summary>Parses <c>--lateness</c> as a .sla duration literal (<c>7d</c>, <c>36h</c>, <c>1h30min</c>).</summary>
+    internal static Duration ParseLateness(string text)
+    {
+        var parsed = SlaLang.Parsing.Literals.LiteralParsers.ParseDuration(text);
+        return parsed.Success && parsed.Value is Duration duration
+            ? duration
+            : throw new UsageException($"--lateness '{text}' is not a duration: use e.g. 7d, 36h or 1h30min.");
     }
 
     private static readonly OffsetDateTimePattern[] OffsetPatterns =

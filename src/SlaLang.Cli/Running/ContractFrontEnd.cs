@@ -18,9 +18,9 @@ internal static class ContractFrontEnd
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            throw new UsageException(File.Exists(path) || Directory.Exists(path)
-                ? $"cannot read contract '{path}': {e.Message}"
-                : $"contract file '{path}' does not exist.");
+            throw new UsageException(Directory.Exists(path)
+                ? $"contract '{path}' is a folder: give a .sla file."
+                : File.Exists(path) ? $"cannot read contract '{path}': {e.Message}" : $"contract file '{path}' does not exist.");
         }
     }
 

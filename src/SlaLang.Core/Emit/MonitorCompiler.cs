@@ -38,6 +38,7 @@ public static class MonitorCompiler
                 OutputKind.DynamicallyLinkedLibrary,
                 optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999, // every warning wave: "zero warnings" means all of them
                 deterministic: true,
                 concurrentBuild: false));
 

@@ -101,7 +101,7 @@ internal sealed class Lexer
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (c is ' ' or '\t' or '\f' or '\v')
+            if (c is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
             {
                 ScanWhitespace();
             }
@@ -128,7 +128,7 @@ internal sealed class Lexer
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (c is ' ' or '\t' or '\f' or '\v')
+            if (c is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
             {
                 ScanWhitespace();
             }
@@ -163,7 +163,7 @@ internal sealed class Lexer
         // A block opened on the next line (`contract X` / `{`) continues the statement.
         var text = _text;
         var i = _pos;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\f' or '\v' or '\r' or '\n')
+        while (i < text.Length && text[i] is ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n')
         {
             i++;
         }
@@ -174,7 +174,7 @@ internal sealed class Lexer
     {
         var text = _text;
         var start = _pos;
-        while (_pos < text.Length && text[_pos] is ' ' or '\t' or '\f' or '\v')
+        while (_pos < text.Length && text[_pos] is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
         {
             _pos++;
         }
@@ -458,7 +458,7 @@ internal sealed class Lexer
         }
         return c switch
         {
-            ' ' or '\t' or '\f' or '\v' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' => false,
+            ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' => false,
             '.' => next != '.',
             '=' or '!' => next != '=',
             '/' => next is not ('/' or '*'),

@@ -30,6 +30,7 @@ internal sealed partial class Parser
 {
     internal const int MaxBlockDepth = 32;
     internal const int MaxExpressionDepth = 64;
+    internal const int MaxConditionOperators = 256;
 
     private readonly SyntaxToken[] _tokens;
     private readonly TriviaStore _store;
@@ -37,6 +38,7 @@ internal sealed partial class Parser
     private int _index;
     private int _blockDepth;
     private int _expressionDepth;
+    private int _conditionOperators;
     private bool _statementHasError;
 
     internal Parser(LexedText lexed, DiagnosticBag diagnostics)
@@ -765,13 +767,14 @@ internal sealed partial class Parser
     {
         var keyword = Advance();
         _expressionDepth = 0;
+        _conditionOperators = 0;
         return new WhereClauseSyntax(keyword, ParseOr());
     }
 
     private ExpressionSyntax ParseOr()
     {
         var left = ParseAnd();
-        while (CurrentKeyword == SyntaxKind.OrKeyword)
+        while (CurrentKeyword == SyntaxKind.OrKeyword && CountOperator())
         {
             var op = Advance();
             left = new BinaryExpressionSyntax(left, op, ParseAnd());
@@ -782,7 +785,7 @@ internal sealed partial class Parser
     private ExpressionSyntax ParseAnd()
     {
         var left = ParseNot();
-        while (CurrentKeyword == SyntaxKind.AndKeyword)
+        while (CurrentKeyword == SyntaxKind.AndKeyword && CountOperator())
         {
             var op = Advance();
             left = new BinaryExpressionSyntax(left, op, ParseNot());
@@ -855,6 +858,17 @@ internal sealed partial class Parser
             return new ParenthesizedExpressionSyntax(open, inner, close);
         }
         return new NameExpressionSyntax(Missing(SyntaxKind.IdentifierToken, "a condition such as severity == sev1"));
+    }
+
+    /// <summary>A chain of and/or makes a tree as deep as it is long: bound it too, for the sake of every tool walking conditions.</summary>
+    private bool CountOperator()
+    {
+        if (++_conditionOperators > MaxConditionOperators)
+        {
+            ReportOnce(DiagnosticCatalog.NestingTooDeep, Current.Span, MaxConditionOperators);
+            return false;
+        }
+        return true;
     }
 
     private bool EnterExpression()

@@ -206,7 +206,7 @@ internal sealed partial class Binder
         var tail = suggestion is not null
             ? $"; did you mean '{suggestion}'?"
             : hint ?? (candidates.Count > 0
-                ? $"; declared {Plural(kind)}: {string.Join(", ", candidates)}."
+                ? $"; declared {Plural(kind)}: {string.Join(", ", candidates.Take(8))}{(candidates.Count > 8 ? $" and {candidates.Count - 8} more" : "")}."
                 : $"; declare it first.");
         Report(DiagnosticCatalog.UnknownName, token.Span, Symbol.KindWord(kind), token.Text, tail);
         return null;

@@ -254,11 +254,30 @@ public abstract class SyntaxNode
     /// <summary>The first token under this node (possibly missing), or null if the node holds none.</summary>
     public SyntaxToken? GetFirstToken()
     {
-        foreach (var token in DescendantTokens())
+        var node = this;
+        while (true)
         {
-            return token;
+            object? first = null;
+            for (var i = 0; i < node._slots.Length && first is null; i++)
+            {
+                first = node._slots[i] switch
+                {
+                    SyntaxListBase { Items.Length: > 0 } list => list.Items[0],
+                    SyntaxListBase => null,
+                    var other => other,
+                };
+            }
+            switch (first)
+            {
+                case SyntaxToken token:
+                    return token;
+                case SyntaxNode child:
+                    node = child;
+                    break;
+                default:
+                    return null;
+            }
         }
-        return null;
     }
 
     /// <summary>The last token under this node (possibly missing), or null if the node holds none.</summary>

@@ -216,8 +216,8 @@ public sealed class FactStore
                         || (e.Service == inc.Service && string.CompareOrdinal(e.Severity, inc.Severity) < 0))))
                 {
                     inc.Opened = t;
-                    inc.Service = Intern(e.Service);
-                    inc.Severity = Intern(e.Severity);
+                    inc.Service = Intern(ref _lastService, e.Service);
+                    inc.Severity = Intern(ref _lastSeverity, e.Severity);
                 }
                 return;
             }
@@ -309,7 +309,20 @@ public sealed class FactStore
     }
 
     /// <summary>One shared instance per distinct service/severity text (events read from files carry fresh copies).</summary>
-    private string Intern(string s)
+    private string Intern(ref string? last, string s)
+    {
+        // Streams repeat the same few texts: compare with the last one of this field before looking up the pool.
+        if (last is not null && (ReferenceEquals(last, s) || last == s))
+        {
+            return last;
+        }
+        return last = Pool(s);
+    }
+
+    private string? _lastService;
+    private string? _lastSeverity;
+
+    private string Pool(string s)
     {
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_interned, s, out _);
         return slot ??= s;

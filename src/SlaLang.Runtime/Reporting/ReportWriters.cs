@@ -75,14 +75,7 @@ public static class ReportJsonWriter
             w.WriteString("service", o.Service);
             w.WriteString("objective", o.Objective);
             WritePeriod(w, o.Period);
-            if (o.Value is { } v)
-            {
-                w.WriteNumber("value", ReportNames.Normalize(v));
-            }
-            else
-            {
-                w.WriteNull("value");
-            }
+            WriteDecimal(w, "value", o.Value);
             w.WriteString("unit", o.Unit.ToWireName());
             w.WriteString("target", o.Target);
             w.WriteString("status", o.Status.ToWireName());
@@ -91,14 +84,7 @@ public static class ReportJsonWriter
             {
                 w.WriteStartObject("budget");
                 w.WriteNumber("allowedSeconds", ReportNames.Normalize(b.AllowedSeconds));
-                if (b.Consumed is { } c)
-                {
-                    w.WriteNumber("consumed", ReportNames.Normalize(c));
-                }
-                else
-                {
-                    w.WriteNull("consumed");
-                }
+                WriteDecimal(w, "consumed", b.Consumed);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -138,19 +124,24 @@ public static class ReportJsonWriter
             WritePeriod(w, o.Period);
             w.WriteString("due", ReportNames.FormatTime(o.Due));
             w.WriteString("status", o.Status.ToWireName());
-            if (o.FulfilledAt is { } f)
-            {
-                w.WriteString("fulfilledAt", ReportNames.FormatTime(f));
-            }
-            else
-            {
-                w.WriteNull("fulfilledAt");
-            }
+            w.WriteString("fulfilledAt", o.FulfilledAt is { } f ? ReportNames.FormatTime(f) : null);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
+    }
+
+    private static void WriteDecimal(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, ReportNames.Normalize(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WritePeriod(Utf8JsonWriter w, PeriodBounds p)

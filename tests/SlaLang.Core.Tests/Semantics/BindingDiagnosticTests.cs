@@ -26,6 +26,16 @@ public class BindingDiagnosticTests
     }
 
     [Fact]
+    public void Long_lists_of_declared_names_are_cut_after_eight()
+    {
+        var roles = string.Concat(Enumerable.Range(1, 10).Select(i => $"role R{i} of Client\n"));
+        var d = Single(Contract(roles + """
+            escalation Path { after 1h notify [|Nobody|] }
+            """));
+        d.ToString().ShouldBe("test.sla(22,35): error SLA2001: Unknown role 'Nobody'; declared roles: Director, Manager, R1, R2, R3, R4, R5, R6 and 4 more.");
+    }
+
+    [Fact]
     public void Duplicate_name_is_reported_on_the_second_declaration_pointing_at_the_first()
     {
         var d = Single(Contract("""

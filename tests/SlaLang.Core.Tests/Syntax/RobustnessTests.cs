@@ -20,11 +20,11 @@ public class RobustnessTests
     public void Every_prefix_of_an_example_round_trips(string path)
     {
         var text = ExampleFiles.Read(path);
-        for (var length = 0; length <= text.Length; length++)
+        Parallel.For(0, text.Length + 1, length =>
         {
             var prefix = text[..length];
             TreeInvariants.Check(SyntaxTree.Parse(prefix, path), prefix, $"{path} prefix of {length} characters");
-        }
+        });
     }
 
     [Fact]
@@ -33,13 +33,13 @@ public class RobustnessTests
         const int Mutations = 10_000;
         var seed = Environment.GetEnvironmentVariable("SLA_MUTATION_SEED") is { } fixedSeed ? int.Parse(fixedSeed, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
         _output.WriteLine($"Mutation seed: {seed} (set SLA_MUTATION_SEED={seed} to replay)");
-        var random = new Random(seed);
         var examples = ExampleFiles.All.Select(ExampleFiles.Read).ToArray();
         var fragments = new[] { "{", "}", "(", ")", ",", ";", "..", "\n", "\"", "/*", "*/", "//", "///", "==", "!=", "<=", "%", "-", " ", "\t", "\r\n",
             "target", "where", "in", "not", "and", "or", "service", "objective", "penalty", "raci", "roles", "mon-fri", "08:00", "2026-13-01", "25:00",
             "4hh", "1h30min", "99.93%", "18000 EUR", "\\u{ZZ}", "\\q", "5bd", "\u00e9", "\0", "\uD83D\uDE00", "@", "#" };
-        for (var i = 0; i < Mutations; i++)
+        Parallel.For(0, Mutations, i =>
         {
+            var random = new Random(unchecked((seed * 1_000_003) + i));
             var text = new StringBuilder(examples[random.Next(examples.Length)]);
             var edits = 1 + random.Next(4);
             for (var e = 0; e < edits; e++)
@@ -69,7 +69,7 @@ public class RobustnessTests
             }
             var mutated = text.ToString();
             TreeInvariants.Check(SyntaxTree.Parse(mutated), mutated, $"mutation {i} of seed {seed}");
-        }
+        });
     }
 
     [Fact]
@@ -110,6 +110,27 @@ public class RobustnessTests
         var tree = SyntaxTree.Parse(text);
         TreeInvariants.Check(tree, text, "nested parentheses");
         tree.Diagnostics.Select(d => d.Code).ShouldBe(["SLA1017"]);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_term_condition_is_cut_at_the_operator_limit()
+    {
+        var text = "contract C {\n escalation E for incidents where a" + string.Concat(Enumerable.Repeat(" and a", 100_000)) + " {\n }\n}\n";
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree, text, "long condition");
+        var diagnostic = tree.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe("SLA1017");
+        diagnostic.Message.ShouldBe("Nesting is deeper than 256 levels; the rest of this construct is skipped.");
+        tree.Root.DescendantNodes().OfType<BinaryExpressionSyntax>().Count().ShouldBe(256);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_whitespace()
+    {
+        var text = "\uFEFFcontract C {\n}\n";
+        var tree = SyntaxTree.Parse(text);
+        tree.Diagnostics.ShouldBeEmpty();
+        tree.Root.Contract!.GetFirstToken()!.LeadingTrivia.Single().Kind.ShouldBe(SyntaxKind.WhitespaceTrivia);
     }
 
     [Theory]
