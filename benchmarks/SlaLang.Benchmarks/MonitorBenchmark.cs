@@ -14,7 +14,7 @@ namespace SlaLang.Benchmarks;
 /// floor); retained memory after 1M vs 10M events; cold (cache miss) and warm (cache hit) wall time of <c>slac run</c>.
 /// The stream is examples/novaterra/events.jsonl (one quarter) delivered over and over, as an at-least-once feed
 /// would: the first pass is new facts, every later pass is duplicates that must not change anything.
-/// Options: <c>--events N</c> (default 10,000,000), <c>--repeat R</c> (best of R, default 3), <c>--no-cli</c>.
+/// Options: <c>--events N</c> (default 10,000,000), <c>--repeat R</c> (best of R interleaved runs, default 5), <c>--no-cli</c>.
 /// </summary>
 internal sealed class MonitorBenchmark : IComparativeBenchmark
 {
@@ -25,7 +25,7 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
     public int Run(string[] args)
     {
         var total = IntOption(args, "--events", 10_000_000);
-        var repeat = IntOption(args, "--repeat", 3);
+        var repeat = IntOption(args, "--repeat", 5);
         var root = RepositoryRoot();
         var contractPath = Path.Combine(root, "examples", "novaterra", "novaterra.sla");
         var eventsPath = Path.Combine(root, "examples", "novaterra", "events.jsonl");

@@ -11,7 +11,7 @@ import type {
   CompletionItem, CompletionList, Definition, DefinitionLink, Hover, InitializeResult, Location, Range, TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { raciMatrixMethod, SlaRaciMatrix } from '../src/protocol';
+import { compileToCSharpMethod, raciMatrixMethod, SlaCompileResult, SlaRaciMatrix } from '../src/protocol';
 import { repositoryRoot } from './grammar';
 import { contractFromSnippets } from './snippets';
 import { applyEdits, findSlacDll, positionOf, processAlive, SlaServerProcess, withTimeout } from './lspServer';
@@ -93,6 +93,33 @@ describe('the real SLA language server over stdio', { timeout: 120000 }, () => {
     await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'sla', version: 1, text: exampleText } });
     const published = await server.waitForDiagnostics(uri, 1);
     assert.deepEqual(published.diagnostics, []);
+  });
+
+  test('an unknown role gets a coded diagnostic on the name, and undoing the edit clears it', async () => {
+    const name = rangeOfWord(exampleText, 'chair ServiceManager', 'ServiceManager');
+    await server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      // ServiceManager -> ServiceManagr: delete the last 'e'.
+      contentChanges: [{ range: { start: { ...name.end, character: name.end.character - 2 }, end: { ...name.end, character: name.end.character - 1 } }, text: '' }],
+    });
+    try {
+      const broken = await server.waitForDiagnostics(uri, 2);
+      assert.equal(broken.diagnostics.length, 1, JSON.stringify(broken.diagnostics));
+      const [diagnostic] = broken.diagnostics;
+      assert.equal(diagnostic.code, 'SLA2001');
+      assert.equal(diagnostic.severity, 1);
+      assert.deepEqual(diagnostic.range, { start: { line: 81, character: 12 }, end: { line: 81, character: 25 } });
+      assert.deepEqual([diagnostic.range.start, diagnostic.range.end.character], [name.start, name.end.character - 1]);
+      assert.equal(diagnostic.message, "Unknown role 'ServiceManagr'; did you mean 'ServiceManager'?");
+    } finally {
+      // Undo, whatever happened above: the tests below work on the example as it is on disk.
+      await server.notify('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ range: { start: { ...name.end, character: name.end.character - 2 }, end: { ...name.end, character: name.end.character - 2 } }, text: 'e' }],
+      });
+    }
+    const fixed = await server.waitForDiagnostics(uri, 3);
+    assert.deepEqual(fixed.diagnostics, []);
   });
 
   test('hover on the contract name shows its /// doc comment', async () => {
@@ -192,6 +219,31 @@ describe('the real SLA language server over stdio', { timeout: 120000 }, () => {
         { activity: 'SapTma', title: 'SAP run (TMA)', cells: ['A', 'R', '-', 'CI'] },
       ],
     });
+  });
+
+  test('sla/compileToCSharp returns the generated C# of a valid contract', async () => {
+    const result = await server.request<SlaCompileResult>(compileToCSharpMethod, { textDocument: { uri } }, 60000);
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(typeof result.csharp, 'string');
+    assert.match(result.csharp!, /\bsealed class NovaTerraRunMonitor\b/);
+  });
+
+  test('sla/compileToCSharp returns no C# and the located errors of a broken contract', async () => {
+    const brokenUri = pathToFileURL(path.join(repositoryRoot, 'examples', 'novaterra', 'broken-copy.sla')).toString();
+    const brokenText = exampleText.replace('notify ITDirector', 'notify Nobody');
+    await server.notify('textDocument/didOpen', { textDocument: { uri: brokenUri, languageId: 'sla', version: 1, text: brokenText } });
+    const result = await server.request<SlaCompileResult>(compileToCSharpMethod, { textDocument: { uri: brokenUri } }, 60000);
+    assert.equal(result.csharp, null);
+    const where = positionOf(brokenText, 'Nobody');
+    assert.equal(result.diagnostics.length, 1, JSON.stringify(result.diagnostics));
+    assert.deepEqual(result.diagnostics, [{
+      code: 'SLA2001',
+      message: "Unknown role 'Nobody'; declared roles: ITDirector, ServiceManager, SecurityOfficer, PlantManager.",
+      line: where.line,
+      character: where.character,
+    }]);
+    assert.deepEqual([where.line, where.character], [75, 20]);
+    await server.notify('textDocument/didClose', { textDocument: { uri: brokenUri } });
   });
 
   test('a contract made of every snippet with its defaults has no diagnostics at all', async () => {

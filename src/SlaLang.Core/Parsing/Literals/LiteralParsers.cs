@@ -20,14 +20,13 @@ public static class LiteralParsers
 {
     private static readonly Parser<char, Unit> DigitsSkip = Digit.SkipAtLeastOnce();
 
-    /// <summary>A decimal number; more digits than <see cref="decimal"/> holds is an error on the whole number.</summary>
+    /// <summary>A decimal number at the start of a literal; more digits than <see cref="decimal"/> holds is an error on the whole number.</summary>
     private static readonly Parser<char, Checked<decimal>> DecimalNumber =
-        Map((start, value, end) => value >= 0 ? Checked<decimal>.Ok(value) : Checked<decimal>.Fail(start, end - start, "the number has more than 28 digits"),
-            CurrentOffset,
-            DigitsSkip.Then(Char('.').Then(DigitsSkip.Labelled("digits after the decimal point")).Optional())
-                .MapWithInput((span, _) => decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : -1m)
-                .Labelled("a number"),
-            CurrentOffset);
+        DigitsSkip.Then(Char('.').Then(DigitsSkip.Labelled("digits after the decimal point")).Optional())
+            .MapWithInput((span, _) => decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                ? Checked<decimal>.Ok(d)
+                : Checked<decimal>.Fail(0, span.Length, "the number has more than 28 digits"))
+            .Labelled("a number");
 
     private static readonly Parser<char, Checked<decimal>> NumberParser = DecimalNumber.Before(End);
 
@@ -113,8 +112,12 @@ public static class LiteralParsers
         UnsignedInt(10).Assert(n => n <= 100_000, "at most 100000 working days").Labelled("a whole number")
             .Before(String("bd")).Before(End);
 
+    private static readonly Parser<char, char> CapitalLetter = Parser<char>.Token(c => c is >= 'A' and <= 'Z');
+
     private static readonly Parser<char, string> CurrencyCode =
-        Parser<char>.Token(c => c is >= 'A' and <= 'Z').Repeat(3).Select(cs => new string(cs.ToArray())).Labelled("a three-letter ISO 4217 code");
+        CapitalLetter.Then(CapitalLetter).Then(CapitalLetter)
+            .MapWithInput((span, _) => span switch { "EUR" => "EUR", "USD" => "USD", "GBP" => "GBP", "CHF" => "CHF", _ => span.ToString() })
+            .Labelled("a three-letter ISO 4217 code");
 
     private static readonly Parser<char, Checked<MoneyValue>> MoneyParser =
         Map((amount, code) => amount.Error is null ? Checked<MoneyValue>.Ok(new MoneyValue(amount.Value, code)) : amount.As<MoneyValue>(),
