@@ -84,12 +84,13 @@ public class EscalationAndObligationTests
             (3, T("2026-04-09T00:00:00+02:00"), ObligationStatus.Missed),
             // April's report is met by the 05-11 event (it is before April's due 05-12, and after April's start).
             (4, T("2026-05-12T00:00:00+02:00"), ObligationStatus.Met),
-            // May: the 05-11 event is also in [May start, due) but already fulfils April (one event, one period):
-            // May's report is not delivered yet and is due 06-06 > N → pending.
-            (5, T("2026-06-06T00:00:00+02:00"), ObligationStatus.Pending),
+            // May: the 05-11 event also lies in May's window [05-01, 06-06) and before N: §5 to the letter, it is met
+            // (windows overlap through the due offset; one event may fulfil two periods).
+            (5, T("2026-06-06T00:00:00+02:00"), ObligationStatus.Met),
             (6, T("2026-07-08T00:00:00+02:00"), ObligationStatus.Pending),
         ]);
         rows[2].FulfilledAt.ShouldBe(T("2026-05-11T17:00:00+02:00"));
+        rows[3].FulfilledAt.ShouldBe(T("2026-05-11T17:00:00+02:00"));
         // January's window [01-01, 02-07) holds no event (02-27 is after its due) → missed.
         report.Obligations[0].Status.ShouldBe(ObligationStatus.Missed);
     }

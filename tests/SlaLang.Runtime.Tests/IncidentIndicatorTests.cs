@@ -156,4 +156,20 @@ public class IncidentIndicatorTests
         r.Value.ShouldBe(25m);
         r.Status.ShouldBe(ObjectiveStatus.Breached);
     }
+
+    [Fact]
+    public void Incident_resolved_exactly_at_a_period_end_is_counted_once_in_the_next_period()
+    {
+        var m = NewMonitor();
+        m.Add(new Objective("S", "Within1h", IndicatorKind.ResolvedWithin, new Target(Comparison.GreaterOrEqual, 95m, ">= 95%"), PeriodRule.Month, m.Always, within: Duration.FromHours(1)));
+        // Opened 03-31 20:00, resolved 04-01 00:00 (the March end) after 4 h: not "unresolved at March end";
+        // April: resolved in April, late → 0 %. March: empty population → no data.
+        m.Observe(SlaEvent.IncidentOpened(T("2026-03-31T20:00:00+02:00"), "S", "B", "sev1"));
+        m.Observe(SlaEvent.IncidentResolved(T("2026-04-01T00:00:00+02:00"), "B"));
+        var report = m.Report(I("2026-05-01T00:00:00+02:00"));
+        Period(report, "Within1h", "2026-03-01T00:00:00+01:00").Status.ShouldBe(ObjectiveStatus.NoData);
+        Period(report, "Within1h", "2026-04-01T00:00:00+02:00").Value.ShouldBe(0m);
+        // As of the March end itself the resolution is not seen yet: the incident is unresolved at N, 4 h > 1 h → 0 %.
+        Period(m.Report(I("2026-04-01T00:00:00+02:00")), "Within1h", "2026-03-01T00:00:00+01:00").Value.ShouldBe(0m);
+    }
 }

@@ -128,10 +128,9 @@ internal static class NovaTerraFixture
             var total = rnd.Next(100, 5000);
             events.Add(SlaEvent.RequestsSample(At(Rand()), "Portal", total - rnd.Next(0, total / 50), total));
         }
-        foreach (var month in new[] { 2, 3 })
-        {
-            events.Add(SlaEvent.FulfilledObligation(At(Instant.FromUtc(2026, month, 4, 9, 0)), "MonthlyReport"));
-        }
+        // January's report, delivered 02-04: it also lies in February's window [02-01, due) (§5 to the letter), and
+        // March's report is not delivered by 03-20, so March stays pending.
+        events.Add(SlaEvent.FulfilledObligation(At(Instant.FromUtc(2026, 2, 4, 9, 0)), "MonthlyReport"));
         for (var week = 0; week < 12; week += 2)
         {
             events.Add(SlaEvent.FulfilledObligation(At(Instant.FromUtc(2026, 1, 6, 14, 0) + Duration.FromDays(7 * week)), "IncidentReview"));

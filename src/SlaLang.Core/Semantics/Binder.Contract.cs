@@ -417,7 +417,7 @@ internal sealed partial class Binder
         {
             return set;
         }
-        if (token.Kind == SyntaxKind.IdentifierToken && DayNames.TryGetValue(token.Text, out var day))
+        if (token.Kind == SyntaxKind.IdentifierToken && TryLookup(DayNames, token, out var day))
         {
             return Parsing.Literals.DaySet.Of(day);
         }

@@ -119,7 +119,7 @@ internal sealed partial class Binder
         {
             return null;
         }
-        if (token.Text == "-")
+        if (Is(token, "-"))
         {
             return RaciFlags.None;
         }

@@ -190,7 +190,7 @@ internal sealed partial class Binder
             calendarOk = resolved is not null;
             calendar = resolved?.Name ?? calendar;
         }
-        if (excludeClause is not null && IsPresent(excludeClause.What) && excludeClause.What.Text != "maintenance")
+        if (excludeClause is not null && IsPresent(excludeClause.What) && !Is(excludeClause.What, "maintenance"))
         {
             Report(DiagnosticCatalog.UnknownOption, excludeClause.What.Span, "exclusion", excludeClause.What.Text, "; only 'exclude maintenance' is known.");
         }
@@ -231,7 +231,7 @@ internal sealed partial class Binder
         {
             return (null, null);
         }
-        if (!Indicators.TryGetValue(nameToken.Text, out var kind))
+        if (!TryLookup(Indicators, nameToken, out var kind))
         {
             var suggestion = NameSuggester.Suggest(nameToken.Text, Indicators.Keys);
             Report(DiagnosticCatalog.UnknownIndicator, nameToken.Span, nameToken.Text,
@@ -293,10 +293,10 @@ internal sealed partial class Binder
                 return BindFilter(parenthesized.Expression, subject, notFilterable);
             case NotExpressionSyntax not:
                 return BindFilter(not.Operand, subject, notFilterable) is { } operand ? new NotFilter(operand) : null;
-            case BinaryExpressionSyntax binary when binary.Operator.Text is "and" or "or":
+            case BinaryExpressionSyntax binary when Is(binary.Operator, "and") || Is(binary.Operator, "or"):
                 var left = BindFilter(binary.Left, subject, notFilterable);
                 var right = BindFilter(binary.Right, subject, notFilterable);
-                return left is null || right is null ? null : binary.Operator.Text == "and" ? new AndFilter(left, right) : new OrFilter(left, right);
+                return left is null || right is null ? null : Is(binary.Operator, "and") ? new AndFilter(left, right) : new OrFilter(left, right);
             case BinaryExpressionSyntax binary when binary.Operator.Kind is SyntaxKind.EqualsEqualsToken or SyntaxKind.BangEqualsToken:
             {
                 var field = BindField(binary.Left, subject, notFilterable);
@@ -414,11 +414,11 @@ internal sealed partial class Binder
         {
             Symbol? otherService = null;
             Symbol? otherObjective = null;
-            if (!scope.ContainsKey(objectiveToken.Text))
+            if (!TryLookup(scope, objectiveToken, out _))
             {
                 foreach (var (candidateService, candidateScope) in _serviceScopes)
                 {
-                    if (!ReferenceEquals(candidateService, service) && candidateScope.TryGetValue(objectiveToken.Text, out var o) && o.Kind == SymbolKind.Objective)
+                    if (!ReferenceEquals(candidateService, service) && TryLookup(candidateScope, objectiveToken, out var o) && o.Kind == SymbolKind.Objective)
                     {
                         (otherService, otherObjective) = (candidateService, o);
                         break;
@@ -432,7 +432,7 @@ internal sealed partial class Binder
             }
             else
             {
-                var noObjective = !scope.ContainsKey(objectiveToken.Text) && !scope.Values.Any(s => s.Kind == SymbolKind.Objective);
+                var noObjective = !TryLookup(scope, objectiveToken, out _) && !scope.Values.Any(s => s.Kind == SymbolKind.Objective);
                 objective = Resolve<ObjectiveSymbol>(objectiveToken, SymbolKind.Objective, scope,
                     noObjective ? $"; service '{service?.Name}' declares no objective." : null);
             }
@@ -468,7 +468,7 @@ internal sealed partial class Binder
         }
         else if (IsPresent(baseClause.Value))
         {
-            if (baseClause.Value.Kind == SyntaxKind.IdentifierToken && baseClause.Value.Text == "fee")
+            if (baseClause.Value.Kind == SyntaxKind.IdentifierToken && Is(baseClause.Value, "fee"))
             {
                 if (!hasFee)
                 {

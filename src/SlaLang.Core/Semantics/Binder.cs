@@ -180,6 +180,13 @@ internal sealed partial class Binder
 
     private void AddReference(Symbol symbol, SyntaxToken token) => _occurrences.Add(new SymbolOccurrence(token.Span, symbol, false));
 
+    /// <summary>Looks a token's text up without allocating a string for it.</summary>
+    private static bool TryLookup<T>(Dictionary<string, T> map, SyntaxToken token, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) =>
+        map.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token.TextSpanChars, out value);
+
+    /// <summary>Whether the token is spelled <paramref name="text"/>, without allocating.</summary>
+    private static bool Is(SyntaxToken token, string text) => token.TextSpanChars.SequenceEqual(text);
+
     private static string? StringValue(SyntaxToken? token) =>
         token is { IsMissing: false, Kind: SyntaxKind.StringLiteralToken } ? token.Value as string ?? "" : null;
 
@@ -191,7 +198,7 @@ internal sealed partial class Binder
         {
             return null;
         }
-        if (scope.TryGetValue(token.Text, out var symbol))
+        if (TryLookup(scope, token, out var symbol))
         {
             if (symbol.Kind == kind && symbol is T typed)
             {
@@ -404,7 +411,7 @@ internal sealed partial class Binder
                 {
                     return null;
                 }
-                PeriodUnit? unit = named.Unit.Text switch
+                PeriodUnit? unit = named.Unit.TextSpanChars switch
                 {
                     "day" => PeriodUnit.Day,
                     "week" => PeriodUnit.Week,
@@ -426,7 +433,7 @@ internal sealed partial class Binder
                 {
                     return null;
                 }
-                if (counted.Unit.Text is not ("months" or "month"))
+                if (counted.Unit.TextSpanChars is not ("months" or "month"))
                 {
                     Report(DiagnosticCatalog.UnknownOption, counted.Unit.Span, "counted period", counted.Unit.Text,
                         "; only months can be counted: write e.g. '6 months', or use day, week, quarter or year.");

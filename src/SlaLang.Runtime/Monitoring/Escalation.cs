@@ -126,15 +126,14 @@ public sealed class Obligation
 
     /// <summary>
     /// Per period starting before <paramref name="asOf"/>: <c>met</c> when a <c>fulfilled</c> event named it in
-    /// [period start, due) before asOf, <c>missed</c> once asOf ≥ due, else <c>pending</c>. One event fulfils at most
-    /// one period: periods take, in order, the earliest unused event of their window (so a report for January
-    /// delivered on 4 February does not also fulfil February when windows overlap through a due offset).
+    /// [period start, due) before asOf, <c>missed</c> once asOf ≥ due, else <c>pending</c>; <c>fulfilledAt</c> is the
+    /// earliest such event. This is LANGUAGE.md §5 to the letter: when a due offset makes windows overlap, one event
+    /// may fulfil two periods (a January report delivered on 4 February also lies in February's window).
     /// </summary>
     public IEnumerable<ObligationResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
     {
         facts.Fulfilled.TryGetValue(Name, out var times);
         var sorted = times is null ? [] : times.Keys.Order().ToArray();
-        var next = 0;
         foreach (var p in Every.PeriodsAsOf(term, asOf))
         {
             var due = Due.DueFor(p.End, Calendar);
@@ -142,11 +141,10 @@ public sealed class Obligation
             var dueText = term.Local(due);
             var limit = due < asOf ? due : asOf;
             var i = Array.BinarySearch(sorted, p.Start);
-            i = Math.Max(next, i >= 0 ? i : ~i);
+            i = i >= 0 ? i : ~i;
             if (i < sorted.Length && sorted[i] < limit)
             {
                 var t = sorted[i];
-                next = i + 1;
                 yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.WithOffset(times![t]));
             }
             else

@@ -284,7 +284,9 @@ public sealed class Objective
                     for (var k = FirstEndingAfter(periods, opened); k < periods.Count; k++)
                     {
                         var e = periods[k].EffectiveEnd(asOf);
-                        if (stop is { } st && st < e)
+                        // Stopped exactly at a period end E < N counts as stopped at E (it is then counted once, in the
+                        // next period); a stop at N itself is not seen yet (events at or after N are not seen).
+                        if (stop is { } st && (st < e || (st == e && e < asOf)))
                         {
                             break;
                         }
