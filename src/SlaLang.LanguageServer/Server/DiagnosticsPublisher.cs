@@ -26,12 +26,26 @@ internal sealed class DiagnosticsPublisher : IDisposable
     {
         var cts = new CancellationTokenSource();
         CancellationTokenSource? previous = null;
-        pending.AddOrUpdate(snapshot.Uri, cts, (_, old) =>
+        pending.AddOrUpdate(
+            snapshot.Uri,
+            _ =>
+            {
+                previous = null;
+                return cts;
+            },
+            (_, old) =>
+            {
+                previous = old;
+                return cts;
+            });
+        try
         {
-            previous = old;
-            return cts;
-        });
-        previous?.Cancel();
+            previous?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That work finished (and released its token) while this edit was being scheduled.
+        }
         _ = Task.Run(() => RunAsync(snapshot, cts));
     }
 

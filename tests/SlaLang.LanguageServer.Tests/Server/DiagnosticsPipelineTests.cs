@@ -54,6 +54,22 @@ public sealed class DiagnosticsPipelineTests
     }
 
     [Fact]
+    public async Task Each_of_300_edits_awaited_in_turn_gets_its_own_publication()
+    {
+        // Stress for the scheduling race fixed in DiagnosticsPublisher.Schedule (an edit scheduled just as the
+        // previous version's work released its token lost its diagnostics and hung the lsp benchmark once). The
+        // window is narrow: this loop exercises it but does not reproduce it reliably.
+        await using var client = await LspTestClient.StartAsync(options: new ServerOptions { DiagnosticsDebounce = TimeSpan.Zero });
+        await client.OpenAsync(Uri, Valid);
+        for (var version = 2; version <= 301; version++)
+        {
+            var range = version % 2 == 0 ? new LspRange(new Position(0, 10), new Position(0, 10)) : new LspRange(new Position(0, 10), new Position(0, 11));
+            await client.ChangeAsync(Uri, version, range, version % 2 == 0 ? "x" : string.Empty);
+            (await client.WaitForDiagnosticsAsync(Uri, version)).Diagnostics.ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
     public async Task Edits_out_of_range_are_clamped_and_the_server_carries_on()
     {
         await using var client = await LspTestClient.StartAsync();
