@@ -252,51 +252,29 @@ public abstract class SyntaxNode
     }
 
     /// <summary>The first token under this node (possibly missing), or null if the node holds none.</summary>
-    public SyntaxToken? GetFirstToken()
-    {
-        var node = this;
-        while (true)
-        {
-            object? first = null;
-            for (var i = 0; i < node._slots.Length && first is null; i++)
-            {
-                first = node._slots[i] switch
-                {
-                    SyntaxListBase { Items.Length: > 0 } list => list.Items[0],
-                    SyntaxListBase => null,
-                    var other => other,
-                };
-            }
-            switch (first)
-            {
-                case SyntaxToken token:
-                    return token;
-                case SyntaxNode child:
-                    node = child;
-                    break;
-                default:
-                    return null;
-            }
-        }
-    }
+    public SyntaxToken? GetFirstToken() => EdgeToken(last: false);
 
     /// <summary>The last token under this node (possibly missing), or null if the node holds none.</summary>
-    public SyntaxToken? GetLastToken()
+    public SyntaxToken? GetLastToken() => EdgeToken(last: true);
+
+    /// <summary>Descends along the first (or last) non-empty slot to a token, without allocating.</summary>
+    private SyntaxToken? EdgeToken(bool last)
     {
         var node = this;
         while (true)
         {
-            object? last = null;
-            for (var i = node._slots.Length - 1; i >= 0 && last is null; i--)
+            object? edge = null;
+            var count = node._slots.Length;
+            for (var k = 0; k < count && edge is null; k++)
             {
-                last = node._slots[i] switch
+                edge = node._slots[last ? count - 1 - k : k] switch
                 {
-                    SyntaxListBase { Items.Length: > 0 } list => list.Items[^1],
+                    SyntaxListBase { Items.Length: > 0 } list => last ? list.Items[^1] : list.Items[0],
                     SyntaxListBase => null,
                     var other => other,
                 };
             }
-            switch (last)
+            switch (edge)
             {
                 case SyntaxToken token:
                     return token;
