@@ -1,3 +1,4 @@
+using SlaLang.Runtime;
 using System.Collections.Immutable;
 using NodaTime;
 using SlaLang.Analyzers;
@@ -67,7 +68,7 @@ internal sealed partial class Binder
                 case CurrencyStatementSyntax c when FirstClause(contract, "currency", c.CurrencyKeyword.Span):
                     if (IsPresent(c.Code))
                     {
-                        if (CurrencyCodes.IsKnown(c.Code.Text))
+                        if (Currencies.IsKnown(c.Code.Text))
                         {
                             _currency = c.Code.Text;
                         }

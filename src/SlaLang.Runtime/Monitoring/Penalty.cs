@@ -62,19 +62,38 @@ public sealed record PenaltyBase
     }
 }
 
-/// <summary>ISO 4217 minor units (decimal places) of currencies.</summary>
+/// <summary>ISO 4217: the active currency codes and their minor units (decimal places), and rounding to them.</summary>
 public static class Currencies
 {
-    private static readonly Dictionary<string, int> Exceptions = new(StringComparer.Ordinal)
-    {
-        ["BIF"] = 0, ["CLP"] = 0, ["DJF"] = 0, ["GNF"] = 0, ["ISK"] = 0, ["JPY"] = 0, ["KMF"] = 0, ["KRW"] = 0,
-        ["PYG"] = 0, ["RWF"] = 0, ["UGX"] = 0, ["UYI"] = 0, ["VND"] = 0, ["VUV"] = 0, ["XAF"] = 0, ["XOF"] = 0, ["XPF"] = 0,
-        ["BHD"] = 3, ["IQD"] = 3, ["JOD"] = 3, ["KWD"] = 3, ["LYD"] = 3, ["OMR"] = 3, ["TND"] = 3,
-        ["CLF"] = 4, ["UYW"] = 4,
-    };
+    private static readonly Dictionary<string, int> MinorDigits = Build();
 
-    /// <summary>Decimal places of the currency's minor unit (2 unless ISO 4217 says otherwise).</summary>
-    public static int MinorUnits(string currency) => Exceptions.GetValueOrDefault(currency, 2);
+    private static Dictionary<string, int> Build()
+    {
+        const string two = "AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CNY COP CRC CUP CZK " +
+            "DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL " +
+            "MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD " +
+            "SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD XCG YER ZAR ZMW ZWG";
+        const string zero = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF";
+        const string three = "BHD IQD JOD KWD LYD OMR TND";
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (codes, digits) in new[] { (two, 2), (zero, 0), (three, 3) })
+        {
+            foreach (var code in codes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                map[code] = digits;
+            }
+        }
+        return map;
+    }
+
+    /// <summary>Whether <paramref name="code"/> is an active ISO 4217 code (upper case, e.g. <c>EUR</c>; funds and metals excluded).</summary>
+    public static bool IsKnown(string code) => MinorDigits.ContainsKey(code);
+
+    /// <summary>Every known code, in alphabetical order.</summary>
+    public static IEnumerable<string> All => MinorDigits.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Decimal places of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD (2 for a code not in the list).</summary>
+    public static int MinorUnits(string currency) => MinorDigits.GetValueOrDefault(currency, 2);
 
     /// <summary>Rounds half away from zero to the minor unit, with exactly that many decimal places (900 → 900.00).</summary>
     public static decimal Round(decimal amount, string currency)

@@ -1,3 +1,4 @@
+using SlaLang.Runtime;
 using System.Text;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
@@ -126,7 +127,7 @@ public static class HoverHandler
         var periodLabel = months is null ? "month" : unit == "months" ? $"{count} months" : unit;
         var monthly = fee.Amount / fee.Months;
         var baseAmount = monthly * periodMonths;
-        var amount = TimeMeaning.CreditAmount(baseAmount, percent, TimeMeaning.MinorDigits(fee.Currency));
+        var amount = Currencies.Round(baseAmount * percent / 100m, fee.Currency);
         var each = perStep ? " for each started step of shortfall" : string.Empty;
         return $"**{title}**\n\nAt the service fee: {TimeMeaning.FormatDecimal(percent)}% of {TimeMeaning.FormatMoney(baseAmount, fee.Currency)} per {periodLabel} = **{TimeMeaning.FormatMoney(amount, fee.Currency)}**{each}.";
     }

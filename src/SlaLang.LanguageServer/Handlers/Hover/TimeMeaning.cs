@@ -1,3 +1,4 @@
+using SlaLang.Runtime;
 using System.Globalization;
 using System.Text;
 
@@ -28,21 +29,9 @@ public static class TimeMeaning
     public static decimal AllowedDowntimeSeconds(decimal targetPercent, int days) =>
         days * SecondsPerDay * (100m - targetPercent) / 100m;
 
-    /// <summary>A credit of <paramref name="ratePercent"/> on <paramref name="baseAmount"/>, rounded half away from zero to <paramref name="minorDigits"/> decimals.</summary>
-    public static decimal CreditAmount(decimal baseAmount, decimal ratePercent, int minorDigits) =>
-        Math.Round(baseAmount * ratePercent / 100m, minorDigits, MidpointRounding.AwayFromZero);
-
-    /// <summary>Decimal places of a currency's minor unit (ISO 4217): 0 for JPY and the like, 3 for the dinars, else 2.</summary>
-    public static int MinorDigits(string currency) => currency.ToUpperInvariant() switch
-    {
-        "BIF" or "CLP" or "DJF" or "GNF" or "ISK" or "JPY" or "KMF" or "KRW" or "PYG" or "RWF" or "UGX" or "UYI" or "VND" or "VUV" or "XAF" or "XOF" or "XPF" => 0,
-        "BHD" or "IQD" or "JOD" or "KWD" or "LYD" or "OMR" or "TND" => 3,
-        _ => 2,
-    };
-
     /// <summary>An amount with exactly the currency's minor digits: <c>900.00 EUR</c>.</summary>
     public static string FormatMoney(decimal amount, string currency) =>
-        amount.ToString("F" + MinorDigits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
+        amount.ToString("F" + Currencies.MinorUnits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
 
     /// <summary>A decimal without trailing zeros: <c>1874.88</c>, <c>1814.4</c>, <c>1800</c>.</summary>
     public static string FormatDecimal(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
