@@ -145,7 +145,7 @@ public partial class ContractMonitor
                 {
                     e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
                 }
-                _facts.Incidents.Remove(id);
+                _facts.RemoveIncident(id);
             }
         }
 

@@ -258,10 +258,8 @@ public sealed class FactStore
             case EventKind.Fulfilled:
                 if (e.Name is not null)
                 {
-                    if (!Fulfilled.TryGetValue(e.Name, out var times))
-                    {
-                        Fulfilled[e.Name] = times = [];
-                    }
+                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Fulfilled, e.Name, out _);
+                    var times = slot ??= [];
                     // The same instant written with two offsets: keep the smallest offset, whatever the order.
                     if (!times.TryGetValue(t, out var off) || e.Time.Offset < off)
                     {
@@ -349,8 +347,25 @@ public sealed class FactStore
 
     private IncidentFacts Incident(string id)
     {
+        // An incident's events usually arrive together: reuse the last one without a lookup.
+        if (_lastInc is not null && (ReferenceEquals(_lastIncId, id) || _lastIncId == id))
+        {
+            return _lastInc;
+        }
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
-        return slot ??= new IncidentFacts();
+        var inc = slot ??= new IncidentFacts();
+        (_lastIncId, _lastInc) = (id, inc);
+        return inc;
+    }
+
+    private string? _lastIncId;
+    private IncidentFacts? _lastInc;
+
+    /// <summary>Forgets a settled incident (and the lookup cache, which may hold it).</summary>
+    internal void RemoveIncident(string id)
+    {
+        Incidents.Remove(id);
+        (_lastIncId, _lastInc) = (null, null);
     }
 
     internal ServiceFacts Service(string name)
@@ -452,6 +467,7 @@ public sealed class FactStore
             Incidents.Clear();
             Services.Clear();
             (_lastSvcName, _lastSvc) = (null, null);
+            (_lastIncId, _lastInc) = (null, null);
             Fulfilled.Clear();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
