@@ -270,11 +270,26 @@ public sealed class FactStore
                 }
                 return;
         }
-        if (e.Service is null || (_services is not null && !_services.Contains(e.Service)))
+        if (e.Service is not { } name)
         {
             return;
         }
-        var svc = Service(e.Service);
+        ServiceFacts svc;
+        // Streams repeat the same few services: reuse the last measured one without the two lookups. Services are
+        // never dropped from the measured set, and Restore clears this cache with the facts.
+        if (_lastSvc is not null && (ReferenceEquals(_lastSvcName, name) || _lastSvcName == name))
+        {
+            svc = _lastSvc;
+        }
+        else
+        {
+            if (_services is not null && !_services.Contains(name))
+            {
+                return;
+            }
+            svc = Service(name);
+            (_lastSvcName, _lastSvc) = (name, svc);
+        }
         switch (e.Kind)
         {
             case EventKind.OutageStart when e.Id is not null:
@@ -320,6 +335,8 @@ public sealed class FactStore
     }
 
     private string? _lastService;
+    private string? _lastSvcName;
+    private ServiceFacts? _lastSvc;
     private string? _lastSeverity;
 
     private string Pool(string s)
@@ -434,6 +451,7 @@ public sealed class FactStore
             }
             Incidents.Clear();
             Services.Clear();
+            (_lastSvcName, _lastSvc) = (null, null);
             Fulfilled.Clear();
             for (var n = r.ReadInt32(); n > 0; n--)
             {

@@ -55,6 +55,17 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Null_params_are_read_as_no_params_so_shutdown_with_null_succeeds()
+    {
+        await using var raw = RawLspConnection.Start();
+        await raw.RoundTripAsync(Initialize);
+        var reply = await raw.RoundTripAsync("""{"jsonrpc":"2.0","id":9,"method":"shutdown","params":null}""");
+        reply.GetProperty("id").GetInt32().ShouldBe(9);
+        reply.TryGetProperty("error", out _).ShouldBeFalse();
+        reply.GetProperty("result").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Requests_before_initialize_get_server_not_initialized()
     {
         await using var raw = RawLspConnection.Start();
