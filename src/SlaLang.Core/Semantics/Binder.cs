@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using SlaLang.Analyzers;
 using SlaLang.Diagnostics;
@@ -72,9 +73,39 @@ internal sealed partial class Binder
         return new BindingResult(
             _contract,
             [.. _symbols],
-            [.. _occurrences.OrderBy(o => o.Span.Start)],
+            SortedOccurrences(),
             [.. _diagnostics],
             hasErrors ? null : model);
+    }
+
+    /// <summary>
+    /// The occurrences in text order (stable: equal starts keep the order they were added in). They are almost always
+    /// added in text order already, so the sort is skipped then.
+    /// </summary>
+    private ImmutableArray<SymbolOccurrence> SortedOccurrences()
+    {
+        var count = _occurrences.Count;
+        var sorted = true;
+        for (var i = 1; i < count; i++)
+        {
+            if (_occurrences[i].Span.Start < _occurrences[i - 1].Span.Start)
+            {
+                sorted = false;
+                break;
+            }
+        }
+        if (sorted)
+        {
+            return [.. _occurrences];
+        }
+        var keys = new long[count];
+        var items = _occurrences.ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = ((long)items[i].Span.Start << 32) | (uint)i;
+        }
+        Array.Sort(keys, items);
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
     // ---------------------------------------------------------------- reporting
