@@ -80,4 +80,18 @@ public class SettlingTests
         m.Facts.IncidentCount.ShouldBe(2);
         Should.Throw<ArgumentOutOfRangeException>(() => m.Report(I("2026-03-01T00:00:00+01:00")));
     }
+
+    [Fact]
+    public void An_incident_id_reused_after_its_incident_was_settled_is_recorded_again()
+    {
+        var m = NovaTerraFixture.NewMonitor();
+        m.EnableSettling(Duration.FromDays(1));
+        m.Observe(SlaEvent.IncidentOpened(T("2026-05-01T10:00:00+01:00"), "Monitoring", "Y", "sev3"));
+        m.Observe(SlaEvent.IncidentOpened(T("2026-01-05T10:00:00+01:00"), "Monitoring", "X", "sev3"));
+        m.Observe(SlaEvent.IncidentResolved(T("2026-01-05T11:00:00+01:00"), "X")); // X is the last incident seen
+        m.Settle(); // Q1 is finalised: the closed incident X is dropped
+        m.Facts.IncidentCount.ShouldBe(1);
+        m.Observe(SlaEvent.IncidentOpened(T("2026-05-02T10:00:00+01:00"), "Monitoring", "X", "sev3"));
+        m.Facts.IncidentCount.ShouldBe(2);
+    }
 }
