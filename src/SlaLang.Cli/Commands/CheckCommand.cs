@@ -69,22 +69,10 @@ internal sealed class CheckCommand : ISlacCommand
             stderr.WriteLine($"slac check: unknown format '{format}'; use one of {string.Join(", ", Formats)}.");
             return 2;
         }
-        var files = new List<string>();
-        foreach (var path in paths)
+        if (!ContractFiles.TryExpand(paths, out var files, out var missing))
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.sla", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                stderr.WriteLine($"slac check: '{path}' is neither a file nor a folder.");
-                return 2;
-            }
+            stderr.WriteLine($"slac check: '{missing}' is neither a file nor a folder.");
+            return 2;
         }
 
         var results = CheckFiles(files);

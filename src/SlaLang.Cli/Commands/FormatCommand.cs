@@ -20,21 +20,9 @@ internal sealed class FormatCommand : ISlacCommand
     /// <summary>Formats or checks <paramref name="paths"/>; returns 0 when all is formatted, 1 on changes under --check or on files with syntax errors; a missing path is a usage error (2).</summary>
     internal static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
+        if (!ContractFiles.TryExpand(paths, out var files, out var missing))
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.sla", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                throw new UsageException($"fmt: no such file or directory: {path}");
-            }
+            throw new UsageException($"fmt: no such file or directory: {missing}");
         }
 
         var exit = 0;
