@@ -196,7 +196,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4; // 4: the settlement part carries the tallies of settled incidents
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
