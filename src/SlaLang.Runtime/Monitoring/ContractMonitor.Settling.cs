@@ -15,7 +15,10 @@ public partial class ContractMonitor
     private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
     // Per incident objective (calendar periods): tallies of settled incidents by period start, for periods not yet final.
     private readonly Dictionary<int, Dictionary<Instant, IncidentTally>> _folded = [];
-    private readonly List<EscalationResult> _settledEscalations = [];
+    // Levels reached by settled incidents: report rows, kept compact (32 bytes + the incident id) until reported.
+    private readonly List<SettledEscalation> _settledEscalations = [];
+
+    private readonly record struct SettledEscalation(string Incident, int Escalation, int Level, Instant At);
     // Incident ids bucketed by the UTC day of their events: a pass visits only buckets of days before the cutoff.
     private readonly Dictionary<int, List<string>> _settleBuckets = [];
     private int _firstBucket = int.MaxValue;
@@ -168,9 +171,15 @@ public partial class ContractMonitor
                 {
                     continue; // never acknowledged: its response clock runs on (§4), it keeps counting in later periods
                 }
-                foreach (var e in _escalations)
+                for (var x = 0; x < _escalations.Count; x++)
                 {
-                    e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
+                    for (var level = 0; level < _escalations[x].Levels.Count; level++)
+                    {
+                        if (_escalations[x].Reached(id, inc, level, h) is { } at)
+                        {
+                            _settledEscalations.Add(new SettledEscalation(id, x, level, at));
+                        }
+                    }
                 }
                 for (var f = 0; f < folding.Count; f++)
                 {
@@ -225,6 +234,10 @@ public partial class ContractMonitor
     }
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    /// <summary>The report rows of the levels reached by settled incidents.</summary>
+    private IEnumerable<EscalationResult> SettledEscalationRows() =>
+        _settledEscalations.Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
 
     private static void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon)
     {
@@ -307,11 +320,10 @@ public partial class ContractMonitor
         w.Write(_settledEscalations.Count);
         foreach (var e in _settledEscalations)
         {
-            w.Write(e.Escalation);
             w.Write(e.Incident);
+            w.Write(e.Escalation);
             w.Write(e.Level);
-            w.Write(e.Notify);
-            Snapshots.WriteTime(w, e.At);
+            Snapshots.WriteInstant(w, e.At);
         }
     }
 
@@ -384,7 +396,14 @@ public partial class ContractMonitor
             _firstBucket = int.MaxValue;
             for (var n = r.ReadInt32(); n > 0; n--)
             {
-                _settledEscalations.Add(new EscalationResult(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), Snapshots.ReadTime(r)));
+                var incident = r.ReadString();
+                var escalation = r.ReadInt32();
+                var level = r.ReadInt32();
+                if (escalation < 0 || escalation >= _escalations.Count || level < 0 || level >= _escalations[escalation].Levels.Count)
+                {
+                    throw new InvalidDataException("Snapshot of another contract: escalation level out of range.");
+                }
+                _settledEscalations.Add(new SettledEscalation(incident, escalation, level, Snapshots.ReadInstant(r)));
             }
         }
         catch (EndOfStreamException ex)
