@@ -41,4 +41,24 @@ public class IdMapTests
         map.Any().ShouldBeFalse();
         map.TryGetValue("x", out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Keys_sharing_their_first_and_last_four_characters_stay_distinct()
+    {
+        // Up to 8 characters the slot's inline bytes are the whole key; longer keys must also compare their middle.
+        string[] keys = ["ABCDxxxxWXYZ", "ABCDyyyyWXYZ", "ABCDxxxWXYZ", "ABCDWXYZ", "ABCDxWXYZ", "ABCDE", "ABCD", "ABC", "AB", "A", "", "\0", "\0\0"];
+        var map = new IdMap<string>();
+        foreach (var k in keys)
+        {
+            map.GetOrAdd(k) = k;
+        }
+        map.Count.ShouldBe(keys.Length);
+        foreach (var k in keys)
+        {
+            map[new string(k.AsSpan())].ShouldBe(k);
+        }
+        map.Remove("ABCDyyyyWXYZ").ShouldBeTrue();
+        map.TryGetValue("ABCDyyyyWXYZ", out _).ShouldBeFalse();
+        map["ABCDxxxxWXYZ"].ShouldBe("ABCDxxxxWXYZ");
+    }
 }

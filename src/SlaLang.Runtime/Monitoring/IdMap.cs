@@ -14,73 +14,105 @@ namespace SlaLang.Runtime;
 internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
+    private static readonly ulong Seed2 = (ulong)Random.Shared.NextInt64();
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+    private const ulong Multiplier2 = 0xC2B2AE3D27D4EB4FUL;
     private const int MinBits = 3;
 
-    private uint[] _tags;       // 0 = empty slot; otherwise the high 32 bits of the hash with the low bit set
-    private string[] _keys;
-    private TValue[] _values;
+    /// <summary>
+    /// One slot: the tag (0 = empty), and the key's length and first and last 8 bytes inline, so that finding an
+    /// id of up to 8 characters touches only this slot, not the stored key text (one cache line, not three).
+    /// </summary>
+    private struct Entry
+    {
+        public uint Tag;
+        public int Length;
+        public ulong Head;
+        public ulong Tail;
+        public string Key;
+        public TValue Value;
+    }
+
+    private Entry[] _entries;
     private int _bits;
+    private int _shift; // 32 − _bits: a tag's home slot is its top bits
     private int _count;
 
     public IdMap()
     {
         _bits = MinBits;
-        _tags = new uint[1 << MinBits];
-        _keys = new string[1 << MinBits];
-        _values = new TValue[1 << MinBits];
+        _shift = 32 - MinBits;
+        _entries = new Entry[1 << MinBits];
     }
 
     /// <summary>Number of entries.</summary>
     public int Count => _count;
 
+    /// <summary>The key's tag (hash), and its first and last 8 bytes (for 0–3 characters: all of them, and 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Tag(string key)
+    private static uint Tag(string key, out ulong head, out ulong tail)
     {
+        // 16 bytes per step in two independent multiplies (ids of up to 8 characters, the common case, take one
+        // step); the last step overlaps the previous one instead of a byte tail.
         ref var p = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(key.AsSpan()));
         nint n = key.Length * 2;
-        var h = Seed ^ (ulong)n;
+        ulong h;
         if (n >= 8)
         {
-            for (nint i = 0; i < n - 8; i += 8)
+            head = Unsafe.ReadUnaligned<ulong>(ref p);
+            tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, n - 8));
+            h = Seed ^ (ulong)n;
+            nint i = 0;
+            for (; i < n - 16; i += 16)
             {
-                h = (h ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i))) * Multiplier;
-                h ^= h >> 29;
+                h = Mix(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i)), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i + 8)));
             }
-            h = (h ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, n - 8))) * Multiplier;
+            h = Mix(h, i == 0 ? head : Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, Math.Min(i, n - 8))), tail);
         }
         else
         {
+            ulong w = 0;
             for (nint i = 0; i < n; i += 2)
             {
-                h = (h ^ Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref p, i))) * Multiplier;
+                w = (w << 16) | Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref p, i));
             }
+            (head, tail) = (w, 0);
+            h = Mix(Seed ^ (ulong)n, w, (ulong)n);
         }
-        h = (h ^ (h >> 32)) * Multiplier;
         return (uint)(h >> 32) | 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Same(string a, string b) =>
-        ReferenceEquals(a, b) || (a.Length == b.Length
-            && MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.AsSpan())));
+    private static ulong Mix(ulong h, ulong a, ulong b)
+    {
+        var x = (a ^ h) * Multiplier;
+        var y = (b ^ Seed2) * Multiplier2;
+        var m = x ^ (y >> 29) ^ (y << 35);
+        return (m ^ (m >> 32)) * Multiplier;
+    }
 
-    private int Home(uint tag) => (int)(tag >> (32 - _bits));
+    private int Home(uint tag) => (int)(tag >> _shift);
 
     /// <summary>The slot of <paramref name="key"/>, or −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(string key, uint tag)
+    private int Find(string key, uint tag, ulong head, ulong tail)
     {
-        var tags = _tags;
-        var mask = tags.Length - 1;
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        var mask = _entries.Length - 1;
+        var length = key.Length;
         for (var i = Home(tag); ; i = (i + 1) & mask)
         {
-            var t = tags[i];
-            if (t == tag && Same(_keys[i], key))
+            ref var e = ref Unsafe.Add(ref entries, i);
+            if (e.Tag == tag)
             {
-                return i;
+                // Up to 8 characters the inline bytes are the whole key; longer keys compare their text too.
+                if (((e.Head ^ head) | (e.Tail ^ tail) | (uint)(e.Length ^ length)) == 0
+                    && (length <= 8 || e.Key.AsSpan().SequenceEqual(key.AsSpan())))
+                {
+                    return i;
+                }
             }
-            if (t == 0)
+            else if (e.Tag == 0)
             {
                 return -1;
             }
@@ -91,66 +123,63 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TValue GetOrAdd(string key, out bool exists)
     {
-        var tag = Tag(key);
-        var i = Find(key, tag);
+        var tag = Tag(key, out var head, out var tail);
+        var i = Find(key, tag, head, tail);
         exists = i >= 0;
         if (i < 0)
         {
-            i = Insert(key, tag);
+            i = Insert(key, tag, head, tail);
         }
-        // Not `ref _values[i]`: for reference-type values that is a covariance-checked helper call.
-        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), i);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), i).Value;
     }
 
     /// <summary>The value of <paramref name="key"/>, added as default when absent.</summary>
     public ref TValue GetOrAdd(string key) => ref GetOrAdd(key, out _);
 
-    private int Insert(string key, uint tag)
+    private int Insert(string key, uint tag, ulong head, ulong tail)
     {
-        if ((_count + 1) * 4 > _tags.Length * 3)
+        if ((_count + 1) * 4 > _entries.Length * 3)
         {
             Grow();
         }
-        var mask = _tags.Length - 1;
+        var mask = _entries.Length - 1;
         var i = Home(tag);
-        while (_tags[i] != 0)
+        while (_entries[i].Tag != 0)
         {
             i = (i + 1) & mask;
         }
-        _tags[i] = tag;
-        _keys[i] = key;
+        _entries[i] = new Entry { Tag = tag, Length = key.Length, Head = head, Tail = tail, Key = key };
         _count++;
         return i;
     }
 
     private void Grow()
     {
-        var (tags, keys, values) = (_tags, _keys, _values);
+        var old = _entries;
         _bits++;
-        _tags = new uint[1 << _bits];
-        _keys = new string[1 << _bits];
-        _values = new TValue[1 << _bits];
-        var mask = _tags.Length - 1;
-        for (var j = 0; j < tags.Length; j++)
+        _shift = 32 - _bits;
+        _entries = new Entry[1 << _bits];
+        var mask = _entries.Length - 1;
+        foreach (ref readonly var e in old.AsSpan())
         {
-            if (tags[j] == 0)
+            if (e.Tag == 0)
             {
                 continue;
             }
-            var i = Home(tags[j]);
-            while (_tags[i] != 0)
+            var i = Home(e.Tag);
+            while (_entries[i].Tag != 0)
             {
                 i = (i + 1) & mask;
             }
-            (_tags[i], _keys[i], _values[i]) = (tags[j], keys[j], values[j]);
+            _entries[i] = e;
         }
     }
 
     /// <summary>True when <paramref name="key"/> is present; its value in <paramref name="value"/>.</summary>
     public bool TryGetValue(string key, out TValue value)
     {
-        var i = Find(key, Tag(key));
-        value = i >= 0 ? _values[i] : default!;
+        var i = Find(key, Tag(key, out var head, out var tail), head, tail);
+        value = i >= 0 ? _entries[i].Value : default!;
         return i >= 0;
     }
 
@@ -165,24 +194,24 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     /// <summary>Removes <paramref name="key"/>; false when absent.</summary>
     public bool Remove(string key)
     {
-        var i = Find(key, Tag(key));
+        var i = Find(key, Tag(key, out var head, out var tail), head, tail);
         if (i < 0)
         {
             return false;
         }
         // Backward shift: move later entries of the probe run into the hole unless their home lies after it.
-        var mask = _tags.Length - 1;
-        for (var j = (i + 1) & mask; _tags[j] != 0; j = (j + 1) & mask)
+        var mask = _entries.Length - 1;
+        for (var j = (i + 1) & mask; _entries[j].Tag != 0; j = (j + 1) & mask)
         {
-            var home = Home(_tags[j]);
+            var home = Home(_entries[j].Tag);
             var stays = i <= j ? i < home && home <= j : i < home || home <= j;
             if (!stays)
             {
-                (_tags[i], _keys[i], _values[i]) = (_tags[j], _keys[j], _values[j]);
+                _entries[i] = _entries[j];
                 i = j;
             }
         }
-        (_tags[i], _keys[i], _values[i]) = (0, null!, default!);
+        _entries[i] = default;
         _count--;
         return true;
     }
@@ -190,9 +219,7 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     /// <summary>Removes every entry (keeps the capacity).</summary>
     public void Clear()
     {
-        Array.Clear(_tags);
-        Array.Clear(_keys);
-        Array.Clear(_values);
+        Array.Clear(_entries);
         _count = 0;
     }
 
@@ -208,15 +235,15 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     {
         private int _index = -1;
 
-        public readonly KeyValuePair<string, TValue> Current => new(map._keys[_index], map._values[_index]);
+        public readonly KeyValuePair<string, TValue> Current => new(map._entries[_index].Key, map._entries[_index].Value);
 
         readonly object IEnumerator.Current => Current;
 
         public bool MoveNext()
         {
-            while (++_index < map._tags.Length)
+            while (++_index < map._entries.Length)
             {
-                if (map._tags[_index] != 0)
+                if (map._entries[_index].Tag != 0)
                 {
                     return true;
                 }
