@@ -37,6 +37,7 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     private int _bits;
     private int _shift; // 32 − _bits: a tag's home slot is its top bits
     private int _count;
+    private int _last = -1; // the slot found or added last (−1 after a removal or growth moved slots)
 
     public IdMap()
     {
@@ -123,6 +124,18 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref TValue GetOrAdd(string key, out bool exists)
     {
+        // The events of one id usually arrive together: the slot found last is tried first, without hashing.
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        var last = _last;
+        if (last >= 0)
+        {
+            ref var e = ref Unsafe.Add(ref entries, last);
+            if (e.Length == key.Length && Same(e.Key, key))
+            {
+                exists = true;
+                return ref e.Value;
+            }
+        }
         var tag = Tag(key, out var head, out var tail);
         var i = Find(key, tag, head, tail);
         exists = i >= 0;
@@ -130,7 +143,23 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
         {
             i = Insert(key, tag, head, tail);
         }
+        _last = i;
         return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), i).Value;
+    }
+
+    /// <summary>Ordinal equality of two texts of equal length; 4–8 characters in two overlapping 8-byte compares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Same(string a, string b)
+    {
+        nint bytes = a.Length * 2;
+        if (bytes is >= 8 and <= 16)
+        {
+            ref var pa = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(a.AsSpan()));
+            ref var pb = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(b.AsSpan()));
+            return ((Unsafe.ReadUnaligned<ulong>(ref pa) ^ Unsafe.ReadUnaligned<ulong>(ref pb))
+                | (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref pa, bytes - 8)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref pb, bytes - 8)))) == 0;
+        }
+        return a.AsSpan().SequenceEqual(b.AsSpan());
     }
 
     /// <summary>The value of <paramref name="key"/>, added as default when absent.</summary>
@@ -156,6 +185,7 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     private void Grow()
     {
         var old = _entries;
+        _last = -1;
         _bits++;
         _shift = 32 - _bits;
         _entries = new Entry[1 << _bits];
@@ -199,6 +229,7 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
         {
             return false;
         }
+        _last = -1;
         // Backward shift: move later entries of the probe run into the hole unless their home lies after it.
         var mask = _entries.Length - 1;
         for (var j = (i + 1) & mask; _entries[j].Tag != 0; j = (j + 1) & mask)
@@ -221,6 +252,7 @@ internal sealed class IdMap<TValue> : IEnumerable<KeyValuePair<string, TValue>>
     {
         Array.Clear(_entries);
         _count = 0;
+        _last = -1;
     }
 
     /// <summary>Enumerates the entries (order unspecified; do not modify the map meanwhile).</summary>
