@@ -50,6 +50,7 @@ internal sealed class FrontEndBenchmark : IComparativeBenchmark
         {
             ("SlaLang parse", contract.Length, () => SyntaxTree.Parse(contract, "generated.sla")),
             ("SlaLang p+bind", contract.Length, () => Compilation.Create([SyntaxTree.Parse(contract, "generated.sla")]).GetDiagnostics()),
+            ("SlaLang bind", contract.Length, () => Compilation.Create([check]).GetDiagnostics()),
             ("Roslyn parse", csharp.Length, () => CSharpSyntaxTree.ParseText(csharp, path: "generated.cs").GetRoot()),
         };
         var seconds = contenders.Select(_ => new List<double>()).ToArray();
@@ -72,8 +73,8 @@ internal sealed class FrontEndBenchmark : IComparativeBenchmark
         {
             medians[c] = Report(contenders[c].Label, contenders[c].Chars, seconds[c], contenders[c].Run);
         }
-        Console.WriteLine($"ratio parse (SlaLang MB/s ÷ Roslyn MB/s, medians): {medians[0] / medians[2]:F2}  (goal >= 1.0)");
-        Console.WriteLine($"ratio parse+bind (SlaLang MB/s ÷ Roslyn parse MB/s): {medians[1] / medians[2]:F2}  (goal >= 1.0)");
+        Console.WriteLine($"ratio parse (SlaLang MB/s ÷ Roslyn MB/s, medians): {medians[0] / medians[3]:F2}  (goal >= 1.0)");
+        Console.WriteLine($"ratio parse+bind (SlaLang MB/s ÷ Roslyn parse MB/s): {medians[1] / medians[3]:F2}  (goal >= 1.0)");
         return 0;
     }
 
