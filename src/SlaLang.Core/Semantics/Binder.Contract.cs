@@ -373,13 +373,17 @@ internal sealed partial class Binder
     }
 
     /// <summary><c>08:00-18:00</c>, as written.</summary>
+    /// <summary>The open hours met so far in the calendar being bound (reused from one calendar to the next).</summary>
+    private readonly List<(IsoDayOfWeek Day, Duration Start, Duration End, HoursStatementSyntax Hours)> _writtenHours = [];
+
     private static string HoursRange(HoursStatementSyntax hours) => $"{hours.StartTime.Text}-{hours.EndTime.Text}";
 
     private CalendarModel? BindCalendar(CalendarDeclarationSyntax calendar)
     {
         var hours = ImmutableArray.CreateBuilder<WeeklyHoursModel>();
         var holidays = ImmutableArray.CreateBuilder<LocalDate>();
-        var written = new List<(IsoDayOfWeek Day, Duration Start, Duration End, HoursStatementSyntax Hours)>();
+        var written = _writtenHours;
+        written.Clear();
         foreach (var statement in calendar.Body.Statements)
         {
             switch (statement)

@@ -12,8 +12,6 @@ namespace SlaLang.Semantics;
 // Pass 2, services: fee, objectives (indicator, where, target, per, during), penalties (base, tiers, step, cap).
 internal sealed partial class Binder
 {
-    /// <summary>What a penalty needs to know of its objective.</summary>
-    private sealed record ObjectiveFacts(IndicatorKind? Indicator, Comparison? TargetComparison, decimal? Target, PeriodUnit? Period);
 
     private static readonly Dictionary<string, IndicatorKind> Indicators = new(StringComparer.Ordinal)
     {
@@ -41,7 +39,6 @@ internal sealed partial class Binder
         var scope = serviceSymbol is not null && _serviceScopes.TryGetValue(serviceSymbol, out var s) ? s : new Dictionary<string, Symbol>(StringComparer.Ordinal);
         FeeModel? fee = null;
         var objectives = ImmutableArray.CreateBuilder<ObjectiveModel>();
-        var facts = new Dictionary<Symbol, ObjectiveFacts>(PositionIdentityComparer.Instance);
         var penalties = new List<PenaltyDeclarationSyntax>();
         foreach (var statement in service.Body.Statements)
         {
@@ -54,12 +51,7 @@ internal sealed partial class Binder
                     }
                     break;
                 case ObjectiveDeclarationSyntax objective:
-                    var (model, objectiveFacts) = BindObjective(objective, serviceSymbol);
-                    if (_declared.TryGetValue(objective, out var objectiveSymbol))
-                    {
-                        facts[objectiveSymbol] = objectiveFacts;
-                    }
-                    if (model is not null)
+                    if (BindObjective(objective, serviceSymbol) is { } model)
                     {
                         objectives.Add(model);
                     }
@@ -77,7 +69,7 @@ internal sealed partial class Binder
         var hasFee = service.Body.Statements.OfType<FeeStatementSyntax>().Any();
         foreach (var penalty in penalties)
         {
-            if (BindPenalty(penalty, serviceSymbol, scope, hasFee, facts) is { } penaltyModel)
+            if (BindPenalty(penalty, serviceSymbol, scope, hasFee) is { } penaltyModel)
             {
                 penaltyModels.Add(penaltyModel);
             }
@@ -118,7 +110,7 @@ internal sealed partial class Binder
         return new FeeModel(monthly.Value, _currency!, SourceLocationOf(fee.FeeKeyword));
     }
 
-    private (ObjectiveModel? Model, ObjectiveFacts Facts) BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)
+    private ObjectiveModel? BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)
     {
         var symbol = _declared.GetValueOrDefault(objective) as ObjectiveSymbol;
         var name = new Phrase(objective.Identifier);
@@ -202,19 +194,20 @@ internal sealed partial class Binder
         {
             symbol.Indicator = kind;
             symbol.PeriodUnit = per?.Unit;
+            symbol.TargetComparison = target?.Comparison;
+            symbol.TargetValue = target?.Value;
             if (indicatorClause is not null && targetClause is not null)
             {
                 symbol.SetDetail((indicatorClause, targetClause, per), static s =>
                     $"{IndicatorText(s.indicatorClause)} {s.targetClause.Operator.Text} {s.targetClause.Value.Text}{(s.per is null ? "" : $" per {s.per}")}");
             }
         }
-        var facts = new ObjectiveFacts(kind, target?.Comparison, target?.Value, per?.Unit);
         if (symbol is null || service is null || indicator is null || target is null || per is null || !calendarOk)
         {
-            return (null, facts);
+            return null;
         }
-        return (new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
-            SourceLocationOf(objective.ObjectiveKeyword)), facts);
+        return new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
+            SourceLocationOf(objective.ObjectiveKeyword));
     }
 
     private static string IndicatorText(IndicatorClauseSyntax clause) =>
@@ -409,8 +402,7 @@ internal sealed partial class Binder
         return calendar;
     }
 
-    private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee,
-        Dictionary<Symbol, ObjectiveFacts> facts)
+    private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee)
     {
         var name = new Phrase(penalty.Identifier);
         var objectiveToken = penalty.Objective.Identifier;
@@ -442,8 +434,7 @@ internal sealed partial class Binder
                     noObjective ? $"; service '{service?.Name}' declares no objective." : null);
             }
         }
-        var objectiveFacts = objective is not null && facts.TryGetValue(objective, out var f) ? f : null;
-        var unit = objectiveFacts?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
+        var unit = objective?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
 
         BaseClauseSyntax? baseClause = null;
         StepClauseSyntax? stepClause = null;
@@ -461,7 +452,7 @@ internal sealed partial class Binder
                 default: break;
             }
         }
-        var ok = objective is not null && objectiveFacts?.Indicator is not null;
+        var ok = objective is not null && objective?.Indicator is not null;
         var nameSpan = IsPresent(penalty.Identifier) ? penalty.Identifier.Span : penalty.PenaltyKeyword.Span;
 
         var baseKind = PenaltyBaseKind.Fee;
@@ -511,7 +502,7 @@ internal sealed partial class Binder
             }
         }
 
-        var higherIsBetter = objectiveFacts?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
+        var higherIsBetter = objective?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
         var tiers = ImmutableArray.CreateBuilder<PenaltyTierModel>();
         (decimal Threshold, decimal Credit, TierClauseSyntax Tier)? previous = null;
         foreach (var tier in tierClauses)
@@ -545,10 +536,10 @@ internal sealed partial class Binder
             var towardBreach = higherIsBetter
                 ? comparison is Comparison.Less or Comparison.LessOrEqual
                 : comparison is Comparison.Greater or Comparison.GreaterOrEqual;
-            if (objectiveFacts?.TargetComparison is { } targetComparison && !towardBreach)
+            if (objective?.TargetComparison is { } targetComparison && !towardBreach)
             {
                 Report(ContractRules.TierDirection, TextSpan.FromBounds(tier.Operator.Span.Start, tier.Threshold.Span.End), tierText,
-                    $"{ComparisonText(targetComparison)} {FormatQuantity(objectiveFacts.Target, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
+                    $"{ComparisonText(targetComparison)} {FormatQuantity(objective!.TargetValue, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
                 continue;
             }
             if (previous is { } p)
@@ -594,7 +585,7 @@ internal sealed partial class Binder
         {
             Report(ContractRules.PenaltyWithoutRate, nameSpan, name);
         }
-        if (objectiveFacts?.Period == PeriodUnit.Rolling)
+        if (objective?.PeriodUnit == PeriodUnit.Rolling)
         {
             Report(ContractRules.PenaltyOnRolling, objectiveToken.Span, name, objective!.Name);
         }

@@ -211,6 +211,12 @@ public sealed class ObjectiveSymbol : Symbol
 
     /// <summary>The period unit of <c>per</c>, when bound.</summary>
     public PeriodUnit? PeriodUnit { get; internal set; }
+
+    /// <summary>The comparison of <c>target</c>, when bound (a penalty checks its tiers point toward a breach).</summary>
+    internal Comparison? TargetComparison { get; set; }
+
+    /// <summary>The value of <c>target</c> in the indicator's unit, when bound.</summary>
+    internal decimal? TargetValue { get; set; }
 }
 
 /// <summary>The file the binder's symbols are declared in: one per bound tree, shared by its symbols.</summary>
