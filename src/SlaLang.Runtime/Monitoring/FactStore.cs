@@ -228,9 +228,9 @@ public sealed class FactStore
         var kind = e.Kind;
         if (kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
         {
-            if (e.Id is not { } id)
+            if (e.Id is not { } id || (kind == EventKind.IncidentOpened && (e.Service is null || e.Severity is null)))
             {
-                return;
+                return; // invalid: no trace left (not even an empty incident)
             }
             var inc = Incidents.GetOrAdd(id) ??= new IncidentFacts();
             switch (kind)
@@ -242,11 +242,11 @@ public sealed class FactStore
                     inc.Acknowledge(t);
                     return;
                 case EventKind.IncidentOpened:
-                    if (e.Service is null || e.Severity is null || inc.IsKnownOpening(t, e.Service, e.Severity))
+                    if (inc.IsKnownOpening(t, e.Service!, e.Severity!))
                     {
                         return;
                     }
-                    Open(inc, t, e.Service, e.Severity);
+                    Open(inc, t, e.Service!, e.Severity!);
                     return;
                 case EventKind.IncidentReopened:
                     inc.AddReopen(t);
@@ -450,11 +450,11 @@ public sealed class FactStore
             }
         }
         w.Write(Fulfilled.Count);
-        foreach (var (name, times) in Fulfilled)
+        foreach (var (name, times) in Fulfilled.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.Write(name);
             w.Write(times.Count);
-            foreach (var (t, off) in times)
+            foreach (var (t, off) in times.OrderBy(p => p.Key))
             {
                 WriteInstant(w, t);
                 w.Write(off.Seconds);
@@ -580,7 +580,7 @@ public sealed class FactStore
     private static void WriteSpans(BinaryWriter w, IdMap<SpanFacts> spans)
     {
         w.Write(spans.Count);
-        foreach (var (id, s) in spans)
+        foreach (var (id, s) in spans.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.Write(id);
             WriteTimes(w, s.Starts);
