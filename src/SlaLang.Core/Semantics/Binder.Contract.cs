@@ -16,18 +16,54 @@ internal sealed partial class Binder
     private string? _currency;
     private ContractProfile _profile = ContractProfile.Standard;
     private SyntaxToken? _profileToken;
-    private readonly Dictionary<(object Block, string Clause), TextSpan> _firstClauses = [];
+
+    /// <summary>
+    /// The clauses met so far in the blocks being bound, innermost last: a block and its enclosing blocks only (blocks nest,
+    /// and a block's clauses are all met while it is bound), so the lists are few and reused rather than one entry per
+    /// clause of the whole contract.
+    /// </summary>
+    private readonly List<(SyntaxNode Block, List<(string Clause, TextSpan Span)> Seen)> _clauseFrames = [];
+    private readonly Stack<List<(string Clause, TextSpan Span)>> _clauseListPool = new();
 
     /// <summary>Reports a clause given twice in one block; true when it is the first of its kind there.</summary>
-    private bool FirstClause(object block, string clause, TextSpan span)
+    private bool FirstClause(SyntaxNode block, string clause, TextSpan span)
     {
-        if (_firstClauses.TryGetValue((block, clause), out var first))
+        // Frames of blocks that do not enclose this one are finished (a sibling or a sibling's child).
+        while (_clauseFrames.Count > 0 && !Encloses(_clauseFrames[^1].Block, block))
         {
-            Report(DiagnosticCatalog.DuplicateClause, span, clause, Position(first));
-            return false;
+            var finished = _clauseFrames[^1].Seen;
+            finished.Clear();
+            _clauseListPool.Push(finished);
+            _clauseFrames.RemoveAt(_clauseFrames.Count - 1);
         }
-        _firstClauses[(block, clause)] = span;
+        if (_clauseFrames.Count == 0 || !ReferenceEquals(_clauseFrames[^1].Block, block))
+        {
+            _clauseFrames.Add((block, _clauseListPool.Count > 0 ? _clauseListPool.Pop() : []));
+        }
+        var seen = _clauseFrames[^1].Seen;
+        foreach (var (name, first) in seen)
+        {
+            if (string.Equals(name, clause, StringComparison.Ordinal))
+            {
+                Report(DiagnosticCatalog.DuplicateClause, span, clause, Position(first));
+                return false;
+            }
+        }
+        seen.Add((clause, span));
         return true;
+    }
+
+    /// <summary>Whether <paramref name="outer"/> is <paramref name="node"/> or one of its ancestors.</summary>
+    private static bool Encloses(SyntaxNode outer, SyntaxNode node)
+    {
+        for (SyntaxNode? current = node; current is not null; current = current.Parent)
+        {
+            if (ReferenceEquals(current, outer))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ContractModel? BindContract(ContractDeclarationSyntax contract)
@@ -312,7 +348,8 @@ internal sealed partial class Binder
             return null;
         }
         partySymbol.OfParty = of;
-        partySymbol.Detail = kind == PartyKind.Subcontractor && of is not null ? $"subcontractor of {of.Name}" : party.KindKeyword.Text;
+        partySymbol.SetDetail((kind, of, party.KindKeyword), static s =>
+            s.kind == PartyKind.Subcontractor && s.of is not null ? $"subcontractor of {s.of.Name}" : s.KindKeyword.Text);
         if (kind == PartyKind.Subcontractor && of is not null && of.PartyKind != PartyKind.Provider)
         {
             Report(ContractRules.SubcontractorOfProvider, party.Of!.Name.Span, partySymbol.Name, of.Name, of.PartyKind.ToString().ToLowerInvariant());
@@ -328,15 +365,25 @@ internal sealed partial class Binder
             return null;
         }
         roleSymbol.Party = party;
-        roleSymbol.Detail = party is null ? null : $"of {party.Name}";
+        if (party is not null)
+        {
+            roleSymbol.SetDetail(party, static p => $"of {p.Name}");
+        }
         return party is null ? null : new RoleModel(roleSymbol.Name, party.Name, roleSymbol.Title, roleSymbol.Doc, SourceLocationOf(role.RoleKeyword));
     }
+
+    /// <summary><c>08:00-18:00</c>, as written.</summary>
+    /// <summary>The open hours met so far in the calendar being bound (reused from one calendar to the next).</summary>
+    private readonly List<(IsoDayOfWeek Day, Duration Start, Duration End, HoursStatementSyntax Hours)> _writtenHours = [];
+
+    private static string HoursRange(HoursStatementSyntax hours) => $"{hours.StartTime.Text}-{hours.EndTime.Text}";
 
     private CalendarModel? BindCalendar(CalendarDeclarationSyntax calendar)
     {
         var hours = ImmutableArray.CreateBuilder<WeeklyHoursModel>();
         var holidays = ImmutableArray.CreateBuilder<LocalDate>();
-        var written = new List<(IsoDayOfWeek Day, Duration Start, Duration End, string Text)>();
+        var written = _writtenHours;
+        written.Clear();
         foreach (var statement in calendar.Body.Statements)
         {
             switch (statement)
@@ -357,15 +404,17 @@ internal sealed partial class Binder
                         Report(DiagnosticCatalog.EmptyHours, TextSpan.FromBounds(h.StartTime.Span.Start, h.EndTime.Span.End), h.StartTime.Text, h.EndTime.Text);
                         break;
                     }
-                    var text = $"{h.StartTime.Text}-{h.EndTime.Text}";
                     foreach (var day in days.Value.Days)
                     {
-                        var clash = written.FirstOrDefault(w => w.Day == day && w.Start < close && open < w.End);
-                        if (clash.Text is not null)
+                        foreach (var w in written)
                         {
-                            Report(ContractRules.OverlappingHours, h.Days.Span, text, clash.Text, day.ToString()[..3].ToLowerInvariant());
+                            if (w.Day == day && w.Start < close && open < w.End)
+                            {
+                                Report(ContractRules.OverlappingHours, h.Days.Span, HoursRange(h), HoursRange(w.Hours), day.ToString()[..3].ToLowerInvariant());
+                                break;
+                            }
                         }
-                        written.Add((day, open, close, text));
+                        written.Add((day, open, close, h));
                         hours.Add(new WeeklyHoursModel(day, open, close));
                     }
                     break;
@@ -388,17 +437,19 @@ internal sealed partial class Binder
         {
             return null;
         }
-        var hoursText = calendar.Body.Statements.OfType<HoursStatementSyntax>().Select(h => $"{h.Days.Text} {h.StartTime.Text}-{h.EndTime.Text}").ToList();
-        var holidayCount = holidays.Distinct().Count();
-        symbol.Detail = (hoursText.Count, holidayCount) switch
-        {
-            (0, _) => "(never open)",
-            (_, 0) => $"({string.Join(", ", hoursText)})",
-            (_, 1) => $"({string.Join(", ", hoursText)}; 1 holiday)",
-            _ => $"({string.Join(", ", hoursText)}; {holidayCount} holidays)",
-        };
         var ordered = hours.OrderBy(h => h.Day).ThenBy(h => h.Start).ToImmutableArray();
         var distinctHolidays = holidays.Distinct().Order().ToImmutableArray();
+        symbol.SetDetail((calendar, distinctHolidays.Length), static s =>
+        {
+            var hoursText = s.calendar.Body.Statements.OfType<HoursStatementSyntax>().Select(h => $"{h.Days.Text} {HoursRange(h)}").ToList();
+            return (hoursText.Count, s.Length) switch
+            {
+                (0, _) => "(never open)",
+                (_, 0) => $"({string.Join(", ", hoursText)})",
+                (_, 1) => $"({string.Join(", ", hoursText)}; 1 holiday)",
+                _ => $"({string.Join(", ", hoursText)}; {s.Length} holidays)",
+            };
+        });
         return new CalendarModel(symbol.Name, false, ordered, distinctHolidays, symbol.Doc, SourceLocationOf(calendar.CalendarKeyword));
     }
 

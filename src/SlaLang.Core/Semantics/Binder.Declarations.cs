@@ -9,8 +9,11 @@ internal sealed partial class Binder
 {
     private void DeclareContract(ContractDeclarationSyntax contract)
     {
-        _contract = Declare(contract, contract.ContractKeyword, contract.Identifier, new Dictionary<string, Symbol>(StringComparer.Ordinal),
-            (name, declaration, location) => new Symbol(SymbolKind.Contract, name, null, StringValue(contract.Title), contract.GetDocumentation(), declaration, location));
+        if (TrySite(contract, contract.ContractKeyword, contract.Identifier, out var site))
+        {
+            _contract = Declare(contract, new Dictionary<string, Symbol>(StringComparer.Ordinal),
+                new Symbol(SymbolKind.Contract, contract.Identifier.Text, null, StringValue(contract.Title), contract.GetDocumentation(), site));
+        }
         foreach (var statement in contract.Body.Statements)
         {
             DeclareMember(statement);
@@ -19,31 +22,33 @@ internal sealed partial class Binder
 
     private void DeclareMember(StatementSyntax statement)
     {
+        SymbolSite site;
         switch (statement)
         {
-            case PartyDeclarationSyntax party:
-                Declare(party, party.PartyKeyword, party.Identifier, _contractScope, (name, declaration, location) =>
-                    new PartySymbol(name, ParsePartyKind(party.KindKeyword.Text) ?? PartyKind.Client, _contract!, StringValue(party.Title), party.GetDocumentation(), declaration, location));
+            case PartyDeclarationSyntax party when TrySite(party, party.PartyKeyword, party.Identifier, out site):
+                Declare(party, _contractScope, new PartySymbol(party.Identifier.Text, ParsePartyKind(party.KindKeyword.Text) ?? PartyKind.Client, _contract!,
+                    StringValue(party.Title), party.GetDocumentation(), site));
                 break;
-            case RoleDeclarationSyntax role:
-                Declare(role, role.RoleKeyword, role.Identifier, _contractScope, (name, declaration, location) =>
-                    new RoleSymbol(name, _contract!, StringValue(role.Title), role.GetDocumentation(), declaration, location));
+            case RoleDeclarationSyntax role when TrySite(role, role.RoleKeyword, role.Identifier, out site):
+                Declare(role, _contractScope, new RoleSymbol(role.Identifier.Text, _contract!, StringValue(role.Title), role.GetDocumentation(), site));
                 break;
-            case CalendarDeclarationSyntax calendar:
-                var calendarSymbol = Declare(calendar, calendar.CalendarKeyword, calendar.Identifier, _contractScope, (name, declaration, location) =>
-                    new CalendarSymbol(name, _contract, null, calendar.GetDocumentation(), declaration, location));
-                if (calendarSymbol is not null)
+            case CalendarDeclarationSyntax calendar when TrySite(calendar, calendar.CalendarKeyword, calendar.Identifier, out site):
+                Declare(calendar, _contractScope, new CalendarSymbol(calendar.Identifier.Text, _contract, null, calendar.GetDocumentation(), site)
                 {
-                    calendarSymbol.HasOpenHours = calendar.Body.Statements.OfType<HoursStatementSyntax>().Any();
-                }
+                    HasOpenHours = HasHours(calendar),
+                });
                 break;
-            case SeverityDeclarationSyntax severity:
-                Declare(severity, severity.SeverityKeyword, severity.Identifier, _contractScope, (name, declaration, location) =>
-                    new Symbol(SymbolKind.Severity, name, _contract, StringValue(severity.Title), severity.GetDocumentation(), declaration, location));
+            case SeverityDeclarationSyntax severity when TrySite(severity, severity.SeverityKeyword, severity.Identifier, out site):
+                Declare(severity, _contractScope,
+                    new Symbol(SymbolKind.Severity, severity.Identifier.Text, _contract, StringValue(severity.Title), severity.GetDocumentation(), site));
                 break;
             case ServiceDeclarationSyntax service:
-                var serviceSymbol = Declare(service, service.ServiceKeyword, service.Identifier, _contractScope, (name, declaration, location) =>
-                    new Symbol(SymbolKind.Service, name, _contract, StringValue(service.Title), service.GetDocumentation(), declaration, location));
+                Symbol? serviceSymbol = null;
+                if (TrySite(service, service.ServiceKeyword, service.Identifier, out site))
+                {
+                    serviceSymbol = Declare(service, _contractScope,
+                        new Symbol(SymbolKind.Service, service.Identifier.Text, _contract, StringValue(service.Title), service.GetDocumentation(), site));
+                }
                 var scope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
                 if (serviceSymbol is not null)
                 {
@@ -53,47 +58,67 @@ internal sealed partial class Binder
                 {
                     switch (member)
                     {
-                        case ObjectiveDeclarationSyntax objective:
-                            Declare(objective, objective.ObjectiveKeyword, objective.Identifier, scope, (name, declaration, location) =>
-                                new ObjectiveSymbol(name, serviceSymbol ?? _contract!, StringValue(objective.Title), objective.GetDocumentation(), declaration, location));
+                        case ObjectiveDeclarationSyntax objective when TrySite(objective, objective.ObjectiveKeyword, objective.Identifier, out site):
+                            Declare(objective, scope, new ObjectiveSymbol(objective.Identifier.Text, serviceSymbol ?? _contract!, StringValue(objective.Title),
+                                objective.GetDocumentation(), site));
                             break;
-                        case PenaltyDeclarationSyntax penalty:
-                            Declare(penalty, penalty.PenaltyKeyword, penalty.Identifier, scope, (name, declaration, location) =>
-                                new Symbol(SymbolKind.Penalty, name, serviceSymbol ?? _contract, null, penalty.GetDocumentation(), declaration, location));
+                        case PenaltyDeclarationSyntax penalty when TrySite(penalty, penalty.PenaltyKeyword, penalty.Identifier, out site):
+                            Declare(penalty, scope,
+                                new Symbol(SymbolKind.Penalty, penalty.Identifier.Text, serviceSymbol ?? _contract, null, penalty.GetDocumentation(), site));
                             break;
                     }
                 }
                 break;
             case RaciTableSyntax raci:
-                foreach (var row in raci.Rows.OfType<RaciRowSyntax>())
+                foreach (var item in raci.Rows)
                 {
-                    Declare(row, row.Activity, row.Activity, _raciScope, (name, declaration, location) =>
-                        new Symbol(SymbolKind.RaciActivity, name, _contract, StringValue(row.Title), null, declaration, location));
+                    if (item is RaciRowSyntax row && TrySite(row, row.Activity, row.Activity, out site))
+                    {
+                        Declare(row, _raciScope, new Symbol(SymbolKind.RaciActivity, row.Activity.Text, _contract, StringValue(row.Title), null, site));
+                    }
                 }
                 break;
-            case EscalationDeclarationSyntax escalation:
-                Declare(escalation, escalation.EscalationKeyword, escalation.Identifier, _contractScope, (name, declaration, location) =>
-                    new Symbol(SymbolKind.Escalation, name, _contract, null, escalation.GetDocumentation(), declaration, location));
+            case EscalationDeclarationSyntax escalation when TrySite(escalation, escalation.EscalationKeyword, escalation.Identifier, out site):
+                Declare(escalation, _contractScope,
+                    new Symbol(SymbolKind.Escalation, escalation.Identifier.Text, _contract, null, escalation.GetDocumentation(), site));
                 break;
             case GovernanceDeclarationSyntax governance:
-                foreach (var committee in governance.Body.Statements.OfType<CommitteeDeclarationSyntax>())
+                foreach (var member in governance.Body.Statements)
                 {
-                    Declare(committee, committee.CommitteeKeyword, committee.Identifier, _contractScope, (name, declaration, location) =>
-                        new Symbol(SymbolKind.Committee, name, _contract, StringValue(committee.Title), committee.GetDocumentation(), declaration, location));
+                    if (member is CommitteeDeclarationSyntax committee && TrySite(committee, committee.CommitteeKeyword, committee.Identifier, out site))
+                    {
+                        Declare(committee, _contractScope, new Symbol(SymbolKind.Committee, committee.Identifier.Text, _contract, StringValue(committee.Title),
+                            committee.GetDocumentation(), site));
+                    }
                 }
                 break;
-            case ObligationDeclarationSyntax obligation:
-                Declare(obligation, obligation.ObligationKeyword, obligation.Identifier, _contractScope, (name, declaration, location) =>
-                    new Symbol(SymbolKind.Obligation, name, _contract, StringValue(obligation.Title), obligation.GetDocumentation(), declaration, location));
+            case ObligationDeclarationSyntax obligation when TrySite(obligation, obligation.ObligationKeyword, obligation.Identifier, out site):
+                Declare(obligation, _contractScope, new Symbol(SymbolKind.Obligation, obligation.Identifier.Text, _contract, StringValue(obligation.Title),
+                    obligation.GetDocumentation(), site));
                 break;
             case TransitionDeclarationSyntax transition:
-                foreach (var phase in transition.Body.Statements.OfType<PhaseDeclarationSyntax>())
+                foreach (var member in transition.Body.Statements)
                 {
-                    Declare(phase, phase.PhaseKeyword, phase.Identifier, _phaseScope, (name, declaration, location) =>
-                        new Symbol(SymbolKind.TransitionPhase, name, _contract, StringValue(phase.Gate), phase.GetDocumentation(), declaration, location));
+                    if (member is PhaseDeclarationSyntax phase && TrySite(phase, phase.PhaseKeyword, phase.Identifier, out site))
+                    {
+                        Declare(phase, _phaseScope, new Symbol(SymbolKind.TransitionPhase, phase.Identifier.Text, _contract, StringValue(phase.Gate),
+                            phase.GetDocumentation(), site));
+                    }
                 }
                 break;
         }
+    }
+
+    private static bool HasHours(CalendarDeclarationSyntax calendar)
+    {
+        foreach (var statement in calendar.Body.Statements)
+        {
+            if (statement is HoursStatementSyntax)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PartyKind? ParsePartyKind(string text) => text switch

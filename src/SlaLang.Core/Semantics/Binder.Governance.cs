@@ -48,7 +48,7 @@ internal sealed partial class Binder
         var rows = ImmutableArray.CreateBuilder<RaciRowModel>();
         foreach (var row in table.Rows.OfType<RaciRowSyntax>())
         {
-            var activity = row.Activity.Text;
+            var activity = new Phrase(row.Activity);
             var at = IsPresent(row.Activity) ? row.Activity.Span : row.Span;
             var cells = ImmutableArray.CreateBuilder<RaciFlags>();
             var rowOk = true;
@@ -70,15 +70,22 @@ internal sealed partial class Binder
             }
             if (rowOk)
             {
-                var accountable = cells.Select((c, i) => (c, i)).Where(p => p.c.HasFlag(RaciFlags.Accountable)).ToList();
-                if (accountable.Count != 1)
+                var accountableCount = 0;
+                var responsible = false;
+                foreach (var c in cells)
                 {
+                    accountableCount += (c & RaciFlags.Accountable) != 0 ? 1 : 0;
+                    responsible |= (c & RaciFlags.Responsible) != 0;
+                }
+                if (accountableCount != 1)
+                {
+                    var accountable = cells.Select((c, i) => (c, i)).Where(p => p.c.HasFlag(RaciFlags.Accountable)).ToList();
                     var detail = accountable.Count == 0
                         ? "has no accountable role"
                         : $"has {accountable.Count} accountable roles ({string.Join(", ", accountable.Select(p => p.i < header.Roles.Count ? header.Roles[p.i].Identifier.Text : $"column {p.i + 1}"))})";
                     Report(ContractRules.RaciOneAccountable, at, activity, detail);
                 }
-                if (!cells.Any(c => c.HasFlag(RaciFlags.Responsible)))
+                if (!responsible)
                 {
                     Report(ContractRules.RaciResponsible, at, activity);
                 }
@@ -91,8 +98,9 @@ internal sealed partial class Binder
             }
             if (_declared.TryGetValue(row, out var activitySymbol))
             {
-                activitySymbol.Detail = RaciDetail(cells, header);
-                rows.Add(new RaciRowModel(activity, StringValue(row.Title), cells.Take(width).ToImmutableArray(), SourceLocationOf(row.Activity)));
+                var rowCells = cells.Count == width ? cells.ToImmutable() : cells.Take(width).ToImmutableArray();
+                activitySymbol.SetDetail((rowCells, header), static s => RaciDetail(s.rowCells, s.header));
+                rows.Add(new RaciRowModel(activitySymbol.Name, StringValue(row.Title), rowCells, SourceLocationOf(row.Activity)));
             }
         }
         return ok ? new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword)) : null;
@@ -124,7 +132,7 @@ internal sealed partial class Binder
             return RaciFlags.None;
         }
         var flags = RaciFlags.None;
-        foreach (var letter in token.Text)
+        foreach (var letter in token.TextSpanChars)
         {
             var flag = letter switch
             {
@@ -145,17 +153,17 @@ internal sealed partial class Binder
 
     private EscalationModel? BindEscalation(EscalationDeclarationSyntax escalation)
     {
-        var name = escalation.Identifier.Text;
+        var name = new Phrase(escalation.Identifier);
         var ok = true;
         FilterModel? where = null;
         if (escalation.Filter?.Where is { } whereClause)
         {
-            where = BindFilter(whereClause.Condition, $"Escalation '{name}'", null);
+            where = BindFilter(whereClause.Condition, new Phrase("Escalation '{0}'", escalation.Identifier), null);
             ok &= where is not null;
         }
         var calendar = ContractModel.AlwaysCalendar;
         var levels = ImmutableArray.CreateBuilder<EscalationLevelModel>();
-        (Duration After, string Text)? previous = null;
+        (Duration After, SyntaxToken Delay)? previous = null;
         foreach (var statement in escalation.Body.Statements)
         {
             switch (statement)
@@ -189,9 +197,9 @@ internal sealed partial class Binder
                     var number = levels.Count + 1;
                     if (previous is { } p && after <= p.After)
                     {
-                        Report(ContractRules.EscalationOrder, level.Delay.Span, number, name, level.Delay.Text, p.Text);
+                        Report(ContractRules.EscalationOrder, level.Delay.Span, number, name, level.Delay.Text, p.Delay.Text);
                     }
-                    previous = (after, level.Delay.Text);
+                    previous = (after, level.Delay);
                     levels.Add(new EscalationLevelModel(number, after, notify.ToImmutable(), SourceLocationOf(level.AfterKeyword)));
                     break;
                 case EmptyStatementSyntax or UnknownStatementSyntax:
@@ -202,13 +210,16 @@ internal sealed partial class Binder
         }
         if (!escalation.Body.Statements.OfType<EscalationLevelSyntax>().Any() && IsPresent(escalation.Identifier))
         {
-            Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, $"Escalation '{name}'", "after", "after 30min notify ServiceManager");
+            Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, new Phrase("Escalation '{0}'", escalation.Identifier), "after", "after 30min notify ServiceManager");
             ok = false;
         }
         if (_declared.TryGetValue(escalation, out var escalationSymbol))
         {
-            var filter = escalation.Filter?.Where is { } w ? $"for incidents where {_text.ToString(w.Condition.Span)} " : "";
-            escalationSymbol.Detail = $"{filter}({Count(levels.Count, "level")} during {calendar})";
+            escalationSymbol.SetDetail((escalation, levels.Count, calendar, _text), static s =>
+            {
+                var filter = s.escalation.Filter?.Where is { } w ? $"for incidents where {s._text.ToString(w.Condition.Span)} " : "";
+                return $"{filter}({Count(s.Count, "level")} during {s.calendar})";
+            });
         }
         if (!ok || !_declared.TryGetValue(escalation, out var symbol))
         {
@@ -231,7 +242,7 @@ internal sealed partial class Binder
             switch (statement)
             {
                 case EveryClauseSyntax e when FirstClause(committee, "every", e.EveryKeyword.Span):
-                    every = BindPeriod(e.Period, false, $"committee '{name}'");
+                    every = BindPeriod(e.Period, false, new Phrase("committee '{0}'", committee.Identifier));
                     ok &= every is not null;
                     break;
                 case ChairClauseSyntax c when FirstClause(committee, "chair", c.ChairKeyword.Span):
@@ -266,13 +277,13 @@ internal sealed partial class Binder
         {
             return null;
         }
-        symbol.Detail = $"every {every}";
+        symbol.SetDetail(every, static e => $"every {e}");
         return new CommitteeModel(symbol.Name, symbol.Title, symbol.Doc, every, chair, members.ToImmutable(), SourceLocationOf(committee.CommitteeKeyword));
     }
 
     private ObligationModel? BindObligation(ObligationDeclarationSyntax obligation)
     {
-        var name = obligation.Identifier.Text;
+        var name = new Phrase(obligation.Identifier);
         PeriodSpec? every = null;
         string? by = null;
         DueOffsetModel? due = null;
@@ -283,7 +294,7 @@ internal sealed partial class Binder
             switch (statement)
             {
                 case EveryClauseSyntax e when FirstClause(obligation, "every", e.EveryKeyword.Span):
-                    every = BindPeriod(e.Period, false, $"obligation '{name}'");
+                    every = BindPeriod(e.Period, false, new Phrase("obligation '{0}'", obligation.Identifier));
                     ok &= every is not null;
                     break;
                 case ByClauseSyntax b when FirstClause(obligation, "by", b.ByKeyword.Span):
@@ -307,14 +318,14 @@ internal sealed partial class Binder
         }
         if (!obligation.Body.Statements.OfType<EveryClauseSyntax>().Any() && IsPresent(obligation.Identifier))
         {
-            Report(DiagnosticCatalog.MissingClause, obligation.Identifier.Span, $"Obligation '{name}'", "every", "every month");
+            Report(DiagnosticCatalog.MissingClause, obligation.Identifier.Span, new Phrase("Obligation '{0}'", obligation.Identifier), "every", "every month");
             ok = false;
         }
         if (!ok || every is null || !_declared.TryGetValue(obligation, out var symbol))
         {
             return null;
         }
-        symbol.Detail = by is null ? $"every {every}" : $"by {by} every {every}";
+        symbol.SetDetail((by, every), static s => s.by is null ? $"every {s.every}" : $"by {s.by} every {s.every}");
         return new ObligationModel(symbol.Name, symbol.Title, symbol.Doc, ObligationKind.Obligation, by, every, due, calendar,
             SourceLocationOf(obligation.ObligationKeyword));
     }
@@ -530,7 +541,7 @@ internal sealed partial class Binder
                     previous = (name, end);
                     if (_declared.TryGetValue(phase, out var symbol))
                     {
-                        symbol.Detail = $"{LocalDatePattern(start)} .. {LocalDatePattern(end)}";
+                        symbol.SetDetail((start, end), static s => $"{LocalDatePattern(s.start)} .. {LocalDatePattern(s.end)}");
                         phases.Add(new TransitionPhaseModel(symbol.Name, start, end, StringValue(phase.Gate), SourceLocationOf(phase.PhaseKeyword)));
                     }
                     break;

@@ -12,8 +12,6 @@ namespace SlaLang.Semantics;
 // Pass 2, services: fee, objectives (indicator, where, target, per, during), penalties (base, tiers, step, cap).
 internal sealed partial class Binder
 {
-    /// <summary>What a penalty needs to know of its objective.</summary>
-    private sealed record ObjectiveFacts(IndicatorKind? Indicator, Comparison? TargetComparison, decimal? Target, PeriodUnit? Period);
 
     private static readonly Dictionary<string, IndicatorKind> Indicators = new(StringComparer.Ordinal)
     {
@@ -41,7 +39,6 @@ internal sealed partial class Binder
         var scope = serviceSymbol is not null && _serviceScopes.TryGetValue(serviceSymbol, out var s) ? s : new Dictionary<string, Symbol>(StringComparer.Ordinal);
         FeeModel? fee = null;
         var objectives = ImmutableArray.CreateBuilder<ObjectiveModel>();
-        var facts = new Dictionary<Symbol, ObjectiveFacts>(ReferenceEqualityComparer.Instance);
         var penalties = new List<PenaltyDeclarationSyntax>();
         foreach (var statement in service.Body.Statements)
         {
@@ -54,12 +51,7 @@ internal sealed partial class Binder
                     }
                     break;
                 case ObjectiveDeclarationSyntax objective:
-                    var (model, objectiveFacts) = BindObjective(objective, serviceSymbol);
-                    if (_declared.TryGetValue(objective, out var objectiveSymbol))
-                    {
-                        facts[objectiveSymbol] = objectiveFacts;
-                    }
-                    if (model is not null)
+                    if (BindObjective(objective, serviceSymbol) is { } model)
                     {
                         objectives.Add(model);
                     }
@@ -77,7 +69,7 @@ internal sealed partial class Binder
         var hasFee = service.Body.Statements.OfType<FeeStatementSyntax>().Any();
         foreach (var penalty in penalties)
         {
-            if (BindPenalty(penalty, serviceSymbol, scope, hasFee, facts) is { } penaltyModel)
+            if (BindPenalty(penalty, serviceSymbol, scope, hasFee) is { } penaltyModel)
             {
                 penaltyModels.Add(penaltyModel);
             }
@@ -86,7 +78,10 @@ internal sealed partial class Binder
         {
             return null;
         }
-        serviceSymbol.Detail = fee is null ? null : $"(fee {fee.MonthlyAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {fee.Currency} a month)";
+        if (fee is not null)
+        {
+            serviceSymbol.SetDetail(fee, static f => $"(fee {f.MonthlyAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {f.Currency} a month)");
+        }
         return new ServiceModel(serviceSymbol.Name, serviceSymbol.Title, serviceSymbol.Doc, fee, objectives.ToImmutable(), penaltyModels.ToImmutable(),
             SourceLocationOf(service.ServiceKeyword));
     }
@@ -115,10 +110,10 @@ internal sealed partial class Binder
         return new FeeModel(monthly.Value, _currency!, SourceLocationOf(fee.FeeKeyword));
     }
 
-    private (ObjectiveModel? Model, ObjectiveFacts Facts) BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)
+    private ObjectiveModel? BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)
     {
         var symbol = _declared.GetValueOrDefault(objective) as ObjectiveSymbol;
-        var name = objective.Identifier.Text;
+        var name = new Phrase(objective.Identifier);
         IndicatorClauseSyntax? indicatorClause = null;
         TargetClauseSyntax? targetClause = null;
         PerClauseSyntax? perClause = null;
@@ -140,7 +135,7 @@ internal sealed partial class Binder
                     break;
             }
         }
-        var owner = $"Objective '{name}'";
+        var owner = new Phrase("Objective '{0}'", objective.Identifier);
         var nameSpan = IsPresent(objective.Identifier) ? objective.Identifier.Span : objective.ObjectiveKeyword.Span;
 
         IndicatorModel? indicator = null;
@@ -162,9 +157,9 @@ internal sealed partial class Binder
         else if (TryComparison(targetClause.Operator, out var comparison) & kind is not null)
         {
             var unit = UnitOf(kind!.Value);
-            if (TryQuantity(targetClause.Value, unit, $"The target of '{indicatorClause!.Name.Text}'", $"target {targetClause.Operator.Text} ", out var value))
+            if (TryQuantity(targetClause.Value, unit, new Phrase("The target of '{0}'", indicatorClause!.Name), new Phrase("target {0} ", targetClause.Operator), out var value))
             {
-                target = new TargetModel(comparison, value, $"{targetClause.Operator.Text} {targetClause.Value.Text}");
+                target = new TargetModel(comparison, value, string.Concat(targetClause.Operator.TextSpanChars, " ", targetClause.Value.TextSpanChars));
                 if (unit == IndicatorUnit.Percent && value is < 0 or > 100)
                 {
                     Report(ContractRules.TargetRange, targetClause.Value.Span, "Target", targetClause.Value.Text);
@@ -179,7 +174,7 @@ internal sealed partial class Binder
         }
         else
         {
-            per = BindPeriod(perClause.Period, true, $"objective '{name}'");
+            per = BindPeriod(perClause.Period, true, new Phrase("objective '{0}'", objective.Identifier));
         }
 
         var calendar = ContractModel.AlwaysCalendar;
@@ -199,21 +194,23 @@ internal sealed partial class Binder
         {
             symbol.Indicator = kind;
             symbol.PeriodUnit = per?.Unit;
+            symbol.TargetComparison = target?.Comparison;
+            symbol.TargetValue = target?.Value;
             if (indicatorClause is not null && targetClause is not null)
             {
-                symbol.Detail = $"{IndicatorText(indicatorClause)} {targetClause.Operator.Text} {targetClause.Value.Text}{(per is null ? "" : $" per {per}")}";
+                symbol.SetDetail((indicatorClause, targetClause, per), static s =>
+                    $"{IndicatorText(s.indicatorClause)} {s.targetClause.Operator.Text} {s.targetClause.Value.Text}{(s.per is null ? "" : $" per {s.per}")}");
             }
         }
-        var facts = new ObjectiveFacts(kind, target?.Comparison, target?.Value, per?.Unit);
         if (symbol is null || service is null || indicator is null || target is null || per is null || !calendarOk)
         {
-            return (null, facts);
+            return null;
         }
-        return (new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
-            SourceLocationOf(objective.ObjectiveKeyword)), facts);
+        return new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
+            SourceLocationOf(objective.ObjectiveKeyword));
     }
 
-    private string IndicatorText(IndicatorClauseSyntax clause) =>
+    private static string IndicatorText(IndicatorClauseSyntax clause) =>
         clause.Argument is { } argument ? $"{clause.Name.Text}({argument.Value.Text})" : clause.Name.Text;
 
     private static string TargetExample(IndicatorUnit unit) => unit switch
@@ -248,7 +245,7 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalog.IndicatorArgumentUnexpected, argument.Span, nameToken.Text);
                 ok = false;
             }
-            else if (TryDuration(argument.Value, $"The delay of '{nameToken.Text}'", $"'{nameToken.Text}(4h)'", out var delay))
+            else if (TryDuration(argument.Value, new Phrase("The delay of '{0}'", nameToken), new Phrase("'{0}(4h)'", nameToken), out var delay))
             {
                 if (delay <= Duration.Zero)
                 {
@@ -270,7 +267,7 @@ internal sealed partial class Binder
         FilterModel? where = null;
         if (clause.Where is { } whereClause)
         {
-            where = BindFilter(whereClause.Condition, $"Indicator '{nameToken.Text}'", IsIncidentBased(kind) ? null : IndicatorFieldReason(kind));
+            where = BindFilter(whereClause.Condition, new Phrase("Indicator '{0}'", nameToken), IsIncidentBased(kind) ? null : IndicatorFieldReason(kind));
             ok &= where is not null;
         }
         return (ok ? new IndicatorModel(kind, within, where) : null, kind);
@@ -285,7 +282,7 @@ internal sealed partial class Binder
     };
 
     /// <summary>Binds a <c>where</c> condition over incident fields; <paramref name="notFilterable"/> is the reason when the events have no fields.</summary>
-    private FilterModel? BindFilter(ExpressionSyntax expression, string subject, string? notFilterable)
+    private FilterModel? BindFilter(ExpressionSyntax expression, Phrase subject, string? notFilterable)
     {
         switch (expression)
         {
@@ -348,7 +345,7 @@ internal sealed partial class Binder
         }
     }
 
-    private string? BindField(ExpressionSyntax expression, string subject, string? notFilterable)
+    private string? BindField(ExpressionSyntax expression, Phrase subject, string? notFilterable)
     {
         if (expression is not NameExpressionSyntax name)
         {
@@ -362,11 +359,12 @@ internal sealed partial class Binder
         {
             return null;
         }
-        var field = name.Identifier.Text;
-        if (field is not ("severity" or "service"))
+        var field = Is(name.Identifier, "severity") ? "severity" : Is(name.Identifier, "service") ? "service" : null;
+        if (field is null)
         {
-            var suggestion = NameSuggester.Suggest(field, ["severity", "service"]);
-            Report(DiagnosticCatalog.InvalidWhereField, name.Span, subject, field,
+            var written = name.Identifier.Text;
+            var suggestion = NameSuggester.Suggest(written, ["severity", "service"]);
+            Report(DiagnosticCatalog.InvalidWhereField, name.Span, subject, written,
                 suggestion is not null ? $"did you mean '{suggestion}'?" : "the fields are severity and service.");
             return null;
         }
@@ -393,7 +391,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Resolves the calendar of a <c>during</c> clause and warns when it never opens.</summary>
-    private CalendarSymbol? BindDuring(DuringClauseSyntax during, string ownerKind, string ownerName)
+    private CalendarSymbol? BindDuring(DuringClauseSyntax during, string ownerKind, Phrase ownerName)
     {
         var calendar = Resolve<CalendarSymbol>(during.Calendar.Identifier, SymbolKind.Calendar, _contractScope,
             null);
@@ -404,10 +402,9 @@ internal sealed partial class Binder
         return calendar;
     }
 
-    private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee,
-        Dictionary<Symbol, ObjectiveFacts> facts)
+    private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee)
     {
-        var name = penalty.Identifier.Text;
+        var name = new Phrase(penalty.Identifier);
         var objectiveToken = penalty.Objective.Identifier;
         ObjectiveSymbol? objective = null;
         if (IsPresent(objectiveToken))
@@ -437,8 +434,7 @@ internal sealed partial class Binder
                     noObjective ? $"; service '{service?.Name}' declares no objective." : null);
             }
         }
-        var objectiveFacts = objective is not null && facts.TryGetValue(objective, out var f) ? f : null;
-        var unit = objectiveFacts?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
+        var unit = objective?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
 
         BaseClauseSyntax? baseClause = null;
         StepClauseSyntax? stepClause = null;
@@ -456,14 +452,14 @@ internal sealed partial class Binder
                 default: break;
             }
         }
-        var ok = objective is not null && objectiveFacts?.Indicator is not null;
+        var ok = objective is not null && objective?.Indicator is not null;
         var nameSpan = IsPresent(penalty.Identifier) ? penalty.Identifier.Span : penalty.PenaltyKeyword.Span;
 
         var baseKind = PenaltyBaseKind.Fee;
         decimal? fixedBase = null;
         if (baseClause is null)
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Penalty '{name}'", "base", "base fee");
+            Report(DiagnosticCatalog.MissingClause, nameSpan, new Phrase("Penalty '{0}'", penalty.Identifier), "base", "base fee");
             ok = false;
         }
         else if (IsPresent(baseClause.Value))
@@ -506,9 +502,9 @@ internal sealed partial class Binder
             }
         }
 
-        var higherIsBetter = objectiveFacts?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
+        var higherIsBetter = objective?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
         var tiers = ImmutableArray.CreateBuilder<PenaltyTierModel>();
-        (decimal Threshold, decimal Credit, string Text)? previous = null;
+        (decimal Threshold, decimal Credit, TierClauseSyntax Tier)? previous = null;
         foreach (var tier in tierClauses)
         {
             var comparisonOk = TryComparison(tier.Operator, out var comparison);
@@ -526,7 +522,7 @@ internal sealed partial class Binder
                 ok = false;
                 continue;
             }
-            if (!(TryQuantity(tier.Threshold, unit.Value, "A tier threshold", $"when {tier.Operator.Text} ", out var threshold) & comparisonOk & creditOk))
+            if (!(TryQuantity(tier.Threshold, unit.Value, "A tier threshold", new Phrase("when {0} ", tier.Operator), out var threshold) & comparisonOk & creditOk))
             {
                 ok = false;
                 continue;
@@ -536,14 +532,14 @@ internal sealed partial class Binder
                 Report(ContractRules.TargetRange, tier.Threshold.Span, "Threshold", tier.Threshold.Text);
             }
             tiers.Add(new PenaltyTierModel(comparison, threshold, credit, SourceLocationOf(tier.WhenKeyword)));
-            var tierText = $"{tier.Operator.Text} {tier.Threshold.Text}";
+            var tierText = new Phrase("{0} {1}", tier.Operator, tier.Threshold);
             var towardBreach = higherIsBetter
                 ? comparison is Comparison.Less or Comparison.LessOrEqual
                 : comparison is Comparison.Greater or Comparison.GreaterOrEqual;
-            if (objectiveFacts?.TargetComparison is { } targetComparison && !towardBreach)
+            if (objective?.TargetComparison is { } targetComparison && !towardBreach)
             {
                 Report(ContractRules.TierDirection, TextSpan.FromBounds(tier.Operator.Span.Start, tier.Threshold.Span.End), tierText,
-                    $"{ComparisonText(targetComparison)} {FormatQuantity(objectiveFacts.Target, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
+                    $"{ComparisonText(targetComparison)} {FormatQuantity(objective!.TargetValue, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
                 continue;
             }
             if (previous is { } p)
@@ -551,10 +547,11 @@ internal sealed partial class Binder
                 var stricter = higherIsBetter ? threshold < p.Threshold : threshold > p.Threshold;
                 if (!stricter || credit <= p.Credit)
                 {
-                    Report(ContractRules.TiersMonotonic, TextSpan.FromBounds(tier.WhenKeyword.Span.Start, tier.Rate.Span.End), tierText, tier.Rate.Text, p.Text);
+                    Report(ContractRules.TiersMonotonic, TextSpan.FromBounds(tier.WhenKeyword.Span.Start, tier.Rate.Span.End), tierText, tier.Rate.Text,
+                        $"when {p.Tier.Operator.Text} {p.Tier.Threshold.Text} credit {p.Tier.Rate.Text}");
                 }
             }
-            previous = (threshold, credit, $"when {tierText} credit {tier.Rate.Text}");
+            previous = (threshold, credit, tier);
         }
 
         PenaltyStepModel? step = null;
@@ -588,14 +585,14 @@ internal sealed partial class Binder
         {
             Report(ContractRules.PenaltyWithoutRate, nameSpan, name);
         }
-        if (objectiveFacts?.Period == PeriodUnit.Rolling)
+        if (objective?.PeriodUnit == PeriodUnit.Rolling)
         {
             Report(ContractRules.PenaltyOnRolling, objectiveToken.Span, name, objective!.Name);
         }
 
         if (_declared.GetValueOrDefault(penalty) is { } penaltySymbol && objective is not null)
         {
-            penaltySymbol.Detail = $"on {objective.Name}";
+            penaltySymbol.SetDetail(objective, static o => $"on {o.Name}");
         }
         if (!ok || service is null || objective is null || !_declared.TryGetValue(penalty, out var symbol))
         {

@@ -29,7 +29,7 @@ public readonly record struct SymbolOccurrence(TextSpan Span, Symbol Symbol, boo
 internal sealed partial class Binder
 {
     /// <summary>The built-in 24/7 calendar.</summary>
-    internal static readonly CalendarSymbol Always = new(ContractModel.AlwaysCalendar, null, "24/7", "Built-in calendar: open every instant (24/7).", null, null)
+    internal static readonly CalendarSymbol Always = new(ContractModel.AlwaysCalendar, null, "24/7", "Built-in calendar: open every instant (24/7).", null)
     {
         Detail = "(built in, 24/7)",
     };
@@ -38,14 +38,15 @@ internal sealed partial class Binder
     private readonly LintConfiguration _config;
     private readonly SourceText _text;
     private readonly string _path;
+    private readonly SymbolSource _source;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<Symbol> _symbols = [];
     private readonly List<SymbolOccurrence> _occurrences = [];
     private readonly Dictionary<string, Symbol> _contractScope = new(StringComparer.Ordinal);
-    private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = [];
+    private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = new(PositionIdentityComparer.Instance);
     private readonly Dictionary<string, Symbol> _raciScope = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Symbol> _phaseScope = new(StringComparer.Ordinal);
-    private readonly Dictionary<object, Symbol> _declared = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, Symbol> _declared = new(PositionIdentityComparer.Instance);
     private Symbol? _contract;
     private bool _hasErrors;
 
@@ -55,6 +56,7 @@ internal sealed partial class Binder
         _config = config;
         _text = tree.Text;
         _path = tree.Path;
+        _source = new SymbolSource(_path, _text);
         _contractScope[Always.Name] = Always;
     }
 
@@ -168,38 +170,43 @@ internal sealed partial class Binder
         return new SourceLocation(_path, position.DisplayLine, position.DisplayColumn);
     }
 
-    /// <summary>Creates a symbol for a declaration and enters it into <paramref name="scope"/>; a duplicate is reported on the second.</summary>
-    private T? Declare<T>(object node, SyntaxToken first, SyntaxToken name, Dictionary<string, Symbol> scope, Func<string, Location, Location, T> create)
-        where T : Symbol
+    /// <summary>
+    /// Where the declaration <paramref name="node"/> (from <paramref name="first"/> to its end) names <paramref name="name"/>;
+    /// false when the name is missing, and no symbol is declared.
+    /// </summary>
+    private bool TrySite(SyntaxNode node, SyntaxToken first, SyntaxToken name, out SymbolSite site)
     {
         if (!IsPresent(name))
         {
-            return null;
+            site = default;
+            return false;
         }
-        var declaration = LocationOf(TextSpan.FromBounds(first.Span.Start, NodeEnd(node, name)));
-        var symbol = create(name.Text, declaration, LocationOf(name.Span));
-        if (scope.TryGetValue(name.Text, out var existing))
+        site = new SymbolSite(_source, TextSpan.FromBounds(first.Span.Start, NodeEnd(node, name)), name.Span);
+        return true;
+    }
+
+    /// <summary>Enters a declared <paramref name="symbol"/> into <paramref name="scope"/>; a duplicate is reported on the second.</summary>
+    private T Declare<T>(SyntaxNode node, Dictionary<string, Symbol> scope, T symbol)
+        where T : Symbol
+    {
+        if (scope.TryGetValue(symbol.Name, out var existing))
         {
-            Report(DiagnosticCatalog.DuplicateName, name.Span, name.Text, existing.KindDisplay,
+            Report(DiagnosticCatalog.DuplicateName, symbol.NameSpan, symbol.Name, existing.KindDisplay,
                 existing.IsBuiltIn ? "by the language (built in)" : $"at ({Position(existing.NameSpan)})");
         }
         else
         {
-            scope[name.Text] = symbol;
+            scope[symbol.Name] = symbol;
         }
         _symbols.Add(symbol);
-        _occurrences.Add(new SymbolOccurrence(name.Span, symbol, true));
+        _occurrences.Add(new SymbolOccurrence(symbol.NameSpan, symbol, true));
         _declared[node] = symbol;
         return symbol;
     }
 
     /// <summary>The end of a declaration without its statement terminator (line break or <c>;</c>).</summary>
-    private static int NodeEnd(object node, SyntaxToken name)
+    private static int NodeEnd(SyntaxNode syntax, SyntaxToken name)
     {
-        if (node is not SyntaxNode syntax)
-        {
-            return name.Span.End;
-        }
         var end = syntax.Span.End;
         if ((syntax as StatementSyntax)?.Terminator is { Span.Length: > 0 } terminator && terminator.Span.End == end
             && terminator.FullSpan.Start > syntax.FullSpan.Start)
@@ -279,7 +286,7 @@ internal sealed partial class Binder
 
     private static decimal DurationToSeconds(Duration duration) => duration.BclCompatibleTicks / (decimal)NodaConstants.TicksPerSecond;
 
-    private bool TryPercent(SyntaxToken token, string what, string example, out decimal value)
+    private bool TryPercent(SyntaxToken token, Phrase what, Phrase example, out decimal value)
     {
         value = 0;
         if (!IsPresent(token))
@@ -298,7 +305,7 @@ internal sealed partial class Binder
         return false;
     }
 
-    private bool TryDuration(SyntaxToken token, string what, string example, out Duration value)
+    private bool TryDuration(SyntaxToken token, Phrase what, Phrase example, out Duration value)
     {
         value = default;
         if (!IsPresent(token))
@@ -321,7 +328,7 @@ internal sealed partial class Binder
         }
     }
 
-    private bool TryDate(SyntaxToken token, string what, out LocalDate value)
+    private bool TryDate(SyntaxToken token, Phrase what, out LocalDate value)
     {
         value = default;
         if (!IsPresent(token))
@@ -341,7 +348,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Reads a money amount and checks its currency against the contract's.</summary>
-    private bool TryMoney(SyntaxToken token, string what, out decimal amount)
+    private bool TryMoney(SyntaxToken token, Phrase what, out decimal amount)
     {
         amount = 0;
         if (!IsPresent(token))
@@ -367,7 +374,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>A value in an indicator's unit (percent, seconds, count, score) read from a literal of the matching kind.</summary>
-    private bool TryQuantity(SyntaxToken token, IndicatorUnit unit, string what, string examplePrefix, out decimal value)
+    private bool TryQuantity(SyntaxToken token, IndicatorUnit unit, Phrase what, Phrase examplePrefix, out decimal value)
     {
         value = 0;
         if (!IsPresent(token))
@@ -376,8 +383,14 @@ internal sealed partial class Binder
         }
         switch (unit)
         {
+            case IndicatorUnit.Percent when token is { Kind: SyntaxKind.PercentLiteralToken, Value: decimal percent }:
+                value = percent;
+                return true;
             case IndicatorUnit.Percent:
                 return TryPercent(token, what, $"'{examplePrefix}99.9%'", out value);
+            case IndicatorUnit.Seconds when token is { Kind: SyntaxKind.DurationLiteralToken, Value: Duration literal }:
+                value = DurationToSeconds(literal);
+                return true;
             case IndicatorUnit.Seconds:
                 if (TryDuration(token, what, $"'{examplePrefix}4h'", out var duration))
                 {
@@ -433,7 +446,7 @@ internal sealed partial class Binder
     };
 
     /// <summary>Reads a <c>per</c>/<c>every</c> period; <paramref name="allowRolling"/> only for an objective's <c>per</c>.</summary>
-    private PeriodSpec? BindPeriod(PeriodSyntax period, bool allowRolling, string owner)
+    private PeriodSpec? BindPeriod(PeriodSyntax period, bool allowRolling, Phrase owner)
     {
         switch (period)
         {

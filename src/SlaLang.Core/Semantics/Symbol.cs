@@ -42,15 +42,23 @@ public enum SymbolKind
 /// </summary>
 public class Symbol
 {
-    internal Symbol(SymbolKind kind, string name, Symbol? container, string? title, string? doc, Location? declaration, Location? nameLocation)
+    private readonly SymbolSource? _source;
+    private readonly TextSpan _declarationSpan;
+    private readonly TextSpan _nameSpan;
+
+    internal Symbol(SymbolKind kind, string name, Symbol? container, string? title, string? doc, SymbolSite? site)
     {
         Kind = kind;
         Name = name;
         Container = container;
         Title = title;
         Doc = doc;
-        DeclarationLocation = declaration;
-        NameLocation = nameLocation;
+        if (site is { } s)
+        {
+            _source = s.Source;
+            _declarationSpan = s.Declaration;
+            _nameSpan = s.Name;
+        }
     }
 
     /// <summary>The declared identifier.</summary>
@@ -69,19 +77,19 @@ public class Symbol
     public string? Doc { get; }
 
     /// <summary>The whole declaration, or null for a built-in symbol.</summary>
-    public Location? DeclarationLocation { get; }
+    public Location? DeclarationLocation => _source is null ? null : new Location(_source.Path, _source.Text, _declarationSpan);
 
     /// <summary>The declared name, or null for a built-in symbol.</summary>
-    public Location? NameLocation { get; }
+    public Location? NameLocation => _source is null ? null : new Location(_source.Path, _source.Text, _nameSpan);
 
     /// <summary>The span of the whole declaration (empty for a built-in symbol).</summary>
-    public TextSpan DeclarationSpan => DeclarationLocation?.Span ?? default;
+    public TextSpan DeclarationSpan => _declarationSpan;
 
     /// <summary>The span of the declared name (empty for a built-in symbol).</summary>
-    public TextSpan NameSpan => NameLocation?.Span ?? default;
+    public TextSpan NameSpan => _nameSpan;
 
     /// <summary>Whether the language declares it (<c>always</c>), not the contract.</summary>
-    public bool IsBuiltIn => DeclarationLocation is null;
+    public bool IsBuiltIn => _source is null;
 
     /// <summary>The name qualified by its service for objectives and penalties (<c>Monitoring.Availability</c>).</summary>
     public string QualifiedName => Container is { Kind: SymbolKind.Service } service ? $"{service.Name}.{Name}" : Name;
@@ -90,7 +98,38 @@ public class Symbol
     public string KindDisplay => KindWord(Kind);
 
     /// <summary>More about the declaration for hovers, e.g. <c>of Infogen</c> for a role or <c>availability &gt;= 99.93% per month</c> for an objective.</summary>
-    public string? Detail { get; internal set; }
+    /// <remarks>Written out the first time it is read: binding a contract records what the text is made of, and only the
+    /// symbols an editor hovers pay for the string.</remarks>
+    public string? Detail
+    {
+        get
+        {
+            var detail = Volatile.Read(ref _detail);
+            if (detail is DeferredDetail deferred)
+            {
+                var text = deferred.Format();
+                Volatile.Write(ref _detail, text);
+                return text;
+            }
+            return (string?)detail;
+        }
+        internal set => _detail = value;
+    }
+
+    private object? _detail;
+
+    /// <summary>Sets <see cref="Detail"/> to <paramref name="format"/> of <paramref name="state"/>, computed when first read.</summary>
+    internal void SetDetail<TState>(TState state, Func<TState, string?> format) => _detail = new DeferredDetail<TState>(state, format);
+
+    private abstract class DeferredDetail
+    {
+        public abstract string? Format();
+    }
+
+    private sealed class DeferredDetail<TState>(TState state, Func<TState, string?> format) : DeferredDetail
+    {
+        public override string? Format() => format(state);
+    }
 
     /// <summary>A one-line signature for hovers: <c>role ServiceManager of Infogen "Service manager"</c>.</summary>
     public string ToDisplayString()
@@ -122,8 +161,8 @@ public class Symbol
 /// <summary>A party, with its kind and the party it works for (subcontractors).</summary>
 public sealed class PartySymbol : Symbol
 {
-    internal PartySymbol(string name, PartyKind partyKind, Symbol container, string? title, string? doc, Location declaration, Location nameLocation)
-        : base(SymbolKind.Party, name, container, title, doc, declaration, nameLocation)
+    internal PartySymbol(string name, PartyKind partyKind, Symbol container, string? title, string? doc, SymbolSite site)
+        : base(SymbolKind.Party, name, container, title, doc, site)
     {
         PartyKind = partyKind;
     }
@@ -138,8 +177,8 @@ public sealed class PartySymbol : Symbol
 /// <summary>A role, with the party holding it.</summary>
 public sealed class RoleSymbol : Symbol
 {
-    internal RoleSymbol(string name, Symbol container, string? title, string? doc, Location declaration, Location nameLocation)
-        : base(SymbolKind.Role, name, container, title, doc, declaration, nameLocation)
+    internal RoleSymbol(string name, Symbol container, string? title, string? doc, SymbolSite site)
+        : base(SymbolKind.Role, name, container, title, doc, site)
     {
     }
 
@@ -150,8 +189,8 @@ public sealed class RoleSymbol : Symbol
 /// <summary>A calendar; <see cref="HasOpenHours"/> is false for one that never opens.</summary>
 public sealed class CalendarSymbol : Symbol
 {
-    internal CalendarSymbol(string name, Symbol? container, string? title, string? doc, Location? declaration, Location? nameLocation)
-        : base(SymbolKind.Calendar, name, container, title, doc, declaration, nameLocation)
+    internal CalendarSymbol(string name, Symbol? container, string? title, string? doc, SymbolSite? site)
+        : base(SymbolKind.Calendar, name, container, title, doc, site)
     {
     }
 
@@ -162,8 +201,8 @@ public sealed class CalendarSymbol : Symbol
 /// <summary>An objective, with its indicator once bound.</summary>
 public sealed class ObjectiveSymbol : Symbol
 {
-    internal ObjectiveSymbol(string name, Symbol service, string? title, string? doc, Location declaration, Location nameLocation)
-        : base(SymbolKind.Objective, name, service, title, doc, declaration, nameLocation)
+    internal ObjectiveSymbol(string name, Symbol service, string? title, string? doc, SymbolSite site)
+        : base(SymbolKind.Objective, name, service, title, doc, site)
     {
     }
 
@@ -172,4 +211,16 @@ public sealed class ObjectiveSymbol : Symbol
 
     /// <summary>The period unit of <c>per</c>, when bound.</summary>
     public PeriodUnit? PeriodUnit { get; internal set; }
+
+    /// <summary>The comparison of <c>target</c>, when bound (a penalty checks its tiers point toward a breach).</summary>
+    internal Comparison? TargetComparison { get; set; }
+
+    /// <summary>The value of <c>target</c> in the indicator's unit, when bound.</summary>
+    internal decimal? TargetValue { get; set; }
 }
+
+/// <summary>The file the binder's symbols are declared in: one per bound tree, shared by its symbols.</summary>
+internal sealed record SymbolSource(string Path, SourceText Text);
+
+/// <summary>Where a symbol is declared: its file, the whole declaration and the name.</summary>
+internal readonly record struct SymbolSite(SymbolSource Source, TextSpan Declaration, TextSpan Name);

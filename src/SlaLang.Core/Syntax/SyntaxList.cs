@@ -31,16 +31,47 @@ public sealed class SyntaxList<T> : SyntaxListBase, IReadOnlyList<T>
     /// <summary>The element at <paramref name="index"/>.</summary>
     public T this[int index] => (T)Items[index];
 
-    /// <summary>Enumerates the elements.</summary>
-    public IEnumerator<T> GetEnumerator()
-    {
-        foreach (var item in Items)
-        {
-            yield return (T)item;
-        }
-    }
+    /// <summary>Enumerates the elements without allocating (a <c>foreach</c> over the list uses it).</summary>
+    public Enumerator GetEnumerator() => new(Items, 1);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Walks the elements of a list's items, every <c>stride</c>-th one (2 skips the separators of a separated list).</summary>
+    public struct Enumerator : IEnumerator<T>
+    {
+        private readonly object[] _items;
+        private readonly int _stride;
+        private int _index;
+
+        internal Enumerator(object[] items, int stride)
+        {
+            _items = items;
+            _stride = stride;
+            _index = -stride;
+        }
+
+        /// <summary>The current element.</summary>
+        public readonly T Current => (T)_items[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        /// <summary>Moves to the next element.</summary>
+        public bool MoveNext()
+        {
+            _index += _stride;
+            return _index < _items.Length;
+        }
+
+        /// <summary>Starts over.</summary>
+        public void Reset() => _index = -_stride;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>A comma-separated list held by one slot of a node: elements and the separators between them.</summary>
@@ -75,14 +106,10 @@ public sealed class SeparatedSyntaxList<T> : SyntaxListBase, IReadOnlyList<T>
     /// <summary>Elements and separators in text order.</summary>
     public IReadOnlyList<SyntaxNodeOrToken> GetWithSeparators() => Items.Select(i => new SyntaxNodeOrToken(i)).ToArray();
 
-    /// <summary>Enumerates the elements.</summary>
-    public IEnumerator<T> GetEnumerator()
-    {
-        for (var i = 0; i < Items.Length; i += 2)
-        {
-            yield return (T)Items[i];
-        }
-    }
+    /// <summary>Enumerates the elements (not the separators) without allocating.</summary>
+    public SyntaxList<T>.Enumerator GetEnumerator() => new(Items, 2);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
