@@ -55,16 +55,18 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
         PlainLoop(quarter, 1_000_000);
 
         // Interleaved repetitions, best of each: the machine is shared, so load changes between runs hit all three alike.
-        double generatedRate = 0, handRate = 0, loopRate = 0;
+        double generatedRate = 0, handRate = 0, loopRate = 0, fieldsRate = 0;
         for (var r = 0; r < repeat; r++)
         {
             generatedRate = Math.Max(generatedRate, Rate(() => Feed(generated(), quarter, total), total));
             handRate = Math.Max(handRate, Rate(() => Feed(handWritten(), quarter, total), total));
             loopRate = Math.Max(loopRate, Rate(() => PlainLoop(quarter, total), total));
+            fieldsRate = Math.Max(fieldsRate, Rate(() => PlainLoopAllFields(quarter, total), total));
         }
         Console.WriteLine($"  generated monitor     {generatedRate,14:N0} events/s");
         Console.WriteLine($"  hand-written monitor  {handRate,14:N0} events/s   generated/hand-written = {generatedRate / handRate:0.00} (goal >= 0.9)");
-        Console.WriteLine($"  plain read loop       {loopRate,14:N0} events/s   generated/plain loop   = {generatedRate / loopRate:0.00} (goal >= 0.5)");
+        Console.WriteLine($"  plain read loop       {loopRate,14:N0} events/s   generated/plain loop   = {generatedRate / loopRate:0.00} (goal >= 0.5; reads kind, instant, id)");
+        Console.WriteLine($"  plain read, all used  {fieldsRate,14:N0} events/s   generated/plain loop   = {generatedRate / fieldsRate:0.00} (goal >= 0.5; reads every field the monitor reads)");
 
         var small = Retained(generated, quarter, total / 10);
         var large = Retained(generated, quarter, total);
@@ -116,6 +118,27 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
         return sum;
     }
 
+    /// <summary>
+    /// Reads every field the monitor reads of these events: kind, instant and offset, and the id, service, severity
+    /// and name texts (their length: the monitor reads their characters too). The honest "reads the events" limit.
+    /// </summary>
+    private static long PlainLoopAllFields(SlaEvent[] events, int count)
+    {
+        long sum = 0;
+        for (var i = 0; i < count;)
+        {
+            var n = Math.Min(events.Length, count - i);
+            for (var k = 0; k < n; k++)
+            {
+                ref readonly var e = ref events[k];
+                sum += (long)e.Kind + e.Instant.ToUnixTimeTicks() + e.Time.Offset.Seconds
+                    + (e.Id?.Length ?? 0) + (e.Service?.Length ?? 0) + (e.Severity?.Length ?? 0) + (e.Name?.Length ?? 0);
+            }
+            i += n;
+        }
+        return sum;
+    }
+
     private static double Rate(Func<object> run, int count)
     {
         GC.Collect();
@@ -124,15 +147,24 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
         return count / watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Bytes retained by a monitor fed <paramref name="count"/> events: the average over 8 monitors, because the
+    /// heap size moves in steps of an 8 KiB allocation quantum, as large as the whole state of a replayed stream.
+    /// </summary>
     private static long Retained(Func<ContractMonitor> create, SlaEvent[] events, int count)
     {
+        const int Copies = 8;
+        var monitors = new ContractMonitor[Copies];
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var before = GC.GetTotalMemory(true);
-        var monitor = Feed(create(), events, count);
+        for (var i = 0; i < Copies; i++)
+        {
+            monitors[i] = Feed(create(), events, count);
+        }
         var after = GC.GetTotalMemory(true);
-        GC.KeepAlive(monitor);
-        return after - before;
+        GC.KeepAlive(monitors);
+        return (after - before) / Copies;
     }
 
     private const int DenseCopies = 4200;

@@ -33,6 +33,7 @@ internal sealed partial class Parser
     internal const int MaxConditionOperators = 256;
 
     private readonly SyntaxToken[] _tokens;
+    private readonly int _tokenCount;
     private readonly TriviaStore _store;
     private readonly DiagnosticBag _diagnostics;
     private int _index;
@@ -44,13 +45,14 @@ internal sealed partial class Parser
     internal Parser(LexedText lexed, DiagnosticBag diagnostics)
     {
         _tokens = lexed.Tokens;
+        _tokenCount = lexed.TokenCount;
         _store = lexed.Trivia;
         _diagnostics = diagnostics;
     }
 
     private SyntaxToken Current => _tokens[_index];
 
-    private SyntaxToken PeekToken(int offset) => _tokens[Math.Min(_index + offset, _tokens.Length - 1)];
+    private SyntaxToken PeekToken(int offset) => _tokens[Math.Min(_index + offset, _tokenCount - 1)];
 
     private SyntaxKind CurrentKeyword => Current.Kind == SyntaxKind.IdentifierToken ? Current.ContextualKind : SyntaxKind.None;
 

@@ -86,7 +86,16 @@ public readonly record struct SlaEvent(
     public static readonly Instant MaxSupported = Instant.FromUtc(3000, 1, 1, 0, 0);
 
     /// <summary>True when <paramref name="t"/> is in [<see cref="MinSupported"/>, <see cref="MaxSupported"/>).</summary>
-    public static bool IsSupported(Instant t) => t >= MinSupported && t < MaxSupported;
+    public static bool IsSupported(Instant t)
+    {
+        // Both bounds are whole ticks, so comparing t's (floored) Unix ticks is exact; constants keep this
+        // inlinable on every event's path (comparing with the static Instants above is a call).
+        var ticks = t.ToUnixTimeTicks();
+        return ticks >= MinSupportedTicks && ticks < MaxSupportedTicks;
+    }
+
+    private const long MinSupportedTicks = -25_567L * NodaConstants.TicksPerDay; // 1900-01-01T00:00Z
+    private const long MaxSupportedTicks = 376_200L * NodaConstants.TicksPerDay; // 3000-01-01T00:00Z
 
     /// <summary><c>outage_start</c>.</summary>
     public static SlaEvent OutageStart(OffsetDateTime time, string service, string id) => new(EventKind.OutageStart, time, service, id);

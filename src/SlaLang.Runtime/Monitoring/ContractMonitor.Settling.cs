@@ -13,7 +13,12 @@ public partial class ContractMonitor
     private long _lateEvents;
     private int _sinceSettle;
     private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
-    private readonly List<EscalationResult> _settledEscalations = [];
+    // Per incident objective (calendar periods): tallies of settled incidents by period start, for periods not yet final.
+    private readonly Dictionary<int, Dictionary<Instant, IncidentTally>> _folded = [];
+    // Levels reached by settled incidents: report rows, kept compact (32 bytes + the incident id) until reported.
+    private readonly List<SettledEscalation> _settledEscalations = [];
+
+    private readonly record struct SettledEscalation(string Incident, int Escalation, int Level, Instant At);
     // Incident ids bucketed by the UTC day of their events: a pass visits only buckets of days before the cutoff.
     private readonly Dictionary<int, List<string>> _settleBuckets = [];
     private int _firstBucket = int.MaxValue;
@@ -76,6 +81,9 @@ public partial class ContractMonitor
 
         // 1. Finalise objective periods that ended at or before the horizon (their figures can no longer change).
         var incidentCutoff = h;
+        var folding = new List<(int Index, Objective Objective, ReportPeriod[] Periods)>();
+        // An incident never acknowledged keeps counting in later periods of responded_within (§4): never settled then.
+        var respondedWithin = _objectives.Any(o => o.Indicator == IndicatorKind.RespondedWithin);
         var availabilityCutoff = new Dictionary<string, Instant>(StringComparer.Ordinal);
         var sampleCutoff = new Dictionary<string, Instant>(StringComparer.Ordinal);
         for (var k = 0; k < _objectives.Count; k++)
@@ -94,15 +102,24 @@ public partial class ContractMonitor
                 }
                 var periods = o.Per.PeriodsAsOf(Term, h);
                 var firstOpen = final.Count;
+                var folded = _folded.GetValueOrDefault(k);
                 if (firstOpen < periods.Count && periods[firstOpen].End <= h)
                 {
                     // Only the periods not yet final: older facts are skipped without measuring them.
-                    var results = o.Evaluate(_facts, Term, h, periods[firstOpen].Start);
+                    var results = o.Evaluate(_facts, Term, h, periods[firstOpen].Start, folded);
                     for (var j = 0; firstOpen < periods.Count && periods[firstOpen].End <= h; j++)
                     {
                         final.Add(results[j]);
+                        folded?.Remove(periods[firstOpen].Start); // now inside the final result
                         firstOpen++;
                     }
+                }
+                if (o.Indicator is IndicatorKind.Mttr or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
+                    or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate)
+                {
+                    // Settled incidents are folded into the tallies of the periods not yet final (see step 2).
+                    folding.Add((k, o, [.. periods.Skip(firstOpen)]));
+                    continue;
                 }
                 needFrom = firstOpen < periods.Count ? periods[firstOpen].Start : (periods.Count > 0 ? periods[^1].End : Term.Start);
             }
@@ -115,15 +132,24 @@ public partial class ContractMonitor
                     sampleCutoff[o.Service] = Min(sampleCutoff.GetValueOrDefault(o.Service, h), needFrom);
                     break;
                 default:
-                    incidentCutoff = Min(incidentCutoff, needFrom);
+                    incidentCutoff = Min(incidentCutoff, needFrom); // a rolling window: its facts are kept from h − length
                     break;
             }
         }
 
-        // 2. Drop incidents whose every fact lies before the cutoff and that are resolved (or never opened):
-        //    their escalations are final (levels are reached before the first resolution) and kept as results.
+        // 2. Settle incidents whose every fact lies before the cutoff (the horizon, or the start of a rolling
+        //    window) and that are resolved (or never opened): their escalations are final (levels are reached before
+        //    the first resolution) and kept as results; their contribution to each calendar-period incident objective
+        //    no longer depends on as-of (every fact is before it, the first resolution/acknowledgement stops the
+        //    clocks) and is added to the tallies of the periods not yet final; then they are dropped.
         //    Candidates come from day buckets of (incident id) filled as events arrive, so a pass only visits
         //    incidents with events on days wholly before the cutoff instead of every live incident.
+        var tallies = new (long[] Count, long[] Good, decimal[] Sum)[folding.Count];
+        for (var f = 0; f < folding.Count; f++)
+        {
+            var n = folding[f].Periods.Length;
+            tallies[f] = (new long[n], new long[n], new decimal[n]);
+        }
         var cutoffDay = (incidentCutoff - NodaConstants.UnixEpoch).Days; // buckets of days < cutoffDay end before the cutoff
         for (; _firstBucket < cutoffDay; _firstBucket++)
         {
@@ -141,11 +167,42 @@ public partial class ContractMonitor
                 {
                     continue; // still open: its next event queues it again
                 }
-                foreach (var e in _escalations)
+                if (respondedWithin && inc.Opened is not null && inc.FirstAck is null)
                 {
-                    e.EvaluateIncident(id, inc, Zone, h, _settledEscalations);
+                    continue; // never acknowledged: its response clock runs on (§4), it keeps counting in later periods
+                }
+                for (var x = 0; x < _escalations.Count; x++)
+                {
+                    for (var level = 0; level < _escalations[x].Levels.Count; level++)
+                    {
+                        if (_escalations[x].Reached(id, inc, level, h) is { } at)
+                        {
+                            _settledEscalations.Add(new SettledEscalation(id, x, level, at));
+                        }
+                    }
+                }
+                for (var f = 0; f < folding.Count; f++)
+                {
+                    folding[f].Objective.Tally(id, inc, folding[f].Periods, h, tallies[f].Count, tallies[f].Good, tallies[f].Sum);
                 }
                 _facts.RemoveIncident(id);
+            }
+        }
+        for (var f = 0; f < folding.Count; f++)
+        {
+            var (k, _, periods) = folding[f];
+            var (count, good, sum) = tallies[f];
+            for (var j = 0; j < periods.Length; j++)
+            {
+                if (count[j] != 0 || good[j] != 0 || sum[j] != 0)
+                {
+                    if (!_folded.TryGetValue(k, out var folded))
+                    {
+                        _folded[k] = folded = [];
+                    }
+                    var known = folded.GetValueOrDefault(periods[j].Start);
+                    folded[periods[j].Start] = new IncidentTally(known.Count + count[j], known.Good + good[j], known.Sum + sum[j]);
+                }
             }
         }
 
@@ -178,7 +235,11 @@ public partial class ContractMonitor
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
-    private static void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon)
+    /// <summary>The report rows of the levels reached by settled incidents.</summary>
+    private IEnumerable<EscalationResult> SettledEscalationRows() =>
+        _settledEscalations.Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
+
+    private static void DropSpans(IdMap<SpanFacts> spans, Instant cutoff, Instant horizon)
     {
         List<string>? drop = null;
         foreach (var (id, s) in spans)
@@ -201,10 +262,10 @@ public partial class ContractMonitor
         var o = _objectives[k];
         if (!_final.TryGetValue(k, out var final) || final.Count == 0)
         {
-            return o.Evaluate(_facts, Term, asOf);
+            return o.Evaluate(_facts, Term, asOf, null, _folded.GetValueOrDefault(k));
         }
         var merged = new List<ObjectiveResult>(final);
-        merged.AddRange(o.Evaluate(_facts, Term, asOf, final[^1].Period.End.ToInstant()));
+        merged.AddRange(o.Evaluate(_facts, Term, asOf, final[^1].Period.End.ToInstant(), _folded.GetValueOrDefault(k)));
         return merged;
     }
 
@@ -243,14 +304,26 @@ public partial class ContractMonitor
                 }
             }
         }
+        w.Write(_folded.Count);
+        foreach (var (k, folded) in _folded.OrderBy(p => p.Key))
+        {
+            w.Write(k);
+            w.Write(folded.Count);
+            foreach (var (start, tally) in folded.OrderBy(p => p.Key))
+            {
+                Snapshots.WriteInstant(w, start);
+                w.Write(tally.Count);
+                w.Write(tally.Good);
+                w.Write(tally.Sum);
+            }
+        }
         w.Write(_settledEscalations.Count);
         foreach (var e in _settledEscalations)
         {
-            w.Write(e.Escalation);
             w.Write(e.Incident);
+            w.Write(e.Escalation);
             w.Write(e.Level);
-            w.Write(e.Notify);
-            Snapshots.WriteTime(w, e.At);
+            Snapshots.WriteInstant(w, e.At);
         }
     }
 
@@ -260,6 +333,7 @@ public partial class ContractMonitor
         try
         {
             _final.Clear();
+            _folded.Clear();
             _settledEscalations.Clear();
             if (!r.ReadBoolean())
             {
@@ -303,11 +377,33 @@ public partial class ContractMonitor
                 }
                 _final[k] = list;
             }
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var k = r.ReadInt32();
+                if (k < 0 || k >= _objectives.Count)
+                {
+                    throw new InvalidDataException("Snapshot of another contract: objective index out of range.");
+                }
+                var folded = new Dictionary<Instant, IncidentTally>();
+                for (var m = r.ReadInt32(); m > 0; m--)
+                {
+                    var start = Snapshots.ReadInstant(r);
+                    folded[start] = new IncidentTally(r.ReadInt64(), r.ReadInt64(), r.ReadDecimal());
+                }
+                _folded[k] = folded;
+            }
             _settleBuckets.Clear();
             _firstBucket = int.MaxValue;
             for (var n = r.ReadInt32(); n > 0; n--)
             {
-                _settledEscalations.Add(new EscalationResult(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), Snapshots.ReadTime(r)));
+                var incident = r.ReadString();
+                var escalation = r.ReadInt32();
+                var level = r.ReadInt32();
+                if (escalation < 0 || escalation >= _escalations.Count || level < 0 || level >= _escalations[escalation].Levels.Count)
+                {
+                    throw new InvalidDataException("Snapshot of another contract: escalation level out of range.");
+                }
+                _settledEscalations.Add(new SettledEscalation(incident, escalation, level, Snapshots.ReadInstant(r)));
             }
         }
         catch (EndOfStreamException ex)

@@ -125,7 +125,7 @@ public partial class ContractMonitor
             var results = byObjective.TryGetValue(p.Objective, out var r) ? r : p.Objective.Evaluate(_facts, Term, asOf);
             credits.AddRange(p.Evaluate(results, Currency));
         }
-        var escalations = new List<EscalationResult>(_settledEscalations);
+        var escalations = new List<EscalationResult>(SettledEscalationRows());
         foreach (var e in _escalations)
         {
             escalations.AddRange(e.Evaluate(_facts, Zone, asOf));

@@ -15,7 +15,10 @@ public sealed class Escalation
         Where = where;
         Calendar = calendar;
         Levels = levels;
+        _notify = [.. levels.Select(l => string.Join(", ", l.Notify))];
     }
+
+    private readonly string[] _notify; // per level, the roles joined once (not once per reported row)
 
     /// <summary>The escalation's name.</summary>
     public string Name { get; }
@@ -46,25 +49,34 @@ public sealed class Escalation
     /// <summary>Adds to <paramref name="results"/> the levels one incident reached.</summary>
     internal void EvaluateIncident(string id, IncidentFacts inc, DateTimeZone zone, Instant asOf, List<EscalationResult> results)
     {
+        for (var i = 0; i < Levels.Count; i++)
+        {
+            if (Reached(id, inc, i, asOf) is { } t)
+            {
+                results.Add(Result(id, i, t, zone));
+            }
+        }
+    }
+
+    /// <summary>When the incident reached the level at <paramref name="index"/> (strictly before its first resolution and <paramref name="asOf"/>), or null.</summary>
+    internal Instant? Reached(string id, IncidentFacts inc, int index, Instant asOf)
+    {
         if (inc.Opened is not { } opened || opened >= asOf)
         {
-            return;
+            return null;
         }
         if (Where is not null && !Where(new IncidentInfo(id, inc.Service!, inc.Severity!)))
         {
-            return;
+            return null;
         }
         var limit = inc.Resolves.Min is { } r && r < asOf ? r : asOf;
-        foreach (var level in Levels)
-        {
-            var at = Calendar.WhenMeasureReaches(opened, level.After, inc.PausedIntervals, limit);
-            if (at is not { } t || t >= limit)
-            {
-                continue;
-            }
-            results.Add(new EscalationResult(Name, id, level.Level, string.Join(", ", level.Notify), t.WithOffset(zone.GetUtcOffset(t))));
-        }
+        var at = Calendar.WhenMeasureReaches(opened, Levels[index].After, inc.PausedIntervals, limit);
+        return at is { } t && t < limit ? t : null;
     }
+
+    /// <summary>The report row of level <paramref name="index"/> reached by incident <paramref name="id"/> at <paramref name="at"/>.</summary>
+    internal EscalationResult Result(string id, int index, Instant at, DateTimeZone zone) =>
+        new(Name, id, Levels[index].Level, _notify[index], at.WithOffset(zone.GetUtcOffset(at)));
 }
 
 /// <summary>When an obligation is due relative to its period end.</summary>

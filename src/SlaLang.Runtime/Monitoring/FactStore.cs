@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace SlaLang.Runtime;
@@ -40,6 +42,23 @@ internal sealed class IncidentFacts
         get => _hasAck ? _firstAck : null;
         set => (_firstAck, _hasAck) = value is { } v ? (v, true) : (default, false);
     }
+
+    /// <summary>Keeps the earliest acknowledgement.</summary>
+    public void Acknowledge(Instant t)
+    {
+        if (!_hasAck || t < _firstAck)
+        {
+            (_firstAck, _hasAck) = (t, true);
+        }
+    }
+
+    /// <summary>
+    /// True when an opening at <paramref name="t"/> cannot change the known one: that one is earlier, or the same
+    /// opening (same instant, service and severity) was already seen.
+    /// </summary>
+    public bool IsKnownOpening(Instant t, string service, string severity) =>
+        _hasOpened && (t > _opened
+            || (t == _opened && (ReferenceEquals(service, Service) || service == Service) && (ReferenceEquals(severity, Severity) || severity == Severity)));
 
     public TimeSet Reopens => _rare?.Reopens ?? default;
 
@@ -135,8 +154,8 @@ internal struct SpanFacts
 /// <summary>The facts of one service: outages, maintenance windows, request samples, surveys, changes.</summary>
 internal sealed class ServiceFacts
 {
-    public readonly Dictionary<string, SpanFacts> Outages = new(StringComparer.Ordinal);
-    public readonly Dictionary<string, SpanFacts> Maintenance = new(StringComparer.Ordinal);
+    public readonly IdMap<SpanFacts> Outages = new();
+    public readonly IdMap<SpanFacts> Maintenance = new();
     public readonly HashSet<(Instant Time, long Good, long Total)> Requests = [];
     public readonly HashSet<(Instant Time, decimal Score)> Surveys = [];
     public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
@@ -147,7 +166,7 @@ internal sealed class ServiceFacts
     /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
 
-    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
+    private static IntervalSet Spans(IdMap<SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
     {
         var list = new List<InstantInterval>(spans.Count);
         foreach (var (id, s) in spans)
@@ -177,11 +196,11 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4; // 4: the settlement part carries the tallies of settled incidents
     private readonly HashSet<string>? _services;
-    internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
+    internal readonly IdMap<IncidentFacts> Incidents = new();
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
-    internal readonly Dictionary<string, Dictionary<Instant, Offset>> Fulfilled = new(StringComparer.Ordinal);
+    internal readonly IdMap<Dictionary<Instant, Offset>> Fulfilled = new();
 
     /// <summary>Creates a store keeping service facts only for <paramref name="services"/> (all when null).</summary>
     public FactStore(IEnumerable<string>? services = null) =>
@@ -194,6 +213,11 @@ public sealed class FactStore
     public int IncidentCount => Incidents.Count;
 
     /// <summary>Records one event. Invalid events (see <see cref="SlaEvent.Validate"/>) are ignored.</summary>
+    /// <remarks>
+    /// The hot path of every monitor: an at-least-once feed is mostly events already known, so the common cases
+    /// (an incident's events, a duplicate of a known fact) are decided here with few comparisons and no
+    /// allocation; first sightings and rarer kinds go to separate methods so this one stays small.
+    /// </remarks>
     public void Observe(in SlaEvent e)
     {
         var t = e.Instant;
@@ -201,107 +225,125 @@ public sealed class FactStore
         {
             return;
         }
-        switch (e.Kind)
+        var kind = e.Kind;
+        if (kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
         {
-            case EventKind.IncidentOpened:
+            if (e.Id is not { } id)
             {
-                if (e.Id is null || e.Service is null || e.Severity is null)
-                {
-                    return;
-                }
-                var inc = Incident(e.Id);
-                // Several openings for one id: the earliest wins (ties: ordinal smallest service, then severity).
-                if (inc.Opened is not { } o || t < o
-                    || (t == o && (string.CompareOrdinal(e.Service, inc.Service) < 0
-                        || (e.Service == inc.Service && string.CompareOrdinal(e.Severity, inc.Severity) < 0))))
-                {
-                    inc.Opened = t;
-                    inc.Service = Intern(ref _lastService, e.Service);
-                    inc.Severity = Intern(ref _lastSeverity, e.Severity);
-                }
                 return;
             }
-            case EventKind.IncidentAcknowledged:
-                if (e.Id is not null)
-                {
-                    var inc = Incident(e.Id);
-                    if (inc.FirstAck is not { } a || t < a)
+            var inc = Incidents.GetOrAdd(id) ??= new IncidentFacts();
+            switch (kind)
+            {
+                case EventKind.IncidentResolved:
+                    inc.Resolves.Add(t);
+                    return;
+                case EventKind.IncidentAcknowledged:
+                    inc.Acknowledge(t);
+                    return;
+                case EventKind.IncidentOpened:
+                    if (e.Service is null || e.Severity is null || inc.IsKnownOpening(t, e.Service, e.Severity))
                     {
-                        inc.FirstAck = t;
+                        return;
                     }
-                }
-                return;
-            case EventKind.IncidentResolved:
-                if (e.Id is not null)
-                {
-                    Incident(e.Id).Resolves.Add(t);
-                }
-                return;
-            case EventKind.IncidentReopened:
-                if (e.Id is not null)
-                {
-                    Incident(e.Id).AddReopen(t);
-                }
-                return;
-            case EventKind.IncidentPaused:
-                if (e.Id is not null)
-                {
-                    Incident(e.Id).AddPause(t);
-                }
-                return;
-            case EventKind.IncidentResumed:
-                if (e.Id is not null)
-                {
-                    Incident(e.Id).AddResume(t);
-                }
-                return;
-            case EventKind.Fulfilled:
-                if (e.Name is not null)
-                {
-                    ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Fulfilled, e.Name, out _);
-                    var times = slot ??= [];
-                    // The same instant written with two offsets: keep the smallest offset, whatever the order.
-                    if (!times.TryGetValue(t, out var off) || e.Time.Offset < off)
-                    {
-                        times[t] = e.Time.Offset;
-                    }
-                }
-                return;
+                    Open(inc, t, e.Service, e.Severity);
+                    return;
+                case EventKind.IncidentReopened:
+                    inc.AddReopen(t);
+                    return;
+                case EventKind.IncidentPaused:
+                    inc.AddPause(t);
+                    return;
+                default:
+                    inc.AddResume(t);
+                    return;
+            }
+        }
+        if (kind == EventKind.Fulfilled)
+        {
+            if (e.Name is not null)
+            {
+                ObserveFulfilled(e.Name, t, e.Time.Offset);
+            }
+            return;
         }
         if (e.Service is not { } name)
         {
             return;
         }
-        ServiceFacts svc;
         // Streams repeat the same few services: reuse the last measured one without the two lookups. Services are
         // never dropped from the measured set, and Restore clears this cache with the facts.
-        if (_lastSvc is not null && (ReferenceEquals(_lastSvcName, name) || _lastSvcName == name))
+        var lastSvc = _lastSvcName;
+        var svc = lastSvc is not null && (ReferenceEquals(lastSvc, name) || Same(lastSvc, name)) ? _lastSvc : MeasuredService(name);
+        if (svc is null)
         {
-            svc = _lastSvc;
+            return;
         }
-        else
-        {
-            if (_services is not null && !_services.Contains(name))
-            {
-                return;
-            }
-            svc = Service(name);
-            (_lastSvcName, _lastSvc) = (name, svc);
-        }
-        switch (e.Kind)
+        switch (kind)
         {
             case EventKind.OutageStart when e.Id is not null:
-                SpanStart(svc.Outages, e.Id, t);
+                Span(svc.Outages, e.Id).Starts.Add(t);
                 break;
             case EventKind.OutageEnd when e.Id is not null:
-                SpanEnd(svc.Outages, e.Id, t);
+                Span(svc.Outages, e.Id).Ends.Add(t);
                 break;
             case EventKind.MaintenanceStart when e.Id is not null:
-                SpanStart(svc.Maintenance, e.Id, t);
+                Span(svc.Maintenance, e.Id).Starts.Add(t);
                 break;
             case EventKind.MaintenanceEnd when e.Id is not null:
-                SpanEnd(svc.Maintenance, e.Id, t);
+                Span(svc.Maintenance, e.Id).Ends.Add(t);
                 break;
+            case EventKind.Requests or EventKind.Survey or EventKind.Change:
+                ObserveSample(svc, in e, t);
+                break;
+        }
+    }
+
+    /// <summary>Ordinal equality of two non-null texts (inlined: a length test before the character compare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Same(string a, string b) =>
+        a.Length == b.Length && MemoryMarshal.Cast<char, byte>(a.AsSpan()).SequenceEqual(MemoryMarshal.Cast<char, byte>(b.AsSpan()));
+
+    /// <summary>Records an opening that is not already known: the earliest wins (ties: ordinal smallest service, then severity).</summary>
+    private void Open(IncidentFacts inc, Instant t, string service, string severity)
+    {
+        if (inc.Opened is not { } o || t < o
+            || (t == o && (string.CompareOrdinal(service, inc.Service) < 0
+                || (service == inc.Service && string.CompareOrdinal(severity, inc.Severity) < 0))))
+        {
+            inc.Opened = t;
+            inc.Service = Intern(ref _lastService, service);
+            inc.Severity = Intern(ref _lastSeverity, severity);
+        }
+    }
+
+    private void ObserveFulfilled(string name, Instant t, Offset offset)
+    {
+        var times = Fulfilled.GetOrAdd(name) ??= [];
+        // The same instant written with two offsets: keep the smallest offset, whatever the order.
+        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(times, t, out var exists);
+        if (!exists || offset < known)
+        {
+            known = offset;
+        }
+    }
+
+    /// <summary>The facts of measured service <paramref name="name"/> (remembered for the next event), or null when no objective measures it.</summary>
+    private ServiceFacts? MeasuredService(string name)
+    {
+        if (_services is not null && !_services.Contains(name))
+        {
+            return null;
+        }
+        var svc = Service(name);
+        (_lastSvcName, _lastSvc) = (name, svc);
+        return svc;
+    }
+
+    private static void ObserveSample(ServiceFacts svc, in SlaEvent e, Instant t)
+    {
+        switch (e.Kind)
+        {
             case EventKind.Requests when e.Good >= 0 && e.Good <= e.Total:
                 svc.Requests.Add((t, e.Good, e.Total));
                 break;
@@ -311,10 +353,10 @@ public sealed class FactStore
             case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t && SlaEvent.IsSupported(req.ToInstant()):
             {
                 var r = req.ToInstant();
-                var key = (e.Id, t);
-                if (!svc.Changes.TryGetValue(key, out var known) || r < known)
+                ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(svc.Changes, (e.Id, t), out var exists);
+                if (!exists || r < known)
                 {
-                    svc.Changes[key] = r;
+                    known = r;
                 }
                 break;
             }
@@ -339,34 +381,14 @@ public sealed class FactStore
 
     private string Pool(string s)
     {
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_interned, s, out _);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_interned, s, out _);
         return slot ??= s;
     }
 
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
-    private IncidentFacts Incident(string id)
-    {
-        // An incident's events usually arrive together: reuse the last one without a lookup.
-        if (_lastInc is not null && (ReferenceEquals(_lastIncId, id) || _lastIncId == id))
-        {
-            return _lastInc;
-        }
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
-        var inc = slot ??= new IncidentFacts();
-        (_lastIncId, _lastInc) = (id, inc);
-        return inc;
-    }
-
-    private string? _lastIncId;
-    private IncidentFacts? _lastInc;
-
-    /// <summary>Forgets a settled incident (and the lookup cache, which may hold it).</summary>
-    internal void RemoveIncident(string id)
-    {
-        Incidents.Remove(id);
-        (_lastIncId, _lastInc) = (null, null);
-    }
+    /// <summary>Forgets a settled incident.</summary>
+    internal void RemoveIncident(string id) => Incidents.Remove(id);
 
     internal ServiceFacts Service(string name)
     {
@@ -379,15 +401,7 @@ public sealed class FactStore
 
     internal ServiceFacts? FindService(string name) => Services.GetValueOrDefault(name);
 
-    private static void SpanStart(Dictionary<string, SpanFacts> spans, string id, Instant t)
-    {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _).Starts.Add(t);
-    }
-
-    private static void SpanEnd(Dictionary<string, SpanFacts> spans, string id, Instant t)
-    {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _).Ends.Add(t);
-    }
+    private static ref SpanFacts Span(IdMap<SpanFacts> spans, string id) => ref spans.GetOrAdd(id);
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
     public void Snapshot(Stream stream)
@@ -467,7 +481,6 @@ public sealed class FactStore
             Incidents.Clear();
             Services.Clear();
             (_lastSvcName, _lastSvc) = (null, null);
-            (_lastIncId, _lastInc) = (null, null);
             Fulfilled.Clear();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
@@ -564,7 +577,7 @@ public sealed class FactStore
         return set;
     }
 
-    private static void WriteSpans(BinaryWriter w, Dictionary<string, SpanFacts> spans)
+    private static void WriteSpans(BinaryWriter w, IdMap<SpanFacts> spans)
     {
         w.Write(spans.Count);
         foreach (var (id, s) in spans)
@@ -575,7 +588,7 @@ public sealed class FactStore
         }
     }
 
-    private static void ReadSpans(BinaryReader r, Dictionary<string, SpanFacts> spans)
+    private static void ReadSpans(BinaryReader r, IdMap<SpanFacts> spans)
     {
         for (var n = r.ReadInt32(); n > 0; n--)
         {

@@ -2,6 +2,13 @@ using NodaTime;
 
 namespace SlaLang.Runtime;
 
+/// <summary>
+/// What settled incidents contributed to one period of an incident objective: the population, its good part
+/// (within the delay, or reopens) and the sum of restore times in seconds. Exact integers and decimals, so adding
+/// tallies in any order gives the same figures.
+/// </summary>
+internal readonly record struct IncidentTally(long Count, long Good, decimal Sum);
+
 /// <summary>A target: comparison and value in the indicator's unit (percent, seconds, count, score); <see cref="Text"/> as written.</summary>
 public readonly record struct Target(Comparison Comparison, decimal Value, string Text)
 {
@@ -108,7 +115,14 @@ public sealed class Objective
     /// The objective's results for every period starting before <paramref name="asOf"/> (and, when
     /// <paramref name="from"/> is given, at or after it: facts only touching earlier periods are then skipped cheaply).
     /// </summary>
-    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf, Instant? from = null)
+    public IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf, Instant? from = null) =>
+        Evaluate(facts, term, asOf, from, folded: null);
+
+    /// <summary>
+    /// As <see cref="Evaluate(FactStore, ContractTerm, Instant, Instant?)"/>, adding <paramref name="folded"/>: the
+    /// tallies (by period start) of incidents already settled and dropped from <paramref name="facts"/>.
+    /// </summary>
+    internal IReadOnlyList<ObjectiveResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf, Instant? from, IReadOnlyDictionary<Instant, IncidentTally>? folded)
     {
         var periods = Per.PeriodsAsOf(term, asOf);
         if (from is { } f)
@@ -123,7 +137,7 @@ public sealed class Objective
                 break;
             case IndicatorKind.Mttr or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
                 or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate:
-                EvaluateIncidents(facts, periods, asOf, values);
+                EvaluateIncidents(facts, periods, asOf, values, folded);
                 break;
             case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate or IndicatorKind.Satisfaction or IndicatorKind.LeadTime:
                 EvaluateSamples(facts, periods, asOf, values);
@@ -220,82 +234,24 @@ public sealed class Objective
     /// <summary>A <c>where</c> clause on a sample sees its service, and the id of a change (severity is empty).</summary>
     private bool KeepSample(string? id) => Where is null || Where(new IncidentInfo(id ?? "", Service, ""));
 
-    private void EvaluateIncidents(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
+    private void EvaluateIncidents(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values, IReadOnlyDictionary<Instant, IncidentTally>? folded)
     {
         var count = new long[periods.Count];
         var good = new long[periods.Count];
         var sum = new decimal[periods.Count];
         foreach (var (id, inc) in facts.Incidents)
         {
-            if (inc.Opened is not { } opened || inc.Service != Service)
+            Tally(id, inc, periods, asOf, count, good, sum);
+        }
+        if (folded is not null)
+        {
+            for (var k = 0; k < periods.Count; k++)
             {
-                continue;
-            }
-            if (Where is not null && !Where(new IncidentInfo(id, inc.Service, inc.Severity!)))
-            {
-                continue;
-            }
-            switch (Indicator)
-            {
-                case IndicatorKind.IncidentCount:
-                    if (IndexOf(periods, opened, asOf) is { } ic)
-                    {
-                        count[ic]++;
-                    }
-                    break;
-                case IndicatorKind.ReopenRate:
-                    foreach (var t in inc.Resolves)
-                    {
-                        if (IndexOf(periods, t, asOf) is { } k)
-                        {
-                            count[k]++;
-                        }
-                    }
-                    foreach (var t in inc.Reopens)
-                    {
-                        if (IndexOf(periods, t, asOf) is { } k)
-                        {
-                            good[k]++;
-                        }
-                    }
-                    break;
-                case IndicatorKind.Mttr:
-                    if (inc.Resolves.Min is { } r && IndexOf(periods, r, asOf) is { } im)
-                    {
-                        count[im]++;
-                        sum[im] += Seconds(inc.MeasuredAge(Calendar, r));
-                    }
-                    break;
-                default:
+                if (folded.TryGetValue(periods[k].Start, out var f))
                 {
-                    // resolved_within / responded_within: the stop is the first resolution or the first acknowledgement.
-                    var stop = Indicator == IndicatorKind.ResolvedWithin ? inc.Resolves.Min : inc.FirstAck;
-                    var d = Within!.Value;
-                    if (stop is { } s && IndexOf(periods, s, asOf) is { } iw)
-                    {
-                        count[iw]++;
-                        if (inc.MeasuredAge(Calendar, s) <= d)
-                        {
-                            good[iw]++;
-                        }
-                    }
-                    // Unstopped at E = min(end P, N) with measured age already over D: counted, not within.
-                    // Only periods with opened < E ≤ stop qualify: start at the first period ending after the opening.
-                    for (var k = FirstEndingAfter(periods, opened); k < periods.Count; k++)
-                    {
-                        var e = periods[k].EffectiveEnd(asOf);
-                        // Stopped exactly at a period end E < N counts as stopped at E (it is then counted once, in the
-                        // next period); a stop at N itself is not seen yet (events at or after N are not seen).
-                        if (stop is { } st && (st < e || (st == e && e < asOf)))
-                        {
-                            break;
-                        }
-                        if (opened < e && inc.MeasuredAge(Calendar, e) > d)
-                        {
-                            count[k]++;
-                        }
-                    }
-                    break;
+                    count[k] += f.Count;
+                    good[k] += f.Good;
+                    sum[k] += f.Sum;
                 }
             }
         }
@@ -324,6 +280,85 @@ public sealed class Objective
                         values[k].Value = 100m * good[k] / count[k];
                     }
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds one incident's contribution to the per-period population (<paramref name="count"/>), the good part
+    /// (<paramref name="good"/>: within the delay, or reopens) and the sum of restore times (<paramref name="sum"/>).
+    /// </summary>
+    internal void Tally(string id, IncidentFacts inc, IReadOnlyList<ReportPeriod> periods, Instant asOf, long[] count, long[] good, decimal[] sum)
+    {
+        if (inc.Opened is not { } opened || inc.Service != Service)
+        {
+            return;
+        }
+        if (Where is not null && !Where(new IncidentInfo(id, inc.Service, inc.Severity!)))
+        {
+            return;
+        }
+        switch (Indicator)
+        {
+            case IndicatorKind.IncidentCount:
+                if (IndexOf(periods, opened, asOf) is { } ic)
+                {
+                    count[ic]++;
+                }
+                break;
+            case IndicatorKind.ReopenRate:
+                foreach (var t in inc.Resolves)
+                {
+                    if (IndexOf(periods, t, asOf) is { } k)
+                    {
+                        count[k]++;
+                    }
+                }
+                foreach (var t in inc.Reopens)
+                {
+                    if (IndexOf(periods, t, asOf) is { } k)
+                    {
+                        good[k]++;
+                    }
+                }
+                break;
+            case IndicatorKind.Mttr:
+                if (inc.Resolves.Min is { } r && IndexOf(periods, r, asOf) is { } im)
+                {
+                    count[im]++;
+                    sum[im] += Seconds(inc.MeasuredAge(Calendar, r));
+                }
+                break;
+            default:
+            {
+                // resolved_within / responded_within: the stop is the first resolution or the first acknowledgement.
+                var stop = Indicator == IndicatorKind.ResolvedWithin ? inc.Resolves.Min : inc.FirstAck;
+                var d = Within!.Value;
+                if (stop is { } s && IndexOf(periods, s, asOf) is { } iw)
+                {
+                    count[iw]++;
+                    if (inc.MeasuredAge(Calendar, s) <= d)
+                    {
+                        good[iw]++;
+                    }
+                }
+                // Unstopped at E = min(end P, N) with measured age already over D: counted, not within.
+                // Only periods with opened < E ≤ stop qualify: start at the first period ending after the opening.
+                for (var k = FirstEndingAfter(periods, opened); k < periods.Count; k++)
+                {
+                    var e = periods[k].EffectiveEnd(asOf);
+                    // Stopped exactly at a period end E < N counts as stopped at E (it is then counted once, in the
+                    // next period); a stop at N itself is not seen yet (events at or after N are not seen).
+                    if (stop is { } st && (st < e || (st == e && e < asOf)))
+                    {
+                        break;
+                    }
+                    if (opened < e && inc.MeasuredAge(Calendar, e) > d)
+                    {
+                        count[k]++;
+                    }
+                }
+                break;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace SlaLang.Runtime;
@@ -19,7 +20,10 @@ internal struct TimeSet
     public readonly Instant? Max => _count == 0 ? null : _count == 1 ? _first : _rest![_count - 2];
 
     /// <summary>Adds <paramref name="t"/>; false when it was already present.</summary>
-    public bool Add(Instant t)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(Instant t) => (_count == 0 || t != _first) && AddNew(t); // a repeat of the smallest is decided inline
+
+    private bool AddNew(Instant t)
     {
         if (_count == 0)
         {
