@@ -16,6 +16,7 @@ namespace SlaLang.Benchmarks;
 /// <c>publishDiagnostics</c>, completion time, and managed memory after 10 and after 1,000 edits. The baseline
 /// is the bare analysis (parse and check of the same text, no protocol); the ratio is the server's overhead.
 /// Goals: diagnostics p95 ≤ 50 ms, completion p95 ≤ 20 ms, memory flat.
+/// The server runs under <c>slac</c>'s GC configuration (the benchmark re-executes itself when needed), as in an editor.
 /// Options: <c>--lines N</c> (20000), <c>--edits N</c> (1000), <c>--completions N</c> (300).
 /// </summary>
 internal sealed class LspLatencyBenchmark : IComparativeBenchmark
@@ -23,8 +24,56 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
     /// <inheritdoc/>
     public string Name => "lsp";
 
+    private const string ChildVariable = "SLALANG_LSP_BENCHMARK_CHILD";
+
+    private static bool underSlacConfiguration;
+
     /// <inheritdoc/>
-    public int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+    public int Run(string[] args) =>
+        RunUnderSlacGcConfiguration(args) ?? RunAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The server must run under the GC configuration of the shipped <c>slac</c> (src/SlaLang.Cli/GarbageCollection.props,
+    /// which this project imports): when this process's differs, the benchmark runs again in a child process with
+    /// that configuration set through the environment and returns its exit code; null when this process already matches.
+    /// </summary>
+    private static int? RunUnderSlacGcConfiguration(string[] args)
+    {
+        var metadata = typeof(LspLatencyBenchmark).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var concurrent = bool.Parse(metadata["SlacConcurrentGarbageCollection"]!);
+        var lohThreshold = long.Parse(metadata["SlacLargeObjectHeapThreshold"]!, CultureInfo.InvariantCulture);
+        var current = GC.GetConfigurationVariables();
+        // The GC rounds the LOH threshold down to a pointer-size multiple of its object header; compare within a few bytes.
+        var matches = current.TryGetValue("ConcurrentGC", out var c) && c is bool isConcurrent && isConcurrent == concurrent
+            && current.TryGetValue("LOHThreshold", out var t) && Math.Abs(Convert.ToInt64(t, CultureInfo.InvariantCulture) - lohThreshold) < 256;
+        if (matches)
+        {
+            underSlacConfiguration = true;
+            return null;
+        }
+        if (Environment.GetEnvironmentVariable(ChildVariable) is not null)
+        {
+            Console.Error.WriteLine("lsp: could not run under slac's GC configuration; running under this process's.");
+            return null;
+        }
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(typeof(LspLatencyBenchmark).Assembly.Location);
+        }
+        start.ArgumentList.Add("lsp");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_gcConcurrent"] = concurrent ? "1" : "0";
+        start.Environment["DOTNET_GCLOHThreshold"] = lohThreshold.ToString("X", CultureInfo.InvariantCulture);
+        start.Environment[ChildVariable] = "1";
+        using var child = Process.Start(start)!;
+        child.WaitForExit();
+        return child.ExitCode;
+    }
 
     /// <summary>A valid contract of at least <paramref name="lines"/> lines: services with objectives and penalties, and a RACI row per service.</summary>
     public static (string Text, int EditLine, int EditCharacter, int CompletionLine, int CompletionCharacter) Generate(int lines)
@@ -86,8 +135,11 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
         Console.WriteLine($"Opened: {first.Diagnostics.Count} diagnostics.");
 
         var latencies = new List<double>();
+        List<double> withGc = [], withoutGc = [];
         long memoryAfter10 = 0, memoryAfterAll = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = GcCounts();
+        var pauseBefore = GC.GetTotalPauseDuration();
         var version = 1;
         for (var i = 0; i < edits; i++)
         {
@@ -96,17 +148,21 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
             var start = new Position(editLine, editCharacter);
             var range = insert ? new LspRange(start, start) : new LspRange(start, new Position(editLine, editCharacter + 1));
             var published = sink.Expect(version);
+            var collections = GC.CollectionCount(0);
             var watch = Stopwatch.StartNew();
             await rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, version), [new TextDocumentContentChangeEvent(range, insert ? "x" : string.Empty)]));
             await published;
             latencies.Add(watch.Elapsed.TotalMilliseconds);
+            (GC.CollectionCount(0) == collections ? withoutGc : withGc).Add(watch.Elapsed.TotalMilliseconds);
             if (i + 1 == 10)
             {
                 memoryAfter10 = Memory();
             }
         }
         var cpuPerEdit = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / edits;
+        var gcAfter = GcCounts();
+        var pausePerEdit = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / edits;
         memoryAfterAll = Memory();
 
         var completionTimes = new List<double>();
@@ -168,12 +224,19 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
         Console.WriteLine($"| completion (JSON-RPC round trip) | {c50:F2} ms | {c95:F2} ms | p95 ≤ 20 ms: {(c95 <= 20 ? "met" : "MISSED")} |");
         Console.WriteLine($"| completion sent right after an edit (waits for that version's analysis) | {Percentile(afterEdit, 50):F2} ms | {Percentile(afterEdit, 95):F2} ms | |");
         Console.WriteLine();
-        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode} (slac runs non-concurrent: set DOTNET_gcConcurrent=0 to match).");
+        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, {GcSetting("ConcurrentGC", "concurrent")}, {GcSetting("LOHThreshold", "LOH threshold")} bytes ({(underSlacConfiguration ? "slac's configuration, GarbageCollection.props" : "NOT slac's configuration")}).");
+        Console.WriteLine($"GC during the {edits} edits: gen0 {gcAfter.Gen0 - gcBefore.Gen0}, gen1 {gcAfter.Gen1 - gcBefore.Gen1}, gen2 {gcAfter.Gen2 - gcBefore.Gen2} collections; pause {pausePerEdit:F2} ms per edit on average.");
+        Console.WriteLine($"Edits during which the GC ran: {withGc.Count} ({100.0 * withGc.Count / edits:F1}%), p50 {(withGc.Count > 0 ? Percentile(withGc, 50) : 0):F2} ms; the others: p50 {(withoutGc.Count > 0 ? Percentile(withoutGc, 50) : 0):F2} ms, p95 {(withoutGc.Count > 0 ? Percentile(withoutGc, 95) : 0):F2} ms.");
         Console.WriteLine($"CPU time per edit (server and client, all threads): {cpuPerEdit:F2} ms; {Environment.ProcessorCount} cores; load average {LoadAverage()} (wall-clock latencies grow with the load).");
         Console.WriteLine();
         Console.WriteLine($"Managed memory after 10 edits: {memoryAfter10 / 1024.0 / 1024.0:F1} MiB; after {edits} edits: {memoryAfterAll / 1024.0 / 1024.0:F1} MiB ({growth:+0.0;-0.0}%): {(growth <= 10 ? "flat" : "GROWING")}.");
         return p95 <= 50 && c95 <= 20 && growth <= 10 ? 0 : 1;
     }
+
+    private static string GcSetting(string key, string label) =>
+        GC.GetConfigurationVariables().TryGetValue(key, out var value) ? $"{label} {value}" : $"{label} unknown";
+
+    private static (int Gen0, int Gen1, int Gen2) GcCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -86,4 +86,15 @@ public sealed class LspCommandTests
         await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         server.ExitCode.ShouldBe(1);
     }
+
+    [Fact]
+    public void Slac_runs_under_the_garbage_collector_configuration_the_lsp_benchmark_measures()
+    {
+        // GarbageCollection.props: blocking GC, and objects up to 4 MiB (a large contract's text, the binder's arrays)
+        // allocated young so that the analysis each keystroke discards does not force a full collection.
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "slac.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        properties.GetProperty("System.GC.Concurrent").GetBoolean().ShouldBeFalse();
+        properties.GetProperty("System.GC.LOHThreshold").GetInt32().ShouldBe(4 * 1024 * 1024);
+    }
 }

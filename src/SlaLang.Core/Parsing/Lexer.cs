@@ -1,3 +1,4 @@
+using System.Buffers;
 using SlaLang.Diagnostics;
 using SlaLang.Parsing.Literals;
 using SlaLang.Syntax;
@@ -5,8 +6,33 @@ using SlaLang.Text;
 
 namespace SlaLang.Parsing;
 
-/// <summary>The tokens of one file and the store of their trivia.</summary>
-internal sealed record LexedText(SourceText Text, SyntaxToken[] Tokens, TriviaStore Trivia);
+/// <summary>
+/// The tokens of one file (the first <see cref="TokenCount"/> of <see cref="Tokens"/>, an array rented from
+/// <see cref="ArrayPool{T}.Shared"/>: <see cref="Release"/> gives it back once parsed) and the store of their trivia.
+/// A 20,000-line file has about 100,000 tokens; the array is needed only while parsing, and a fresh one per parse went
+/// to the large object heap, which an editor re-parsing on every keystroke turned into a full collection every other edit.
+/// </summary>
+internal sealed class LexedText(SourceText text, SyntaxToken[] tokens, int tokenCount, TriviaStore trivia)
+{
+    internal SourceText Text { get; } = text;
+
+    internal SyntaxToken[] Tokens { get; private set; } = tokens;
+
+    internal int TokenCount { get; } = tokenCount;
+
+    internal TriviaStore Trivia { get; } = trivia;
+
+    /// <summary>Returns the token array to the pool (cleared, so the pool keeps no tree alive); the tokens must not be read after.</summary>
+    internal void Release()
+    {
+        var tokens = Tokens;
+        Tokens = [];
+        if (tokens.Length > 0)
+        {
+            ArrayPool<SyntaxToken>.Shared.Return(tokens, clearArray: true);
+        }
+    }
+}
 
 /// <summary>Turns text into tokens that own their trivia. Never throws; an unknown character becomes a <see cref="SyntaxKind.BadToken"/>
 /// and SLA1001; the last token is always <see cref="SyntaxKind.EndOfFileToken"/>.
@@ -18,7 +44,8 @@ internal sealed class Lexer
     private readonly SourceText _source;
     private readonly TriviaStore _store;
     private readonly DiagnosticBag _diagnostics;
-    private readonly List<SyntaxToken> _tokens;
+    private SyntaxToken[] _tokens;
+    private int _tokenCount;
     private int _pos;
     private int _parenDepth;
     private SyntaxKind _lastKind = SyntaxKind.None;
@@ -29,7 +56,7 @@ internal sealed class Lexer
         _text = source.Text;
         _store = new TriviaStore(source);
         _diagnostics = diagnostics;
-        _tokens = new List<SyntaxToken>(Math.Max(16, _text.Length / 5));
+        _tokens = ArrayPool<SyntaxToken>.Shared.Rent(Math.Max(16, _text.Length / 5));
     }
 
     /// <summary>Lexes the whole text.</summary>
@@ -37,7 +64,7 @@ internal sealed class Lexer
     {
         var lexer = new Lexer(text, diagnostics);
         lexer.Run();
-        return new LexedText(text, lexer._tokens.ToArray(), lexer._store);
+        return new LexedText(text, lexer._tokens, lexer._tokenCount, lexer._store);
     }
 
     private void Run()
@@ -52,7 +79,7 @@ internal sealed class Lexer
             var leadingWidth = _pos - fullStart;
             if (_pos >= text.Length)
             {
-                _tokens.Add(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, leadingCount, 0, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, leadingCount, 0, null));
                 return;
             }
 
@@ -83,16 +110,28 @@ internal sealed class Lexer
             var trailingPos = _pos;
             var trailingStart = _store.Count;
             var significantNewLine = ScanTrailingTrivia();
-            _tokens.Add(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, leadingCount, _store.Count - trailingStart, value));
+            AddToken(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, leadingCount, _store.Count - trailingStart, value));
 
             if (significantNewLine)
             {
                 var newLineStart = _pos;
                 _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
-                _tokens.Add(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, 0, 0, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, 0, 0, null));
                 _lastKind = SyntaxKind.NewLineToken;
             }
         }
+    }
+
+    private void AddToken(SyntaxToken token)
+    {
+        if (_tokenCount == _tokens.Length)
+        {
+            var larger = ArrayPool<SyntaxToken>.Shared.Rent(_tokens.Length * 2);
+            _tokens.AsSpan(0, _tokenCount).CopyTo(larger);
+            ArrayPool<SyntaxToken>.Shared.Return(_tokens, clearArray: true);
+            _tokens = larger;
+        }
+        _tokens[_tokenCount++] = token;
     }
 
     private void ScanLeadingTrivia()

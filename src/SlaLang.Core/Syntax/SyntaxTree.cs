@@ -25,7 +25,15 @@ public sealed class SyntaxTree
     {
         var diagnostics = new DiagnosticBag(text, path);
         var lexed = Lexer.Lex(text, diagnostics);
-        var root = new Parser(lexed, diagnostics).ParseCompilationUnit();
+        CompilationUnitSyntax root;
+        try
+        {
+            root = new Parser(lexed, diagnostics).ParseCompilationUnit();
+        }
+        finally
+        {
+            lexed.Release();
+        }
         return new SyntaxTree(text, path, root, diagnostics.ToSortedList());
     }
 

@@ -31,34 +31,67 @@ public readonly struct SyntaxTrivia
     public override string ToString() => Text;
 }
 
-/// <summary>Storage of one parse's trivia (kind, start, length), shared by all its tokens.</summary>
+/// <summary>
+/// Storage of one parse's trivia (kind, start, length), shared by all its tokens. Entries live in fixed-size chunks
+/// (48 KiB each, under the large-object threshold) rather than one growing array: a 20,000-line file has about 100,000
+/// trivia, and arrays of that size, reallocated on every keystroke of an editor, went to the large object heap and
+/// forced a full (gen2) collection every other edit.
+/// </summary>
 internal sealed class TriviaStore
 {
+    private const int ChunkShift = 12;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+
     internal readonly SourceText Text;
-    internal SyntaxKind[] Kinds = new SyntaxKind[256];
-    internal int[] Starts = new int[256];
-    internal int[] Lengths = new int[256];
-    internal int Count;
+    private Entry[][] _chunks = new Entry[4][];
+    private Entry[] _current = new Entry[64];
+    private int _chunkCount;
 
     internal TriviaStore(SourceText text)
     {
         Text = text;
     }
 
+    /// <summary>The number of trivia stored.</summary>
+    internal int Count { get; private set; }
+
     internal void Add(SyntaxKind kind, int start, int length)
     {
-        if (Count == Kinds.Length)
+        var offset = Count & ChunkMask;
+        if (offset == 0)
         {
-            var size = Count * 2;
-            Array.Resize(ref Kinds, size);
-            Array.Resize(ref Starts, size);
-            Array.Resize(ref Lengths, size);
+            // The first chunk starts small (most files are small); every later one is full size.
+            _current = Count == 0 ? _current : new Entry[ChunkSize];
+            if (_chunkCount == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, _chunks.Length * 2);
+            }
+            _chunks[_chunkCount++] = _current;
         }
-        Kinds[Count] = kind;
-        Starts[Count] = start;
-        Lengths[Count] = length;
+        else if (offset == _current.Length)
+        {
+            Array.Resize(ref _current, Math.Min(ChunkSize, _current.Length * 4));
+            _chunks[_chunkCount - 1] = _current;
+        }
+        _current[offset] = new Entry(kind, start, length);
         Count++;
     }
+
+    /// <summary>The trivia at <paramref name="index"/> (which must be below <see cref="Count"/>).</summary>
+    internal SyntaxTrivia this[int index]
+    {
+        get
+        {
+            ref readonly var entry = ref _chunks[index >> ChunkShift][index & ChunkMask];
+            return new SyntaxTrivia(entry.Kind, entry.Start, entry.Length, Text);
+        }
+    }
+
+    /// <summary>The length of the trivia at <paramref name="index"/> (which must be below <see cref="Count"/>).</summary>
+    internal int LengthAt(int index) => _chunks[index >> ChunkShift][index & ChunkMask].Length;
+
+    private readonly record struct Entry(SyntaxKind Kind, int Start, int Length);
 }
 
 /// <summary>The leading or trailing trivia of a token.</summary>
@@ -86,8 +119,7 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
             {
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
-            var i = _start + index;
-            return new SyntaxTrivia(_store!.Kinds[i], _store.Starts[i], _store.Lengths[i], _store.Text);
+            return _store![_start + index];
         }
     }
 

@@ -14,11 +14,16 @@ public sealed class DocumentSnapshot
 
     /// <summary>Creates the snapshot of <paramref name="text"/> at <paramref name="version"/>.</summary>
     public DocumentSnapshot(string uri, int version, string text, CompilationOptions? options = null)
+        : this(uri, version, new SourceText(text), options)
+    {
+    }
+
+    private DocumentSnapshot(string uri, int version, SourceText text, CompilationOptions? options)
     {
         Options = options ?? CompilationOptions.Default;
         Uri = uri;
         Version = version;
-        Text = new SourceText(text);
+        Text = text;
         analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Analyze(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -55,7 +60,7 @@ public sealed class DocumentSnapshot
             var end = Math.Max(start, text.ToOffset(change.Range.End));
             text = new SourceText(string.Concat(text.Text.AsSpan(0, start), change.Text ?? string.Empty, text.Text.AsSpan(end)));
         }
-        return new DocumentSnapshot(Uri, newVersion, text.Text, Options);
+        return new DocumentSnapshot(Uri, newVersion, text, Options);
     }
 }
 
