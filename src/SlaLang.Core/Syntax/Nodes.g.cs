@@ -5,16 +5,30 @@ namespace SlaLang.Syntax;
 /// <summary>The root of a file: its statements and the end-of-file token.</summary>
 public sealed partial class CompilationUnitSyntax : SyntaxNode
 {
+    private readonly SyntaxList<StatementSyntax> _statements;
+    private readonly SyntaxToken _endOfFile;
+
     internal CompilationUnitSyntax(SyntaxList<StatementSyntax> statements, SyntaxToken endOfFile)
-        : base(SyntaxKind.CompilationUnit, new object?[] { statements, endOfFile })
+        : base(SyntaxKind.CompilationUnit, [statements, endOfFile])
     {
+        _statements = statements;
+        _endOfFile = endOfFile;
     }
 
     /// <summary>Slot 0: Statements.</summary>
-    public SyntaxList<StatementSyntax> Statements => (SyntaxList<StatementSyntax>)GetSlot(0)!;
+    public SyntaxList<StatementSyntax> Statements => _statements;
 
     /// <summary>Slot 1: EndOfFile.</summary>
-    public SyntaxToken EndOfFile => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken EndOfFile => _endOfFile;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _statements,
+        1 => _endOfFile,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCompilationUnit(this);
@@ -23,19 +37,36 @@ public sealed partial class CompilationUnitSyntax : SyntaxNode
 /// <summary>A braced list of statements.</summary>
 public sealed partial class BlockSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _openBrace;
+    private readonly SyntaxList<StatementSyntax> _statements;
+    private readonly SyntaxToken _closeBrace;
+
     internal BlockSyntax(SyntaxToken openBrace, SyntaxList<StatementSyntax> statements, SyntaxToken closeBrace)
-        : base(SyntaxKind.Block, new object?[] { openBrace, statements, closeBrace })
+        : base(SyntaxKind.Block, [openBrace, statements, closeBrace])
     {
+        _openBrace = openBrace;
+        _statements = statements;
+        _closeBrace = closeBrace;
     }
 
     /// <summary>Slot 0: OpenBrace.</summary>
-    public SyntaxToken OpenBrace => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken OpenBrace => _openBrace;
 
     /// <summary>Slot 1: Statements.</summary>
-    public SyntaxList<StatementSyntax> Statements => (SyntaxList<StatementSyntax>)GetSlot(1)!;
+    public SyntaxList<StatementSyntax> Statements => _statements;
 
     /// <summary>Slot 2: CloseBrace.</summary>
-    public SyntaxToken CloseBrace => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken CloseBrace => _closeBrace;
+
+    internal override int SlotCount => 3;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _openBrace,
+        1 => _statements,
+        2 => _closeBrace,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitBlock(this);
@@ -44,13 +75,24 @@ public sealed partial class BlockSyntax : SyntaxNode
 /// <summary>Tokens the parser skipped while recovering from an error (kept for full fidelity).</summary>
 public sealed partial class SkippedTokensSyntax : SyntaxNode
 {
+    private readonly SyntaxList<SyntaxToken> _tokens;
+
     internal SkippedTokensSyntax(SyntaxList<SyntaxToken> tokens)
-        : base(SyntaxKind.SkippedTokens, new object?[] { tokens })
+        : base(SyntaxKind.SkippedTokens, [tokens])
     {
+        _tokens = tokens;
     }
 
     /// <summary>Slot 0: Tokens.</summary>
-    public SyntaxList<SyntaxToken> Tokens => (SyntaxList<SyntaxToken>)GetSlot(0)!;
+    public SyntaxList<SyntaxToken> Tokens => _tokens;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _tokens,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitSkippedTokens(this);
@@ -59,13 +101,24 @@ public sealed partial class SkippedTokensSyntax : SyntaxNode
 /// <summary>A reference to a declared name.</summary>
 public sealed partial class IdentifierNameSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _identifier;
+
     internal IdentifierNameSyntax(SyntaxToken identifier)
-        : base(SyntaxKind.IdentifierName, new object?[] { identifier })
+        : base(SyntaxKind.IdentifierName, [identifier])
     {
+        _identifier = identifier;
     }
 
     /// <summary>Slot 0: Identifier.</summary>
-    public SyntaxToken Identifier => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Identifier => _identifier;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _identifier,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitIdentifierName(this);
@@ -74,16 +127,30 @@ public sealed partial class IdentifierNameSyntax : SyntaxNode
 /// <summary>`of Party` after a party kind or a role name.</summary>
 public sealed partial class OfClauseSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _ofKeyword;
+    private readonly IdentifierNameSyntax _name;
+
     internal OfClauseSyntax(SyntaxToken ofKeyword, IdentifierNameSyntax name)
-        : base(SyntaxKind.OfClause, new object?[] { ofKeyword, name })
+        : base(SyntaxKind.OfClause, [ofKeyword, name])
     {
+        _ofKeyword = ofKeyword;
+        _name = name;
     }
 
     /// <summary>Slot 0: OfKeyword.</summary>
-    public SyntaxToken OfKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken OfKeyword => _ofKeyword;
 
     /// <summary>Slot 1: Name.</summary>
-    public IdentifierNameSyntax Name => (IdentifierNameSyntax)GetSlot(1)!;
+    public IdentifierNameSyntax Name => _name;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _ofKeyword,
+        1 => _name,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitOfClause(this);
@@ -92,28 +159,60 @@ public sealed partial class OfClauseSyntax : SyntaxNode
 /// <summary>`contract Name "title" { … }`.</summary>
 public sealed partial class ContractDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _contractKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ContractDeclarationSyntax(SyntaxToken contractKeyword, SyntaxToken identifier, SyntaxToken? title, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ContractDeclaration, new object?[] { contractKeyword, identifier, title, body, skipped, terminator })
+        : base(SyntaxKind.ContractDeclaration, [contractKeyword, identifier, title, body, skipped, terminator])
     {
+        _contractKeyword = contractKeyword;
+        _identifier = identifier;
+        _title = title;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ContractKeyword.</summary>
-    public SyntaxToken ContractKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ContractKeyword => _contractKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _contractKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitContractDeclaration(this);
@@ -122,22 +221,48 @@ public sealed partial class ContractDeclarationSyntax : DeclarationSyntax
 /// <summary>`version "2.1.0"`.</summary>
 public sealed partial class VersionStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _versionKeyword;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal VersionStatementSyntax(SyntaxToken versionKeyword, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.VersionStatement, new object?[] { versionKeyword, value, skipped, terminator })
+        : base(SyntaxKind.VersionStatement, [versionKeyword, value, skipped, terminator])
     {
+        _versionKeyword = versionKeyword;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: VersionKeyword.</summary>
-    public SyntaxToken VersionKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken VersionKeyword => _versionKeyword;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _versionKeyword,
+        1 => _value,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitVersionStatement(this);
@@ -146,28 +271,60 @@ public sealed partial class VersionStatementSyntax : StatementSyntax
 /// <summary>`term 2026-01-01 .. 2028-12-31` (inclusive dates).</summary>
 public sealed partial class TermStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _termKeyword;
+    private readonly SyntaxToken _start;
+    private readonly SyntaxToken _dotDot;
+    private readonly SyntaxToken _end;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal TermStatementSyntax(SyntaxToken termKeyword, SyntaxToken start, SyntaxToken dotDot, SyntaxToken end, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.TermStatement, new object?[] { termKeyword, start, dotDot, end, skipped, terminator })
+        : base(SyntaxKind.TermStatement, [termKeyword, start, dotDot, end, skipped, terminator])
     {
+        _termKeyword = termKeyword;
+        _start = start;
+        _dotDot = dotDot;
+        _end = end;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: TermKeyword.</summary>
-    public SyntaxToken TermKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken TermKeyword => _termKeyword;
 
     /// <summary>Slot 1: Start.</summary>
-    public SyntaxToken Start => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Start => _start;
 
     /// <summary>Slot 2: DotDot.</summary>
-    public SyntaxToken DotDot => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken DotDot => _dotDot;
 
     /// <summary>Slot 3: End.</summary>
-    public SyntaxToken End => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken End => _end;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _termKeyword,
+        1 => _start,
+        2 => _dotDot,
+        3 => _end,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitTermStatement(this);
@@ -176,22 +333,48 @@ public sealed partial class TermStatementSyntax : StatementSyntax
 /// <summary>`timezone "Europe/Paris"`.</summary>
 public sealed partial class TimezoneStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _timezoneKeyword;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal TimezoneStatementSyntax(SyntaxToken timezoneKeyword, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.TimezoneStatement, new object?[] { timezoneKeyword, value, skipped, terminator })
+        : base(SyntaxKind.TimezoneStatement, [timezoneKeyword, value, skipped, terminator])
     {
+        _timezoneKeyword = timezoneKeyword;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: TimezoneKeyword.</summary>
-    public SyntaxToken TimezoneKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken TimezoneKeyword => _timezoneKeyword;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _timezoneKeyword,
+        1 => _value,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitTimezoneStatement(this);
@@ -200,22 +383,48 @@ public sealed partial class TimezoneStatementSyntax : StatementSyntax
 /// <summary>`currency EUR`.</summary>
 public sealed partial class CurrencyStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _currencyKeyword;
+    private readonly SyntaxToken _code;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal CurrencyStatementSyntax(SyntaxToken currencyKeyword, SyntaxToken code, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.CurrencyStatement, new object?[] { currencyKeyword, code, skipped, terminator })
+        : base(SyntaxKind.CurrencyStatement, [currencyKeyword, code, skipped, terminator])
     {
+        _currencyKeyword = currencyKeyword;
+        _code = code;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: CurrencyKeyword.</summary>
-    public SyntaxToken CurrencyKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken CurrencyKeyword => _currencyKeyword;
 
     /// <summary>Slot 1: Code.</summary>
-    public SyntaxToken Code => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Code => _code;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _currencyKeyword,
+        1 => _code,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCurrencyStatement(this);
@@ -224,22 +433,48 @@ public sealed partial class CurrencyStatementSyntax : StatementSyntax
 /// <summary>`model nearshore`.</summary>
 public sealed partial class ModelStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _modelKeyword;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ModelStatementSyntax(SyntaxToken modelKeyword, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ModelStatement, new object?[] { modelKeyword, value, skipped, terminator })
+        : base(SyntaxKind.ModelStatement, [modelKeyword, value, skipped, terminator])
     {
+        _modelKeyword = modelKeyword;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ModelKeyword.</summary>
-    public SyntaxToken ModelKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ModelKeyword => _modelKeyword;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _modelKeyword,
+        1 => _value,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitModelStatement(this);
@@ -248,22 +483,48 @@ public sealed partial class ModelStatementSyntax : StatementSyntax
 /// <summary>`profile standard`.</summary>
 public sealed partial class ProfileStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _profileKeyword;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ProfileStatementSyntax(SyntaxToken profileKeyword, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ProfileStatement, new object?[] { profileKeyword, value, skipped, terminator })
+        : base(SyntaxKind.ProfileStatement, [profileKeyword, value, skipped, terminator])
     {
+        _profileKeyword = profileKeyword;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ProfileKeyword.</summary>
-    public SyntaxToken ProfileKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ProfileKeyword => _profileKeyword;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _profileKeyword,
+        1 => _value,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitProfileStatement(this);
@@ -272,31 +533,66 @@ public sealed partial class ProfileStatementSyntax : StatementSyntax
 /// <summary>`party Name client|provider|subcontractor [of Party] ["title"]`.</summary>
 public sealed partial class PartyDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _partyKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken _kindKeyword;
+    private readonly OfClauseSyntax? _of;
+    private readonly SyntaxToken? _title;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal PartyDeclarationSyntax(SyntaxToken partyKeyword, SyntaxToken identifier, SyntaxToken kindKeyword, OfClauseSyntax? of, SyntaxToken? title, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.PartyDeclaration, new object?[] { partyKeyword, identifier, kindKeyword, of, title, skipped, terminator })
+        : base(SyntaxKind.PartyDeclaration, [partyKeyword, identifier, kindKeyword, of, title, skipped, terminator])
     {
+        _partyKeyword = partyKeyword;
+        _identifier = identifier;
+        _kindKeyword = kindKeyword;
+        _of = of;
+        _title = title;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: PartyKeyword.</summary>
-    public SyntaxToken PartyKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken PartyKeyword => _partyKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: KindKeyword.</summary>
-    public SyntaxToken KindKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken KindKeyword => _kindKeyword;
 
     /// <summary>Slot 3: Of.</summary>
-    public OfClauseSyntax? Of => (OfClauseSyntax?)GetSlot(3);
+    public OfClauseSyntax? Of => _of;
 
     /// <summary>Slot 4: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(4);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 5: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(5);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 6: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(6);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 7;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _partyKeyword,
+        1 => _identifier,
+        2 => _kindKeyword,
+        3 => _of,
+        4 => _title,
+        5 => _skipped,
+        6 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitPartyDeclaration(this);
@@ -305,28 +601,60 @@ public sealed partial class PartyDeclarationSyntax : DeclarationSyntax
 /// <summary>`role Name of Party ["title"]`.</summary>
 public sealed partial class RoleDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _roleKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly OfClauseSyntax _of;
+    private readonly SyntaxToken? _title;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal RoleDeclarationSyntax(SyntaxToken roleKeyword, SyntaxToken identifier, OfClauseSyntax of, SyntaxToken? title, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.RoleDeclaration, new object?[] { roleKeyword, identifier, of, title, skipped, terminator })
+        : base(SyntaxKind.RoleDeclaration, [roleKeyword, identifier, of, title, skipped, terminator])
     {
+        _roleKeyword = roleKeyword;
+        _identifier = identifier;
+        _of = of;
+        _title = title;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: RoleKeyword.</summary>
-    public SyntaxToken RoleKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken RoleKeyword => _roleKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Of.</summary>
-    public OfClauseSyntax Of => (OfClauseSyntax)GetSlot(2)!;
+    public OfClauseSyntax Of => _of;
 
     /// <summary>Slot 3: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(3);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _roleKeyword,
+        1 => _identifier,
+        2 => _of,
+        3 => _title,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRoleDeclaration(this);
@@ -335,25 +663,54 @@ public sealed partial class RoleDeclarationSyntax : DeclarationSyntax
 /// <summary>`calendar Name { hours …; holidays … }`.</summary>
 public sealed partial class CalendarDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _calendarKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal CalendarDeclarationSyntax(SyntaxToken calendarKeyword, SyntaxToken identifier, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.CalendarDeclaration, new object?[] { calendarKeyword, identifier, body, skipped, terminator })
+        : base(SyntaxKind.CalendarDeclaration, [calendarKeyword, identifier, body, skipped, terminator])
     {
+        _calendarKeyword = calendarKeyword;
+        _identifier = identifier;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: CalendarKeyword.</summary>
-    public SyntaxToken CalendarKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken CalendarKeyword => _calendarKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(2)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _calendarKeyword,
+        1 => _identifier,
+        2 => _body,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCalendarDeclaration(this);
@@ -362,31 +719,66 @@ public sealed partial class CalendarDeclarationSyntax : DeclarationSyntax
 /// <summary>`hours mon-fri 08:00-18:00`.</summary>
 public sealed partial class HoursStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _hoursKeyword;
+    private readonly SyntaxToken _days;
+    private readonly SyntaxToken _startTime;
+    private readonly SyntaxToken _minus;
+    private readonly SyntaxToken _endTime;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal HoursStatementSyntax(SyntaxToken hoursKeyword, SyntaxToken days, SyntaxToken startTime, SyntaxToken minus, SyntaxToken endTime, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.HoursStatement, new object?[] { hoursKeyword, days, startTime, minus, endTime, skipped, terminator })
+        : base(SyntaxKind.HoursStatement, [hoursKeyword, days, startTime, minus, endTime, skipped, terminator])
     {
+        _hoursKeyword = hoursKeyword;
+        _days = days;
+        _startTime = startTime;
+        _minus = minus;
+        _endTime = endTime;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: HoursKeyword.</summary>
-    public SyntaxToken HoursKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken HoursKeyword => _hoursKeyword;
 
     /// <summary>Slot 1: Days.</summary>
-    public SyntaxToken Days => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Days => _days;
 
     /// <summary>Slot 2: StartTime.</summary>
-    public SyntaxToken StartTime => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken StartTime => _startTime;
 
     /// <summary>Slot 3: Minus.</summary>
-    public SyntaxToken Minus => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken Minus => _minus;
 
     /// <summary>Slot 4: EndTime.</summary>
-    public SyntaxToken EndTime => (SyntaxToken)GetSlot(4)!;
+    public SyntaxToken EndTime => _endTime;
 
     /// <summary>Slot 5: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(5);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 6: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(6);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 7;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _hoursKeyword,
+        1 => _days,
+        2 => _startTime,
+        3 => _minus,
+        4 => _endTime,
+        5 => _skipped,
+        6 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitHoursStatement(this);
@@ -395,22 +787,48 @@ public sealed partial class HoursStatementSyntax : StatementSyntax
 /// <summary>`holidays 2026-05-01, 2026-12-25`.</summary>
 public sealed partial class HolidaysStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _holidaysKeyword;
+    private readonly SeparatedSyntaxList<SyntaxToken> _dates;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal HolidaysStatementSyntax(SyntaxToken holidaysKeyword, SeparatedSyntaxList<SyntaxToken> dates, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.HolidaysStatement, new object?[] { holidaysKeyword, dates, skipped, terminator })
+        : base(SyntaxKind.HolidaysStatement, [holidaysKeyword, dates, skipped, terminator])
     {
+        _holidaysKeyword = holidaysKeyword;
+        _dates = dates;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: HolidaysKeyword.</summary>
-    public SyntaxToken HolidaysKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken HolidaysKeyword => _holidaysKeyword;
 
     /// <summary>Slot 1: Dates.</summary>
-    public SeparatedSyntaxList<SyntaxToken> Dates => (SeparatedSyntaxList<SyntaxToken>)GetSlot(1)!;
+    public SeparatedSyntaxList<SyntaxToken> Dates => _dates;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _holidaysKeyword,
+        1 => _dates,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitHolidaysStatement(this);
@@ -419,25 +837,54 @@ public sealed partial class HolidaysStatementSyntax : StatementSyntax
 /// <summary>`severity sev1 "title"`.</summary>
 public sealed partial class SeverityDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _severityKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal SeverityDeclarationSyntax(SyntaxToken severityKeyword, SyntaxToken identifier, SyntaxToken? title, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.SeverityDeclaration, new object?[] { severityKeyword, identifier, title, skipped, terminator })
+        : base(SyntaxKind.SeverityDeclaration, [severityKeyword, identifier, title, skipped, terminator])
     {
+        _severityKeyword = severityKeyword;
+        _identifier = identifier;
+        _title = title;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: SeverityKeyword.</summary>
-    public SyntaxToken SeverityKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken SeverityKeyword => _severityKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _severityKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitSeverityDeclaration(this);
@@ -446,28 +893,60 @@ public sealed partial class SeverityDeclarationSyntax : DeclarationSyntax
 /// <summary>`service Name "title" { fee …; objective …; penalty … }`.</summary>
 public sealed partial class ServiceDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _serviceKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ServiceDeclarationSyntax(SyntaxToken serviceKeyword, SyntaxToken identifier, SyntaxToken? title, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ServiceDeclaration, new object?[] { serviceKeyword, identifier, title, body, skipped, terminator })
+        : base(SyntaxKind.ServiceDeclaration, [serviceKeyword, identifier, title, body, skipped, terminator])
     {
+        _serviceKeyword = serviceKeyword;
+        _identifier = identifier;
+        _title = title;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ServiceKeyword.</summary>
-    public SyntaxToken ServiceKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ServiceKeyword => _serviceKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _serviceKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitServiceDeclaration(this);
@@ -476,28 +955,60 @@ public sealed partial class ServiceDeclarationSyntax : DeclarationSyntax
 /// <summary>`fee 18000 EUR per month`.</summary>
 public sealed partial class FeeStatementSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _feeKeyword;
+    private readonly SyntaxToken _amount;
+    private readonly SyntaxToken _perKeyword;
+    private readonly PeriodSyntax _period;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal FeeStatementSyntax(SyntaxToken feeKeyword, SyntaxToken amount, SyntaxToken perKeyword, PeriodSyntax period, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.FeeStatement, new object?[] { feeKeyword, amount, perKeyword, period, skipped, terminator })
+        : base(SyntaxKind.FeeStatement, [feeKeyword, amount, perKeyword, period, skipped, terminator])
     {
+        _feeKeyword = feeKeyword;
+        _amount = amount;
+        _perKeyword = perKeyword;
+        _period = period;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: FeeKeyword.</summary>
-    public SyntaxToken FeeKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken FeeKeyword => _feeKeyword;
 
     /// <summary>Slot 1: Amount.</summary>
-    public SyntaxToken Amount => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Amount => _amount;
 
     /// <summary>Slot 2: PerKeyword.</summary>
-    public SyntaxToken PerKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken PerKeyword => _perKeyword;
 
     /// <summary>Slot 3: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(3)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _feeKeyword,
+        1 => _amount,
+        2 => _perKeyword,
+        3 => _period,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitFeeStatement(this);
@@ -506,28 +1017,60 @@ public sealed partial class FeeStatementSyntax : StatementSyntax
 /// <summary>`objective Name { indicator …; target …; per …; during …; exclude maintenance }`.</summary>
 public sealed partial class ObjectiveDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _objectiveKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ObjectiveDeclarationSyntax(SyntaxToken objectiveKeyword, SyntaxToken identifier, SyntaxToken? title, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ObjectiveDeclaration, new object?[] { objectiveKeyword, identifier, title, body, skipped, terminator })
+        : base(SyntaxKind.ObjectiveDeclaration, [objectiveKeyword, identifier, title, body, skipped, terminator])
     {
+        _objectiveKeyword = objectiveKeyword;
+        _identifier = identifier;
+        _title = title;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ObjectiveKeyword.</summary>
-    public SyntaxToken ObjectiveKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ObjectiveKeyword => _objectiveKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _objectiveKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitObjectiveDeclaration(this);
@@ -536,28 +1079,60 @@ public sealed partial class ObjectiveDeclarationSyntax : DeclarationSyntax
 /// <summary>`indicator name[(argument)] [where condition]`.</summary>
 public sealed partial class IndicatorClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _indicatorKeyword;
+    private readonly SyntaxToken _name;
+    private readonly IndicatorArgumentSyntax? _argument;
+    private readonly WhereClauseSyntax? _where;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal IndicatorClauseSyntax(SyntaxToken indicatorKeyword, SyntaxToken name, IndicatorArgumentSyntax? argument, WhereClauseSyntax? where, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.IndicatorClause, new object?[] { indicatorKeyword, name, argument, where, skipped, terminator })
+        : base(SyntaxKind.IndicatorClause, [indicatorKeyword, name, argument, where, skipped, terminator])
     {
+        _indicatorKeyword = indicatorKeyword;
+        _name = name;
+        _argument = argument;
+        _where = where;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: IndicatorKeyword.</summary>
-    public SyntaxToken IndicatorKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken IndicatorKeyword => _indicatorKeyword;
 
     /// <summary>Slot 1: Name.</summary>
-    public SyntaxToken Name => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Name => _name;
 
     /// <summary>Slot 2: Argument.</summary>
-    public IndicatorArgumentSyntax? Argument => (IndicatorArgumentSyntax?)GetSlot(2);
+    public IndicatorArgumentSyntax? Argument => _argument;
 
     /// <summary>Slot 3: Where.</summary>
-    public WhereClauseSyntax? Where => (WhereClauseSyntax?)GetSlot(3);
+    public WhereClauseSyntax? Where => _where;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _indicatorKeyword,
+        1 => _name,
+        2 => _argument,
+        3 => _where,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitIndicatorClause(this);
@@ -566,19 +1141,36 @@ public sealed partial class IndicatorClauseSyntax : StatementSyntax
 /// <summary>The parenthesised argument of an indicator, e.g. `(4h)`.</summary>
 public sealed partial class IndicatorArgumentSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _openParen;
+    private readonly SyntaxToken _value;
+    private readonly SyntaxToken _closeParen;
+
     internal IndicatorArgumentSyntax(SyntaxToken openParen, SyntaxToken value, SyntaxToken closeParen)
-        : base(SyntaxKind.IndicatorArgument, new object?[] { openParen, value, closeParen })
+        : base(SyntaxKind.IndicatorArgument, [openParen, value, closeParen])
     {
+        _openParen = openParen;
+        _value = value;
+        _closeParen = closeParen;
     }
 
     /// <summary>Slot 0: OpenParen.</summary>
-    public SyntaxToken OpenParen => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken OpenParen => _openParen;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: CloseParen.</summary>
-    public SyntaxToken CloseParen => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken CloseParen => _closeParen;
+
+    internal override int SlotCount => 3;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _openParen,
+        1 => _value,
+        2 => _closeParen,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitIndicatorArgument(this);
@@ -587,16 +1179,30 @@ public sealed partial class IndicatorArgumentSyntax : SyntaxNode
 /// <summary>`where condition`, filtering incidents or events.</summary>
 public sealed partial class WhereClauseSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _whereKeyword;
+    private readonly ExpressionSyntax _condition;
+
     internal WhereClauseSyntax(SyntaxToken whereKeyword, ExpressionSyntax condition)
-        : base(SyntaxKind.WhereClause, new object?[] { whereKeyword, condition })
+        : base(SyntaxKind.WhereClause, [whereKeyword, condition])
     {
+        _whereKeyword = whereKeyword;
+        _condition = condition;
     }
 
     /// <summary>Slot 0: WhereKeyword.</summary>
-    public SyntaxToken WhereKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken WhereKeyword => _whereKeyword;
 
     /// <summary>Slot 1: Condition.</summary>
-    public ExpressionSyntax Condition => (ExpressionSyntax)GetSlot(1)!;
+    public ExpressionSyntax Condition => _condition;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _whereKeyword,
+        1 => _condition,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitWhereClause(this);
@@ -605,25 +1211,54 @@ public sealed partial class WhereClauseSyntax : SyntaxNode
 /// <summary>`target &gt;= 99.93%`.</summary>
 public sealed partial class TargetClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _targetKeyword;
+    private readonly SyntaxToken _operator;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal TargetClauseSyntax(SyntaxToken targetKeyword, SyntaxToken @operator, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.TargetClause, new object?[] { targetKeyword, @operator, value, skipped, terminator })
+        : base(SyntaxKind.TargetClause, [targetKeyword, @operator, value, skipped, terminator])
     {
+        _targetKeyword = targetKeyword;
+        _operator = @operator;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: TargetKeyword.</summary>
-    public SyntaxToken TargetKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken TargetKeyword => _targetKeyword;
 
     /// <summary>Slot 1: Operator.</summary>
-    public SyntaxToken Operator => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Operator => _operator;
 
     /// <summary>Slot 2: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _targetKeyword,
+        1 => _operator,
+        2 => _value,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitTargetClause(this);
@@ -632,22 +1267,48 @@ public sealed partial class TargetClauseSyntax : StatementSyntax
 /// <summary>`per month`, `per 6 months`, `per rolling 30d`.</summary>
 public sealed partial class PerClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _perKeyword;
+    private readonly PeriodSyntax _period;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal PerClauseSyntax(SyntaxToken perKeyword, PeriodSyntax period, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.PerClause, new object?[] { perKeyword, period, skipped, terminator })
+        : base(SyntaxKind.PerClause, [perKeyword, period, skipped, terminator])
     {
+        _perKeyword = perKeyword;
+        _period = period;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: PerKeyword.</summary>
-    public SyntaxToken PerKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken PerKeyword => _perKeyword;
 
     /// <summary>Slot 1: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(1)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _perKeyword,
+        1 => _period,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitPerClause(this);
@@ -656,22 +1317,48 @@ public sealed partial class PerClauseSyntax : StatementSyntax
 /// <summary>`during Business` (a calendar, or `always`).</summary>
 public sealed partial class DuringClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _duringKeyword;
+    private readonly IdentifierNameSyntax _calendar;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal DuringClauseSyntax(SyntaxToken duringKeyword, IdentifierNameSyntax calendar, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.DuringClause, new object?[] { duringKeyword, calendar, skipped, terminator })
+        : base(SyntaxKind.DuringClause, [duringKeyword, calendar, skipped, terminator])
     {
+        _duringKeyword = duringKeyword;
+        _calendar = calendar;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: DuringKeyword.</summary>
-    public SyntaxToken DuringKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken DuringKeyword => _duringKeyword;
 
     /// <summary>Slot 1: Calendar.</summary>
-    public IdentifierNameSyntax Calendar => (IdentifierNameSyntax)GetSlot(1)!;
+    public IdentifierNameSyntax Calendar => _calendar;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _duringKeyword,
+        1 => _calendar,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitDuringClause(this);
@@ -680,22 +1367,48 @@ public sealed partial class DuringClauseSyntax : StatementSyntax
 /// <summary>`exclude maintenance`.</summary>
 public sealed partial class ExcludeClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _excludeKeyword;
+    private readonly SyntaxToken _what;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ExcludeClauseSyntax(SyntaxToken excludeKeyword, SyntaxToken what, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ExcludeClause, new object?[] { excludeKeyword, what, skipped, terminator })
+        : base(SyntaxKind.ExcludeClause, [excludeKeyword, what, skipped, terminator])
     {
+        _excludeKeyword = excludeKeyword;
+        _what = what;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ExcludeKeyword.</summary>
-    public SyntaxToken ExcludeKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ExcludeKeyword => _excludeKeyword;
 
     /// <summary>Slot 1: What.</summary>
-    public SyntaxToken What => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken What => _what;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _excludeKeyword,
+        1 => _what,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitExcludeClause(this);
@@ -704,13 +1417,24 @@ public sealed partial class ExcludeClauseSyntax : StatementSyntax
 /// <summary>A calendar period: `day`, `week`, `month`, `quarter`, `year`.</summary>
 public sealed partial class NamedPeriodSyntax : PeriodSyntax
 {
+    private readonly SyntaxToken _unit;
+
     internal NamedPeriodSyntax(SyntaxToken unit)
-        : base(SyntaxKind.NamedPeriod, new object?[] { unit })
+        : base(SyntaxKind.NamedPeriod, [unit])
     {
+        _unit = unit;
     }
 
     /// <summary>Slot 0: Unit.</summary>
-    public SyntaxToken Unit => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Unit => _unit;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _unit,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitNamedPeriod(this);
@@ -719,16 +1443,30 @@ public sealed partial class NamedPeriodSyntax : PeriodSyntax
 /// <summary>`N months` (aligned to the term's start).</summary>
 public sealed partial class CountedPeriodSyntax : PeriodSyntax
 {
+    private readonly SyntaxToken _count;
+    private readonly SyntaxToken _unit;
+
     internal CountedPeriodSyntax(SyntaxToken count, SyntaxToken unit)
-        : base(SyntaxKind.CountedPeriod, new object?[] { count, unit })
+        : base(SyntaxKind.CountedPeriod, [count, unit])
     {
+        _count = count;
+        _unit = unit;
     }
 
     /// <summary>Slot 0: Count.</summary>
-    public SyntaxToken Count => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Count => _count;
 
     /// <summary>Slot 1: Unit.</summary>
-    public SyntaxToken Unit => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Unit => _unit;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _count,
+        1 => _unit,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCountedPeriod(this);
@@ -737,16 +1475,30 @@ public sealed partial class CountedPeriodSyntax : PeriodSyntax
 /// <summary>`rolling 30d` (a window ending at the as-of time).</summary>
 public sealed partial class RollingPeriodSyntax : PeriodSyntax
 {
+    private readonly SyntaxToken _rollingKeyword;
+    private readonly SyntaxToken _length;
+
     internal RollingPeriodSyntax(SyntaxToken rollingKeyword, SyntaxToken length)
-        : base(SyntaxKind.RollingPeriod, new object?[] { rollingKeyword, length })
+        : base(SyntaxKind.RollingPeriod, [rollingKeyword, length])
     {
+        _rollingKeyword = rollingKeyword;
+        _length = length;
     }
 
     /// <summary>Slot 0: RollingKeyword.</summary>
-    public SyntaxToken RollingKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken RollingKeyword => _rollingKeyword;
 
     /// <summary>Slot 1: Length.</summary>
-    public SyntaxToken Length => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Length => _length;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _rollingKeyword,
+        1 => _length,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRollingPeriod(this);
@@ -755,13 +1507,24 @@ public sealed partial class RollingPeriodSyntax : PeriodSyntax
 /// <summary>A length written as a duration literal, e.g. `90d`.</summary>
 public sealed partial class DurationPeriodSyntax : PeriodSyntax
 {
+    private readonly SyntaxToken _length;
+
     internal DurationPeriodSyntax(SyntaxToken length)
-        : base(SyntaxKind.DurationPeriod, new object?[] { length })
+        : base(SyntaxKind.DurationPeriod, [length])
     {
+        _length = length;
     }
 
     /// <summary>Slot 0: Length.</summary>
-    public SyntaxToken Length => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Length => _length;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _length,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitDurationPeriod(this);
@@ -770,31 +1533,66 @@ public sealed partial class DurationPeriodSyntax : PeriodSyntax
 /// <summary>`penalty Name on Objective { base …; when …; step …; cap … }`.</summary>
 public sealed partial class PenaltyDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _penaltyKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken _onKeyword;
+    private readonly IdentifierNameSyntax _objective;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal PenaltyDeclarationSyntax(SyntaxToken penaltyKeyword, SyntaxToken identifier, SyntaxToken onKeyword, IdentifierNameSyntax objective, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.PenaltyDeclaration, new object?[] { penaltyKeyword, identifier, onKeyword, objective, body, skipped, terminator })
+        : base(SyntaxKind.PenaltyDeclaration, [penaltyKeyword, identifier, onKeyword, objective, body, skipped, terminator])
     {
+        _penaltyKeyword = penaltyKeyword;
+        _identifier = identifier;
+        _onKeyword = onKeyword;
+        _objective = objective;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: PenaltyKeyword.</summary>
-    public SyntaxToken PenaltyKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken PenaltyKeyword => _penaltyKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: OnKeyword.</summary>
-    public SyntaxToken OnKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken OnKeyword => _onKeyword;
 
     /// <summary>Slot 3: Objective.</summary>
-    public IdentifierNameSyntax Objective => (IdentifierNameSyntax)GetSlot(3)!;
+    public IdentifierNameSyntax Objective => _objective;
 
     /// <summary>Slot 4: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(4)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 5: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(5);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 6: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(6);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 7;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _penaltyKeyword,
+        1 => _identifier,
+        2 => _onKeyword,
+        3 => _objective,
+        4 => _body,
+        5 => _skipped,
+        6 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitPenaltyDeclaration(this);
@@ -803,22 +1601,48 @@ public sealed partial class PenaltyDeclarationSyntax : DeclarationSyntax
 /// <summary>`base fee` or `base 1000 EUR`.</summary>
 public sealed partial class BaseClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _baseKeyword;
+    private readonly SyntaxToken _value;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal BaseClauseSyntax(SyntaxToken baseKeyword, SyntaxToken value, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.BaseClause, new object?[] { baseKeyword, value, skipped, terminator })
+        : base(SyntaxKind.BaseClause, [baseKeyword, value, skipped, terminator])
     {
+        _baseKeyword = baseKeyword;
+        _value = value;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: BaseKeyword.</summary>
-    public SyntaxToken BaseKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken BaseKeyword => _baseKeyword;
 
     /// <summary>Slot 1: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Value => _value;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _baseKeyword,
+        1 => _value,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitBaseClause(this);
@@ -827,31 +1651,66 @@ public sealed partial class BaseClauseSyntax : StatementSyntax
 /// <summary>`when &lt; 99.93% credit 5%`.</summary>
 public sealed partial class TierClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _whenKeyword;
+    private readonly SyntaxToken _operator;
+    private readonly SyntaxToken _threshold;
+    private readonly SyntaxToken _creditKeyword;
+    private readonly SyntaxToken _rate;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal TierClauseSyntax(SyntaxToken whenKeyword, SyntaxToken @operator, SyntaxToken threshold, SyntaxToken creditKeyword, SyntaxToken rate, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.TierClause, new object?[] { whenKeyword, @operator, threshold, creditKeyword, rate, skipped, terminator })
+        : base(SyntaxKind.TierClause, [whenKeyword, @operator, threshold, creditKeyword, rate, skipped, terminator])
     {
+        _whenKeyword = whenKeyword;
+        _operator = @operator;
+        _threshold = threshold;
+        _creditKeyword = creditKeyword;
+        _rate = rate;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: WhenKeyword.</summary>
-    public SyntaxToken WhenKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken WhenKeyword => _whenKeyword;
 
     /// <summary>Slot 1: Operator.</summary>
-    public SyntaxToken Operator => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Operator => _operator;
 
     /// <summary>Slot 2: Threshold.</summary>
-    public SyntaxToken Threshold => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken Threshold => _threshold;
 
     /// <summary>Slot 3: CreditKeyword.</summary>
-    public SyntaxToken CreditKeyword => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken CreditKeyword => _creditKeyword;
 
     /// <summary>Slot 4: Rate.</summary>
-    public SyntaxToken Rate => (SyntaxToken)GetSlot(4)!;
+    public SyntaxToken Rate => _rate;
 
     /// <summary>Slot 5: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(5);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 6: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(6);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 7;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _whenKeyword,
+        1 => _operator,
+        2 => _threshold,
+        3 => _creditKeyword,
+        4 => _rate,
+        5 => _skipped,
+        6 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitTierClause(this);
@@ -860,28 +1719,60 @@ public sealed partial class TierClauseSyntax : StatementSyntax
 /// <summary>`step 1h credit 2%`.</summary>
 public sealed partial class StepClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _stepKeyword;
+    private readonly SyntaxToken _size;
+    private readonly SyntaxToken _creditKeyword;
+    private readonly SyntaxToken _rate;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal StepClauseSyntax(SyntaxToken stepKeyword, SyntaxToken size, SyntaxToken creditKeyword, SyntaxToken rate, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.StepClause, new object?[] { stepKeyword, size, creditKeyword, rate, skipped, terminator })
+        : base(SyntaxKind.StepClause, [stepKeyword, size, creditKeyword, rate, skipped, terminator])
     {
+        _stepKeyword = stepKeyword;
+        _size = size;
+        _creditKeyword = creditKeyword;
+        _rate = rate;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: StepKeyword.</summary>
-    public SyntaxToken StepKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken StepKeyword => _stepKeyword;
 
     /// <summary>Slot 1: Size.</summary>
-    public SyntaxToken Size => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Size => _size;
 
     /// <summary>Slot 2: CreditKeyword.</summary>
-    public SyntaxToken CreditKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken CreditKeyword => _creditKeyword;
 
     /// <summary>Slot 3: Rate.</summary>
-    public SyntaxToken Rate => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken Rate => _rate;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _stepKeyword,
+        1 => _size,
+        2 => _creditKeyword,
+        3 => _rate,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitStepClause(this);
@@ -890,22 +1781,48 @@ public sealed partial class StepClauseSyntax : StatementSyntax
 /// <summary>`cap 25%`.</summary>
 public sealed partial class CapClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _capKeyword;
+    private readonly SyntaxToken _rate;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal CapClauseSyntax(SyntaxToken capKeyword, SyntaxToken rate, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.CapClause, new object?[] { capKeyword, rate, skipped, terminator })
+        : base(SyntaxKind.CapClause, [capKeyword, rate, skipped, terminator])
     {
+        _capKeyword = capKeyword;
+        _rate = rate;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: CapKeyword.</summary>
-    public SyntaxToken CapKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken CapKeyword => _capKeyword;
 
     /// <summary>Slot 1: Rate.</summary>
-    public SyntaxToken Rate => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Rate => _rate;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _capKeyword,
+        1 => _rate,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCapClause(this);
@@ -914,28 +1831,60 @@ public sealed partial class CapClauseSyntax : StatementSyntax
 /// <summary>`raci { roles …; Activity ["title"] cells… }`.</summary>
 public sealed partial class RaciTableSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _raciKeyword;
+    private readonly SyntaxToken _openBrace;
+    private readonly SyntaxList<StatementSyntax> _rows;
+    private readonly SyntaxToken _closeBrace;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal RaciTableSyntax(SyntaxToken raciKeyword, SyntaxToken openBrace, SyntaxList<StatementSyntax> rows, SyntaxToken closeBrace, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.RaciTable, new object?[] { raciKeyword, openBrace, rows, closeBrace, skipped, terminator })
+        : base(SyntaxKind.RaciTable, [raciKeyword, openBrace, rows, closeBrace, skipped, terminator])
     {
+        _raciKeyword = raciKeyword;
+        _openBrace = openBrace;
+        _rows = rows;
+        _closeBrace = closeBrace;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: RaciKeyword.</summary>
-    public SyntaxToken RaciKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken RaciKeyword => _raciKeyword;
 
     /// <summary>Slot 1: OpenBrace.</summary>
-    public SyntaxToken OpenBrace => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken OpenBrace => _openBrace;
 
     /// <summary>Slot 2: Rows.</summary>
-    public SyntaxList<StatementSyntax> Rows => (SyntaxList<StatementSyntax>)GetSlot(2)!;
+    public SyntaxList<StatementSyntax> Rows => _rows;
 
     /// <summary>Slot 3: CloseBrace.</summary>
-    public SyntaxToken CloseBrace => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken CloseBrace => _closeBrace;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _raciKeyword,
+        1 => _openBrace,
+        2 => _rows,
+        3 => _closeBrace,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRaciTable(this);
@@ -944,22 +1893,48 @@ public sealed partial class RaciTableSyntax : StatementSyntax
 /// <summary>`roles A B C`: the RACI table's columns.</summary>
 public sealed partial class RaciHeaderSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _rolesKeyword;
+    private readonly SyntaxList<IdentifierNameSyntax> _roles;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal RaciHeaderSyntax(SyntaxToken rolesKeyword, SyntaxList<IdentifierNameSyntax> roles, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.RaciHeader, new object?[] { rolesKeyword, roles, skipped, terminator })
+        : base(SyntaxKind.RaciHeader, [rolesKeyword, roles, skipped, terminator])
     {
+        _rolesKeyword = rolesKeyword;
+        _roles = roles;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: RolesKeyword.</summary>
-    public SyntaxToken RolesKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken RolesKeyword => _rolesKeyword;
 
     /// <summary>Slot 1: Roles.</summary>
-    public SyntaxList<IdentifierNameSyntax> Roles => (SyntaxList<IdentifierNameSyntax>)GetSlot(1)!;
+    public SyntaxList<IdentifierNameSyntax> Roles => _roles;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _rolesKeyword,
+        1 => _roles,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRaciHeader(this);
@@ -968,25 +1943,54 @@ public sealed partial class RaciHeaderSyntax : StatementSyntax
 /// <summary>`Activity ["title"] A R - CI`: one activity and one cell per role.</summary>
 public sealed partial class RaciRowSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _activity;
+    private readonly SyntaxToken? _title;
+    private readonly SyntaxList<RaciCellSyntax> _cells;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal RaciRowSyntax(SyntaxToken activity, SyntaxToken? title, SyntaxList<RaciCellSyntax> cells, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.RaciRow, new object?[] { activity, title, cells, skipped, terminator })
+        : base(SyntaxKind.RaciRow, [activity, title, cells, skipped, terminator])
     {
+        _activity = activity;
+        _title = title;
+        _cells = cells;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: Activity.</summary>
-    public SyntaxToken Activity => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Activity => _activity;
 
     /// <summary>Slot 1: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(1);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 2: Cells.</summary>
-    public SyntaxList<RaciCellSyntax> Cells => (SyntaxList<RaciCellSyntax>)GetSlot(2)!;
+    public SyntaxList<RaciCellSyntax> Cells => _cells;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _activity,
+        1 => _title,
+        2 => _cells,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRaciRow(this);
@@ -995,13 +1999,24 @@ public sealed partial class RaciRowSyntax : StatementSyntax
 /// <summary>`-` or letters of R, A, C, I.</summary>
 public sealed partial class RaciCellSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _value;
+
     internal RaciCellSyntax(SyntaxToken value)
-        : base(SyntaxKind.RaciCell, new object?[] { value })
+        : base(SyntaxKind.RaciCell, [value])
     {
+        _value = value;
     }
 
     /// <summary>Slot 0: Value.</summary>
-    public SyntaxToken Value => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Value => _value;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _value,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRaciCell(this);
@@ -1010,28 +2025,60 @@ public sealed partial class RaciCellSyntax : SyntaxNode
 /// <summary>`escalation Name [for incidents where …] { during …; after … notify … }`.</summary>
 public sealed partial class EscalationDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _escalationKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly EscalationFilterSyntax? _filter;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EscalationDeclarationSyntax(SyntaxToken escalationKeyword, SyntaxToken identifier, EscalationFilterSyntax? filter, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EscalationDeclaration, new object?[] { escalationKeyword, identifier, filter, body, skipped, terminator })
+        : base(SyntaxKind.EscalationDeclaration, [escalationKeyword, identifier, filter, body, skipped, terminator])
     {
+        _escalationKeyword = escalationKeyword;
+        _identifier = identifier;
+        _filter = filter;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: EscalationKeyword.</summary>
-    public SyntaxToken EscalationKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken EscalationKeyword => _escalationKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Filter.</summary>
-    public EscalationFilterSyntax? Filter => (EscalationFilterSyntax?)GetSlot(2);
+    public EscalationFilterSyntax? Filter => _filter;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _escalationKeyword,
+        1 => _identifier,
+        2 => _filter,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEscalationDeclaration(this);
@@ -1040,19 +2087,36 @@ public sealed partial class EscalationDeclarationSyntax : DeclarationSyntax
 /// <summary>`for incidents [where condition]`.</summary>
 public sealed partial class EscalationFilterSyntax : SyntaxNode
 {
+    private readonly SyntaxToken _forKeyword;
+    private readonly SyntaxToken _incidentsKeyword;
+    private readonly WhereClauseSyntax? _where;
+
     internal EscalationFilterSyntax(SyntaxToken forKeyword, SyntaxToken incidentsKeyword, WhereClauseSyntax? where)
-        : base(SyntaxKind.EscalationFilter, new object?[] { forKeyword, incidentsKeyword, where })
+        : base(SyntaxKind.EscalationFilter, [forKeyword, incidentsKeyword, where])
     {
+        _forKeyword = forKeyword;
+        _incidentsKeyword = incidentsKeyword;
+        _where = where;
     }
 
     /// <summary>Slot 0: ForKeyword.</summary>
-    public SyntaxToken ForKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ForKeyword => _forKeyword;
 
     /// <summary>Slot 1: IncidentsKeyword.</summary>
-    public SyntaxToken IncidentsKeyword => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken IncidentsKeyword => _incidentsKeyword;
 
     /// <summary>Slot 2: Where.</summary>
-    public WhereClauseSyntax? Where => (WhereClauseSyntax?)GetSlot(2);
+    public WhereClauseSyntax? Where => _where;
+
+    internal override int SlotCount => 3;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _forKeyword,
+        1 => _incidentsKeyword,
+        2 => _where,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEscalationFilter(this);
@@ -1061,28 +2125,60 @@ public sealed partial class EscalationFilterSyntax : SyntaxNode
 /// <summary>`after 30min notify Role[, Role]`.</summary>
 public sealed partial class EscalationLevelSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _afterKeyword;
+    private readonly SyntaxToken _delay;
+    private readonly SyntaxToken _notifyKeyword;
+    private readonly SeparatedSyntaxList<IdentifierNameSyntax> _recipients;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EscalationLevelSyntax(SyntaxToken afterKeyword, SyntaxToken delay, SyntaxToken notifyKeyword, SeparatedSyntaxList<IdentifierNameSyntax> recipients, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EscalationLevel, new object?[] { afterKeyword, delay, notifyKeyword, recipients, skipped, terminator })
+        : base(SyntaxKind.EscalationLevel, [afterKeyword, delay, notifyKeyword, recipients, skipped, terminator])
     {
+        _afterKeyword = afterKeyword;
+        _delay = delay;
+        _notifyKeyword = notifyKeyword;
+        _recipients = recipients;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: AfterKeyword.</summary>
-    public SyntaxToken AfterKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken AfterKeyword => _afterKeyword;
 
     /// <summary>Slot 1: Delay.</summary>
-    public SyntaxToken Delay => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Delay => _delay;
 
     /// <summary>Slot 2: NotifyKeyword.</summary>
-    public SyntaxToken NotifyKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken NotifyKeyword => _notifyKeyword;
 
     /// <summary>Slot 3: Recipients.</summary>
-    public SeparatedSyntaxList<IdentifierNameSyntax> Recipients => (SeparatedSyntaxList<IdentifierNameSyntax>)GetSlot(3)!;
+    public SeparatedSyntaxList<IdentifierNameSyntax> Recipients => _recipients;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _afterKeyword,
+        1 => _delay,
+        2 => _notifyKeyword,
+        3 => _recipients,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEscalationLevel(this);
@@ -1091,22 +2187,48 @@ public sealed partial class EscalationLevelSyntax : StatementSyntax
 /// <summary>`governance { committee … }`.</summary>
 public sealed partial class GovernanceDeclarationSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _governanceKeyword;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal GovernanceDeclarationSyntax(SyntaxToken governanceKeyword, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.GovernanceDeclaration, new object?[] { governanceKeyword, body, skipped, terminator })
+        : base(SyntaxKind.GovernanceDeclaration, [governanceKeyword, body, skipped, terminator])
     {
+        _governanceKeyword = governanceKeyword;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: GovernanceKeyword.</summary>
-    public SyntaxToken GovernanceKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken GovernanceKeyword => _governanceKeyword;
 
     /// <summary>Slot 1: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(1)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _governanceKeyword,
+        1 => _body,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitGovernanceDeclaration(this);
@@ -1115,28 +2237,60 @@ public sealed partial class GovernanceDeclarationSyntax : StatementSyntax
 /// <summary>`committee Name "title" { every …; chair …; members … }`.</summary>
 public sealed partial class CommitteeDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _committeeKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal CommitteeDeclarationSyntax(SyntaxToken committeeKeyword, SyntaxToken identifier, SyntaxToken? title, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.CommitteeDeclaration, new object?[] { committeeKeyword, identifier, title, body, skipped, terminator })
+        : base(SyntaxKind.CommitteeDeclaration, [committeeKeyword, identifier, title, body, skipped, terminator])
     {
+        _committeeKeyword = committeeKeyword;
+        _identifier = identifier;
+        _title = title;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: CommitteeKeyword.</summary>
-    public SyntaxToken CommitteeKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken CommitteeKeyword => _committeeKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _committeeKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitCommitteeDeclaration(this);
@@ -1145,22 +2299,48 @@ public sealed partial class CommitteeDeclarationSyntax : DeclarationSyntax
 /// <summary>`every month`, `every 6 months`.</summary>
 public sealed partial class EveryClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _everyKeyword;
+    private readonly PeriodSyntax _period;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EveryClauseSyntax(SyntaxToken everyKeyword, PeriodSyntax period, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EveryClause, new object?[] { everyKeyword, period, skipped, terminator })
+        : base(SyntaxKind.EveryClause, [everyKeyword, period, skipped, terminator])
     {
+        _everyKeyword = everyKeyword;
+        _period = period;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: EveryKeyword.</summary>
-    public SyntaxToken EveryKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken EveryKeyword => _everyKeyword;
 
     /// <summary>Slot 1: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(1)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _everyKeyword,
+        1 => _period,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEveryClause(this);
@@ -1169,22 +2349,48 @@ public sealed partial class EveryClauseSyntax : StatementSyntax
 /// <summary>`chair Role`.</summary>
 public sealed partial class ChairClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _chairKeyword;
+    private readonly IdentifierNameSyntax _role;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ChairClauseSyntax(SyntaxToken chairKeyword, IdentifierNameSyntax role, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ChairClause, new object?[] { chairKeyword, role, skipped, terminator })
+        : base(SyntaxKind.ChairClause, [chairKeyword, role, skipped, terminator])
     {
+        _chairKeyword = chairKeyword;
+        _role = role;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ChairKeyword.</summary>
-    public SyntaxToken ChairKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ChairKeyword => _chairKeyword;
 
     /// <summary>Slot 1: Role.</summary>
-    public IdentifierNameSyntax Role => (IdentifierNameSyntax)GetSlot(1)!;
+    public IdentifierNameSyntax Role => _role;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _chairKeyword,
+        1 => _role,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitChairClause(this);
@@ -1193,22 +2399,48 @@ public sealed partial class ChairClauseSyntax : StatementSyntax
 /// <summary>`members Role, Role`.</summary>
 public sealed partial class MembersClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _membersKeyword;
+    private readonly SeparatedSyntaxList<IdentifierNameSyntax> _members;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal MembersClauseSyntax(SyntaxToken membersKeyword, SeparatedSyntaxList<IdentifierNameSyntax> members, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.MembersClause, new object?[] { membersKeyword, members, skipped, terminator })
+        : base(SyntaxKind.MembersClause, [membersKeyword, members, skipped, terminator])
     {
+        _membersKeyword = membersKeyword;
+        _members = members;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: MembersKeyword.</summary>
-    public SyntaxToken MembersKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken MembersKeyword => _membersKeyword;
 
     /// <summary>Slot 1: Members.</summary>
-    public SeparatedSyntaxList<IdentifierNameSyntax> Members => (SeparatedSyntaxList<IdentifierNameSyntax>)GetSlot(1)!;
+    public SeparatedSyntaxList<IdentifierNameSyntax> Members => _members;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _membersKeyword,
+        1 => _members,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitMembersClause(this);
@@ -1217,28 +2449,60 @@ public sealed partial class MembersClauseSyntax : StatementSyntax
 /// <summary>`obligation Name "title" { by …; every …; due …; during … }`.</summary>
 public sealed partial class ObligationDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _obligationKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken? _title;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ObligationDeclarationSyntax(SyntaxToken obligationKeyword, SyntaxToken identifier, SyntaxToken? title, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ObligationDeclaration, new object?[] { obligationKeyword, identifier, title, body, skipped, terminator })
+        : base(SyntaxKind.ObligationDeclaration, [obligationKeyword, identifier, title, body, skipped, terminator])
     {
+        _obligationKeyword = obligationKeyword;
+        _identifier = identifier;
+        _title = title;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ObligationKeyword.</summary>
-    public SyntaxToken ObligationKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ObligationKeyword => _obligationKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Title.</summary>
-    public SyntaxToken? Title => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? Title => _title;
 
     /// <summary>Slot 3: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(3)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _obligationKeyword,
+        1 => _identifier,
+        2 => _title,
+        3 => _body,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitObligationDeclaration(this);
@@ -1247,22 +2511,48 @@ public sealed partial class ObligationDeclarationSyntax : DeclarationSyntax
 /// <summary>`by Party`.</summary>
 public sealed partial class ByClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _byKeyword;
+    private readonly IdentifierNameSyntax _party;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ByClauseSyntax(SyntaxToken byKeyword, IdentifierNameSyntax party, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ByClause, new object?[] { byKeyword, party, skipped, terminator })
+        : base(SyntaxKind.ByClause, [byKeyword, party, skipped, terminator])
     {
+        _byKeyword = byKeyword;
+        _party = party;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ByKeyword.</summary>
-    public SyntaxToken ByKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ByKeyword => _byKeyword;
 
     /// <summary>Slot 1: Party.</summary>
-    public IdentifierNameSyntax Party => (IdentifierNameSyntax)GetSlot(1)!;
+    public IdentifierNameSyntax Party => _party;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _byKeyword,
+        1 => _party,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitByClause(this);
@@ -1271,31 +2561,66 @@ public sealed partial class ByClauseSyntax : StatementSyntax
 /// <summary>`due 5bd after period end`.</summary>
 public sealed partial class DueClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _dueKeyword;
+    private readonly SyntaxToken _delay;
+    private readonly SyntaxToken _afterKeyword;
+    private readonly SyntaxToken _periodKeyword;
+    private readonly SyntaxToken _endKeyword;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal DueClauseSyntax(SyntaxToken dueKeyword, SyntaxToken delay, SyntaxToken afterKeyword, SyntaxToken periodKeyword, SyntaxToken endKeyword, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.DueClause, new object?[] { dueKeyword, delay, afterKeyword, periodKeyword, endKeyword, skipped, terminator })
+        : base(SyntaxKind.DueClause, [dueKeyword, delay, afterKeyword, periodKeyword, endKeyword, skipped, terminator])
     {
+        _dueKeyword = dueKeyword;
+        _delay = delay;
+        _afterKeyword = afterKeyword;
+        _periodKeyword = periodKeyword;
+        _endKeyword = endKeyword;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: DueKeyword.</summary>
-    public SyntaxToken DueKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken DueKeyword => _dueKeyword;
 
     /// <summary>Slot 1: Delay.</summary>
-    public SyntaxToken Delay => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Delay => _delay;
 
     /// <summary>Slot 2: AfterKeyword.</summary>
-    public SyntaxToken AfterKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken AfterKeyword => _afterKeyword;
 
     /// <summary>Slot 3: PeriodKeyword.</summary>
-    public SyntaxToken PeriodKeyword => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken PeriodKeyword => _periodKeyword;
 
     /// <summary>Slot 4: EndKeyword.</summary>
-    public SyntaxToken EndKeyword => (SyntaxToken)GetSlot(4)!;
+    public SyntaxToken EndKeyword => _endKeyword;
 
     /// <summary>Slot 5: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(5);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 6: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(6);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 7;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _dueKeyword,
+        1 => _delay,
+        2 => _afterKeyword,
+        3 => _periodKeyword,
+        4 => _endKeyword,
+        5 => _skipped,
+        6 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitDueClause(this);
@@ -1304,22 +2629,48 @@ public sealed partial class DueClauseSyntax : StatementSyntax
 /// <summary>`security { encryption …; backups …; … }`.</summary>
 public sealed partial class SecurityDeclarationSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _securityKeyword;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal SecurityDeclarationSyntax(SyntaxToken securityKeyword, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.SecurityDeclaration, new object?[] { securityKeyword, body, skipped, terminator })
+        : base(SyntaxKind.SecurityDeclaration, [securityKeyword, body, skipped, terminator])
     {
+        _securityKeyword = securityKeyword;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: SecurityKeyword.</summary>
-    public SyntaxToken SecurityKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken SecurityKeyword => _securityKeyword;
 
     /// <summary>Slot 1: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(1)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _securityKeyword,
+        1 => _body,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitSecurityDeclaration(this);
@@ -1328,22 +2679,48 @@ public sealed partial class SecurityDeclarationSyntax : StatementSyntax
 /// <summary>`encryption at_rest, in_transit`.</summary>
 public sealed partial class EncryptionControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _encryptionKeyword;
+    private readonly SeparatedSyntaxList<SyntaxToken> _scopes;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EncryptionControlSyntax(SyntaxToken encryptionKeyword, SeparatedSyntaxList<SyntaxToken> scopes, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EncryptionControl, new object?[] { encryptionKeyword, scopes, skipped, terminator })
+        : base(SyntaxKind.EncryptionControl, [encryptionKeyword, scopes, skipped, terminator])
     {
+        _encryptionKeyword = encryptionKeyword;
+        _scopes = scopes;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: EncryptionKeyword.</summary>
-    public SyntaxToken EncryptionKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken EncryptionKeyword => _encryptionKeyword;
 
     /// <summary>Slot 1: Scopes.</summary>
-    public SeparatedSyntaxList<SyntaxToken> Scopes => (SeparatedSyntaxList<SyntaxToken>)GetSlot(1)!;
+    public SeparatedSyntaxList<SyntaxToken> Scopes => _scopes;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _encryptionKeyword,
+        1 => _scopes,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEncryptionControl(this);
@@ -1352,28 +2729,60 @@ public sealed partial class EncryptionControlSyntax : StatementSyntax
 /// <summary>`backups [immutable] [retention 90d]`.</summary>
 public sealed partial class BackupsControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _backupsKeyword;
+    private readonly SyntaxToken? _immutableKeyword;
+    private readonly SyntaxToken? _retentionKeyword;
+    private readonly SyntaxToken? _retention;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal BackupsControlSyntax(SyntaxToken backupsKeyword, SyntaxToken? immutableKeyword, SyntaxToken? retentionKeyword, SyntaxToken? retention, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.BackupsControl, new object?[] { backupsKeyword, immutableKeyword, retentionKeyword, retention, skipped, terminator })
+        : base(SyntaxKind.BackupsControl, [backupsKeyword, immutableKeyword, retentionKeyword, retention, skipped, terminator])
     {
+        _backupsKeyword = backupsKeyword;
+        _immutableKeyword = immutableKeyword;
+        _retentionKeyword = retentionKeyword;
+        _retention = retention;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: BackupsKeyword.</summary>
-    public SyntaxToken BackupsKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken BackupsKeyword => _backupsKeyword;
 
     /// <summary>Slot 1: ImmutableKeyword.</summary>
-    public SyntaxToken? ImmutableKeyword => (SyntaxToken?)GetSlot(1);
+    public SyntaxToken? ImmutableKeyword => _immutableKeyword;
 
     /// <summary>Slot 2: RetentionKeyword.</summary>
-    public SyntaxToken? RetentionKeyword => (SyntaxToken?)GetSlot(2);
+    public SyntaxToken? RetentionKeyword => _retentionKeyword;
 
     /// <summary>Slot 3: Retention.</summary>
-    public SyntaxToken? Retention => (SyntaxToken?)GetSlot(3);
+    public SyntaxToken? Retention => _retention;
 
     /// <summary>Slot 4: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(4);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 5: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(5);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _backupsKeyword,
+        1 => _immutableKeyword,
+        2 => _retentionKeyword,
+        3 => _retention,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitBackupsControl(this);
@@ -1382,37 +2791,78 @@ public sealed partial class BackupsControlSyntax : StatementSyntax
 /// <summary>`recovery_test every 6 months [rto 4h] [rpo 15min]`.</summary>
 public sealed partial class RecoveryTestControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _recoveryTestKeyword;
+    private readonly SyntaxToken _everyKeyword;
+    private readonly PeriodSyntax _period;
+    private readonly SyntaxToken? _rtoKeyword;
+    private readonly SyntaxToken? _rto;
+    private readonly SyntaxToken? _rpoKeyword;
+    private readonly SyntaxToken? _rpo;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal RecoveryTestControlSyntax(SyntaxToken recoveryTestKeyword, SyntaxToken everyKeyword, PeriodSyntax period, SyntaxToken? rtoKeyword, SyntaxToken? rto, SyntaxToken? rpoKeyword, SyntaxToken? rpo, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.RecoveryTestControl, new object?[] { recoveryTestKeyword, everyKeyword, period, rtoKeyword, rto, rpoKeyword, rpo, skipped, terminator })
+        : base(SyntaxKind.RecoveryTestControl, [recoveryTestKeyword, everyKeyword, period, rtoKeyword, rto, rpoKeyword, rpo, skipped, terminator])
     {
+        _recoveryTestKeyword = recoveryTestKeyword;
+        _everyKeyword = everyKeyword;
+        _period = period;
+        _rtoKeyword = rtoKeyword;
+        _rto = rto;
+        _rpoKeyword = rpoKeyword;
+        _rpo = rpo;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: RecoveryTestKeyword.</summary>
-    public SyntaxToken RecoveryTestKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken RecoveryTestKeyword => _recoveryTestKeyword;
 
     /// <summary>Slot 1: EveryKeyword.</summary>
-    public SyntaxToken EveryKeyword => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken EveryKeyword => _everyKeyword;
 
     /// <summary>Slot 2: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(2)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 3: RtoKeyword.</summary>
-    public SyntaxToken? RtoKeyword => (SyntaxToken?)GetSlot(3);
+    public SyntaxToken? RtoKeyword => _rtoKeyword;
 
     /// <summary>Slot 4: Rto.</summary>
-    public SyntaxToken? Rto => (SyntaxToken?)GetSlot(4);
+    public SyntaxToken? Rto => _rto;
 
     /// <summary>Slot 5: RpoKeyword.</summary>
-    public SyntaxToken? RpoKeyword => (SyntaxToken?)GetSlot(5);
+    public SyntaxToken? RpoKeyword => _rpoKeyword;
 
     /// <summary>Slot 6: Rpo.</summary>
-    public SyntaxToken? Rpo => (SyntaxToken?)GetSlot(6);
+    public SyntaxToken? Rpo => _rpo;
 
     /// <summary>Slot 7: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(7);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 8: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(8);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 9;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _recoveryTestKeyword,
+        1 => _everyKeyword,
+        2 => _period,
+        3 => _rtoKeyword,
+        4 => _rto,
+        5 => _rpoKeyword,
+        6 => _rpo,
+        7 => _skipped,
+        8 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitRecoveryTestControl(this);
@@ -1421,25 +2871,54 @@ public sealed partial class RecoveryTestControlSyntax : StatementSyntax
 /// <summary>`audit every quarter`.</summary>
 public sealed partial class AuditControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _auditKeyword;
+    private readonly SyntaxToken _everyKeyword;
+    private readonly PeriodSyntax _period;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal AuditControlSyntax(SyntaxToken auditKeyword, SyntaxToken everyKeyword, PeriodSyntax period, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.AuditControl, new object?[] { auditKeyword, everyKeyword, period, skipped, terminator })
+        : base(SyntaxKind.AuditControl, [auditKeyword, everyKeyword, period, skipped, terminator])
     {
+        _auditKeyword = auditKeyword;
+        _everyKeyword = everyKeyword;
+        _period = period;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: AuditKeyword.</summary>
-    public SyntaxToken AuditKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken AuditKeyword => _auditKeyword;
 
     /// <summary>Slot 1: EveryKeyword.</summary>
-    public SyntaxToken EveryKeyword => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken EveryKeyword => _everyKeyword;
 
     /// <summary>Slot 2: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(2)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _auditKeyword,
+        1 => _everyKeyword,
+        2 => _period,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitAuditControl(this);
@@ -1448,25 +2927,54 @@ public sealed partial class AuditControlSyntax : StatementSyntax
 /// <summary>`access_review every quarter`.</summary>
 public sealed partial class AccessReviewControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _accessReviewKeyword;
+    private readonly SyntaxToken _everyKeyword;
+    private readonly PeriodSyntax _period;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal AccessReviewControlSyntax(SyntaxToken accessReviewKeyword, SyntaxToken everyKeyword, PeriodSyntax period, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.AccessReviewControl, new object?[] { accessReviewKeyword, everyKeyword, period, skipped, terminator })
+        : base(SyntaxKind.AccessReviewControl, [accessReviewKeyword, everyKeyword, period, skipped, terminator])
     {
+        _accessReviewKeyword = accessReviewKeyword;
+        _everyKeyword = everyKeyword;
+        _period = period;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: AccessReviewKeyword.</summary>
-    public SyntaxToken AccessReviewKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken AccessReviewKeyword => _accessReviewKeyword;
 
     /// <summary>Slot 1: EveryKeyword.</summary>
-    public SyntaxToken EveryKeyword => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken EveryKeyword => _everyKeyword;
 
     /// <summary>Slot 2: Period.</summary>
-    public PeriodSyntax Period => (PeriodSyntax)GetSlot(2)!;
+    public PeriodSyntax Period => _period;
 
     /// <summary>Slot 3: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(3);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 4: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(4);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _accessReviewKeyword,
+        1 => _everyKeyword,
+        2 => _period,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitAccessReviewControl(this);
@@ -1475,22 +2983,48 @@ public sealed partial class AccessReviewControlSyntax : StatementSyntax
 /// <summary>`residency EU`.</summary>
 public sealed partial class ResidencyControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _residencyKeyword;
+    private readonly SyntaxToken _region;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ResidencyControlSyntax(SyntaxToken residencyKeyword, SyntaxToken region, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ResidencyControl, new object?[] { residencyKeyword, region, skipped, terminator })
+        : base(SyntaxKind.ResidencyControl, [residencyKeyword, region, skipped, terminator])
     {
+        _residencyKeyword = residencyKeyword;
+        _region = region;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ResidencyKeyword.</summary>
-    public SyntaxToken ResidencyKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ResidencyKeyword => _residencyKeyword;
 
     /// <summary>Slot 1: Region.</summary>
-    public SyntaxToken Region => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Region => _region;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _residencyKeyword,
+        1 => _region,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitResidencyControl(this);
@@ -1499,22 +3033,48 @@ public sealed partial class ResidencyControlSyntax : StatementSyntax
 /// <summary>`edr required`.</summary>
 public sealed partial class EdrControlSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _edrKeyword;
+    private readonly SyntaxToken _requiredKeyword;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EdrControlSyntax(SyntaxToken edrKeyword, SyntaxToken requiredKeyword, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EdrControl, new object?[] { edrKeyword, requiredKeyword, skipped, terminator })
+        : base(SyntaxKind.EdrControl, [edrKeyword, requiredKeyword, skipped, terminator])
     {
+        _edrKeyword = edrKeyword;
+        _requiredKeyword = requiredKeyword;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: EdrKeyword.</summary>
-    public SyntaxToken EdrKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken EdrKeyword => _edrKeyword;
 
     /// <summary>Slot 1: RequiredKeyword.</summary>
-    public SyntaxToken RequiredKeyword => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken RequiredKeyword => _requiredKeyword;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _edrKeyword,
+        1 => _requiredKeyword,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEdrControl(this);
@@ -1523,22 +3083,48 @@ public sealed partial class EdrControlSyntax : StatementSyntax
 /// <summary>`reversibility { notice …; assistance …; deliver … }`.</summary>
 public sealed partial class ReversibilityDeclarationSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _reversibilityKeyword;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal ReversibilityDeclarationSyntax(SyntaxToken reversibilityKeyword, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.ReversibilityDeclaration, new object?[] { reversibilityKeyword, body, skipped, terminator })
+        : base(SyntaxKind.ReversibilityDeclaration, [reversibilityKeyword, body, skipped, terminator])
     {
+        _reversibilityKeyword = reversibilityKeyword;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: ReversibilityKeyword.</summary>
-    public SyntaxToken ReversibilityKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken ReversibilityKeyword => _reversibilityKeyword;
 
     /// <summary>Slot 1: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(1)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _reversibilityKeyword,
+        1 => _body,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitReversibilityDeclaration(this);
@@ -1547,22 +3133,48 @@ public sealed partial class ReversibilityDeclarationSyntax : StatementSyntax
 /// <summary>`notice 6 months`.</summary>
 public sealed partial class NoticeClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _noticeKeyword;
+    private readonly PeriodSyntax _length;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal NoticeClauseSyntax(SyntaxToken noticeKeyword, PeriodSyntax length, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.NoticeClause, new object?[] { noticeKeyword, length, skipped, terminator })
+        : base(SyntaxKind.NoticeClause, [noticeKeyword, length, skipped, terminator])
     {
+        _noticeKeyword = noticeKeyword;
+        _length = length;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: NoticeKeyword.</summary>
-    public SyntaxToken NoticeKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken NoticeKeyword => _noticeKeyword;
 
     /// <summary>Slot 1: Length.</summary>
-    public PeriodSyntax Length => (PeriodSyntax)GetSlot(1)!;
+    public PeriodSyntax Length => _length;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _noticeKeyword,
+        1 => _length,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitNoticeClause(this);
@@ -1571,22 +3183,48 @@ public sealed partial class NoticeClauseSyntax : StatementSyntax
 /// <summary>`assistance 3 months`.</summary>
 public sealed partial class AssistanceClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _assistanceKeyword;
+    private readonly PeriodSyntax _length;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal AssistanceClauseSyntax(SyntaxToken assistanceKeyword, PeriodSyntax length, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.AssistanceClause, new object?[] { assistanceKeyword, length, skipped, terminator })
+        : base(SyntaxKind.AssistanceClause, [assistanceKeyword, length, skipped, terminator])
     {
+        _assistanceKeyword = assistanceKeyword;
+        _length = length;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: AssistanceKeyword.</summary>
-    public SyntaxToken AssistanceKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken AssistanceKeyword => _assistanceKeyword;
 
     /// <summary>Slot 1: Length.</summary>
-    public PeriodSyntax Length => (PeriodSyntax)GetSlot(1)!;
+    public PeriodSyntax Length => _length;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _assistanceKeyword,
+        1 => _length,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitAssistanceClause(this);
@@ -1595,22 +3233,48 @@ public sealed partial class AssistanceClauseSyntax : StatementSyntax
 /// <summary>`deliver "Runbooks", "CMDB export"`.</summary>
 public sealed partial class DeliverClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _deliverKeyword;
+    private readonly SeparatedSyntaxList<SyntaxToken> _deliverables;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal DeliverClauseSyntax(SyntaxToken deliverKeyword, SeparatedSyntaxList<SyntaxToken> deliverables, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.DeliverClause, new object?[] { deliverKeyword, deliverables, skipped, terminator })
+        : base(SyntaxKind.DeliverClause, [deliverKeyword, deliverables, skipped, terminator])
     {
+        _deliverKeyword = deliverKeyword;
+        _deliverables = deliverables;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: DeliverKeyword.</summary>
-    public SyntaxToken DeliverKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken DeliverKeyword => _deliverKeyword;
 
     /// <summary>Slot 1: Deliverables.</summary>
-    public SeparatedSyntaxList<SyntaxToken> Deliverables => (SeparatedSyntaxList<SyntaxToken>)GetSlot(1)!;
+    public SeparatedSyntaxList<SyntaxToken> Deliverables => _deliverables;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _deliverKeyword,
+        1 => _deliverables,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitDeliverClause(this);
@@ -1619,22 +3283,48 @@ public sealed partial class DeliverClauseSyntax : StatementSyntax
 /// <summary>`transition { phase …; overlap … }`.</summary>
 public sealed partial class TransitionDeclarationSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _transitionKeyword;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal TransitionDeclarationSyntax(SyntaxToken transitionKeyword, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.TransitionDeclaration, new object?[] { transitionKeyword, body, skipped, terminator })
+        : base(SyntaxKind.TransitionDeclaration, [transitionKeyword, body, skipped, terminator])
     {
+        _transitionKeyword = transitionKeyword;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: TransitionKeyword.</summary>
-    public SyntaxToken TransitionKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken TransitionKeyword => _transitionKeyword;
 
     /// <summary>Slot 1: Body.</summary>
-    public BlockSyntax Body => (BlockSyntax)GetSlot(1)!;
+    public BlockSyntax Body => _body;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _transitionKeyword,
+        1 => _body,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitTransitionDeclaration(this);
@@ -1643,37 +3333,78 @@ public sealed partial class TransitionDeclarationSyntax : StatementSyntax
 /// <summary>`phase Name 2025-09-01 .. 2025-10-15 [gate "title"]`.</summary>
 public sealed partial class PhaseDeclarationSyntax : DeclarationSyntax
 {
+    private readonly SyntaxToken _phaseKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly SyntaxToken _start;
+    private readonly SyntaxToken _dotDot;
+    private readonly SyntaxToken _end;
+    private readonly SyntaxToken? _gateKeyword;
+    private readonly SyntaxToken? _gate;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal PhaseDeclarationSyntax(SyntaxToken phaseKeyword, SyntaxToken identifier, SyntaxToken start, SyntaxToken dotDot, SyntaxToken end, SyntaxToken? gateKeyword, SyntaxToken? gate, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.PhaseDeclaration, new object?[] { phaseKeyword, identifier, start, dotDot, end, gateKeyword, gate, skipped, terminator })
+        : base(SyntaxKind.PhaseDeclaration, [phaseKeyword, identifier, start, dotDot, end, gateKeyword, gate, skipped, terminator])
     {
+        _phaseKeyword = phaseKeyword;
+        _identifier = identifier;
+        _start = start;
+        _dotDot = dotDot;
+        _end = end;
+        _gateKeyword = gateKeyword;
+        _gate = gate;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: PhaseKeyword.</summary>
-    public SyntaxToken PhaseKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken PhaseKeyword => _phaseKeyword;
 
     /// <summary>Slot 1: Identifier.</summary>
-    public override SyntaxToken Identifier => (SyntaxToken)GetSlot(1)!;
+    public override SyntaxToken Identifier => _identifier;
 
     /// <summary>Slot 2: Start.</summary>
-    public SyntaxToken Start => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken Start => _start;
 
     /// <summary>Slot 3: DotDot.</summary>
-    public SyntaxToken DotDot => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken DotDot => _dotDot;
 
     /// <summary>Slot 4: End.</summary>
-    public SyntaxToken End => (SyntaxToken)GetSlot(4)!;
+    public SyntaxToken End => _end;
 
     /// <summary>Slot 5: GateKeyword.</summary>
-    public SyntaxToken? GateKeyword => (SyntaxToken?)GetSlot(5);
+    public SyntaxToken? GateKeyword => _gateKeyword;
 
     /// <summary>Slot 6: Gate.</summary>
-    public SyntaxToken? Gate => (SyntaxToken?)GetSlot(6);
+    public SyntaxToken? Gate => _gate;
 
     /// <summary>Slot 7: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(7);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 8: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(8);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 9;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _phaseKeyword,
+        1 => _identifier,
+        2 => _start,
+        3 => _dotDot,
+        4 => _end,
+        5 => _gateKeyword,
+        6 => _gate,
+        7 => _skipped,
+        8 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitPhaseDeclaration(this);
@@ -1682,22 +3413,48 @@ public sealed partial class PhaseDeclarationSyntax : DeclarationSyntax
 /// <summary>`overlap 2 months`.</summary>
 public sealed partial class OverlapClauseSyntax : StatementSyntax
 {
+    private readonly SyntaxToken _overlapKeyword;
+    private readonly PeriodSyntax _length;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal OverlapClauseSyntax(SyntaxToken overlapKeyword, PeriodSyntax length, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.OverlapClause, new object?[] { overlapKeyword, length, skipped, terminator })
+        : base(SyntaxKind.OverlapClause, [overlapKeyword, length, skipped, terminator])
     {
+        _overlapKeyword = overlapKeyword;
+        _length = length;
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: OverlapKeyword.</summary>
-    public SyntaxToken OverlapKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken OverlapKeyword => _overlapKeyword;
 
     /// <summary>Slot 1: Length.</summary>
-    public PeriodSyntax Length => (PeriodSyntax)GetSlot(1)!;
+    public PeriodSyntax Length => _length;
 
     /// <summary>Slot 2: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(2);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 3: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(3);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _overlapKeyword,
+        1 => _length,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitOverlapClause(this);
@@ -1706,16 +3463,36 @@ public sealed partial class OverlapClauseSyntax : StatementSyntax
 /// <summary>A lone `;` (or a stray line break the parser kept).</summary>
 public sealed partial class EmptyStatementSyntax : StatementSyntax
 {
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal EmptyStatementSyntax(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.EmptyStatement, new object?[] { skipped, terminator })
+        : base(SyntaxKind.EmptyStatement, [skipped, terminator])
     {
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(0);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 1: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(1);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _skipped,
+        1 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitEmptyStatement(this);
@@ -1724,16 +3501,36 @@ public sealed partial class EmptyStatementSyntax : StatementSyntax
 /// <summary>A statement the parser did not recognise; its tokens are in Skipped.</summary>
 public sealed partial class UnknownStatementSyntax : StatementSyntax
 {
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
     internal UnknownStatementSyntax(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
-        : base(SyntaxKind.UnknownStatement, new object?[] { skipped, terminator })
+        : base(SyntaxKind.UnknownStatement, [skipped, terminator])
     {
+        _skipped = skipped;
+        _terminator = terminator;
     }
 
     /// <summary>Slot 0: Skipped.</summary>
-    public override SkippedTokensSyntax? Skipped => (SkippedTokensSyntax?)GetSlot(0);
+    public override SkippedTokensSyntax? Skipped => _skipped;
 
     /// <summary>Slot 1: Terminator.</summary>
-    public override SyntaxToken? Terminator => (SyntaxToken?)GetSlot(1);
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _skipped,
+        1 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitUnknownStatement(this);
@@ -1742,13 +3539,24 @@ public sealed partial class UnknownStatementSyntax : StatementSyntax
 /// <summary>A name in a condition: a field (`severity`) or a value (`sev1`).</summary>
 public sealed partial class NameExpressionSyntax : ExpressionSyntax
 {
+    private readonly SyntaxToken _identifier;
+
     internal NameExpressionSyntax(SyntaxToken identifier)
-        : base(SyntaxKind.NameExpression, new object?[] { identifier })
+        : base(SyntaxKind.NameExpression, [identifier])
     {
+        _identifier = identifier;
     }
 
     /// <summary>Slot 0: Identifier.</summary>
-    public SyntaxToken Identifier => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Identifier => _identifier;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _identifier,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitNameExpression(this);
@@ -1757,13 +3565,24 @@ public sealed partial class NameExpressionSyntax : ExpressionSyntax
 /// <summary>A literal in a condition.</summary>
 public sealed partial class LiteralExpressionSyntax : ExpressionSyntax
 {
+    private readonly SyntaxToken _literal;
+
     internal LiteralExpressionSyntax(SyntaxToken literal)
-        : base(SyntaxKind.LiteralExpression, new object?[] { literal })
+        : base(SyntaxKind.LiteralExpression, [literal])
     {
+        _literal = literal;
     }
 
     /// <summary>Slot 0: Literal.</summary>
-    public SyntaxToken Literal => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken Literal => _literal;
+
+    internal override int SlotCount => 1;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _literal,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitLiteralExpression(this);
@@ -1772,19 +3591,36 @@ public sealed partial class LiteralExpressionSyntax : ExpressionSyntax
 /// <summary>`left op right` with op one of == != &lt; &lt;= &gt; &gt;= and or.</summary>
 public sealed partial class BinaryExpressionSyntax : ExpressionSyntax
 {
+    private readonly ExpressionSyntax _left;
+    private readonly SyntaxToken _operator;
+    private readonly ExpressionSyntax _right;
+
     internal BinaryExpressionSyntax(ExpressionSyntax left, SyntaxToken @operator, ExpressionSyntax right)
-        : base(SyntaxKind.BinaryExpression, new object?[] { left, @operator, right })
+        : base(SyntaxKind.BinaryExpression, [left, @operator, right])
     {
+        _left = left;
+        _operator = @operator;
+        _right = right;
     }
 
     /// <summary>Slot 0: Left.</summary>
-    public ExpressionSyntax Left => (ExpressionSyntax)GetSlot(0)!;
+    public ExpressionSyntax Left => _left;
 
     /// <summary>Slot 1: Operator.</summary>
-    public SyntaxToken Operator => (SyntaxToken)GetSlot(1)!;
+    public SyntaxToken Operator => _operator;
 
     /// <summary>Slot 2: Right.</summary>
-    public ExpressionSyntax Right => (ExpressionSyntax)GetSlot(2)!;
+    public ExpressionSyntax Right => _right;
+
+    internal override int SlotCount => 3;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _left,
+        1 => _operator,
+        2 => _right,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitBinaryExpression(this);
@@ -1793,28 +3629,54 @@ public sealed partial class BinaryExpressionSyntax : ExpressionSyntax
 /// <summary>`left [not] in (value, …)`.</summary>
 public sealed partial class InExpressionSyntax : ExpressionSyntax
 {
+    private readonly ExpressionSyntax _left;
+    private readonly SyntaxToken? _notKeyword;
+    private readonly SyntaxToken _inKeyword;
+    private readonly SyntaxToken _openParen;
+    private readonly SeparatedSyntaxList<ExpressionSyntax> _values;
+    private readonly SyntaxToken _closeParen;
+
     internal InExpressionSyntax(ExpressionSyntax left, SyntaxToken? notKeyword, SyntaxToken inKeyword, SyntaxToken openParen, SeparatedSyntaxList<ExpressionSyntax> values, SyntaxToken closeParen)
-        : base(SyntaxKind.InExpression, new object?[] { left, notKeyword, inKeyword, openParen, values, closeParen })
+        : base(SyntaxKind.InExpression, [left, notKeyword, inKeyword, openParen, values, closeParen])
     {
+        _left = left;
+        _notKeyword = notKeyword;
+        _inKeyword = inKeyword;
+        _openParen = openParen;
+        _values = values;
+        _closeParen = closeParen;
     }
 
     /// <summary>Slot 0: Left.</summary>
-    public ExpressionSyntax Left => (ExpressionSyntax)GetSlot(0)!;
+    public ExpressionSyntax Left => _left;
 
     /// <summary>Slot 1: NotKeyword.</summary>
-    public SyntaxToken? NotKeyword => (SyntaxToken?)GetSlot(1);
+    public SyntaxToken? NotKeyword => _notKeyword;
 
     /// <summary>Slot 2: InKeyword.</summary>
-    public SyntaxToken InKeyword => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken InKeyword => _inKeyword;
 
     /// <summary>Slot 3: OpenParen.</summary>
-    public SyntaxToken OpenParen => (SyntaxToken)GetSlot(3)!;
+    public SyntaxToken OpenParen => _openParen;
 
     /// <summary>Slot 4: Values.</summary>
-    public SeparatedSyntaxList<ExpressionSyntax> Values => (SeparatedSyntaxList<ExpressionSyntax>)GetSlot(4)!;
+    public SeparatedSyntaxList<ExpressionSyntax> Values => _values;
 
     /// <summary>Slot 5: CloseParen.</summary>
-    public SyntaxToken CloseParen => (SyntaxToken)GetSlot(5)!;
+    public SyntaxToken CloseParen => _closeParen;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _left,
+        1 => _notKeyword,
+        2 => _inKeyword,
+        3 => _openParen,
+        4 => _values,
+        5 => _closeParen,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitInExpression(this);
@@ -1823,16 +3685,30 @@ public sealed partial class InExpressionSyntax : ExpressionSyntax
 /// <summary>`not operand`.</summary>
 public sealed partial class NotExpressionSyntax : ExpressionSyntax
 {
+    private readonly SyntaxToken _notKeyword;
+    private readonly ExpressionSyntax _operand;
+
     internal NotExpressionSyntax(SyntaxToken notKeyword, ExpressionSyntax operand)
-        : base(SyntaxKind.NotExpression, new object?[] { notKeyword, operand })
+        : base(SyntaxKind.NotExpression, [notKeyword, operand])
     {
+        _notKeyword = notKeyword;
+        _operand = operand;
     }
 
     /// <summary>Slot 0: NotKeyword.</summary>
-    public SyntaxToken NotKeyword => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken NotKeyword => _notKeyword;
 
     /// <summary>Slot 1: Operand.</summary>
-    public ExpressionSyntax Operand => (ExpressionSyntax)GetSlot(1)!;
+    public ExpressionSyntax Operand => _operand;
+
+    internal override int SlotCount => 2;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _notKeyword,
+        1 => _operand,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitNotExpression(this);
@@ -1841,19 +3717,36 @@ public sealed partial class NotExpressionSyntax : ExpressionSyntax
 /// <summary>`(expression)`.</summary>
 public sealed partial class ParenthesizedExpressionSyntax : ExpressionSyntax
 {
+    private readonly SyntaxToken _openParen;
+    private readonly ExpressionSyntax _expression;
+    private readonly SyntaxToken _closeParen;
+
     internal ParenthesizedExpressionSyntax(SyntaxToken openParen, ExpressionSyntax expression, SyntaxToken closeParen)
-        : base(SyntaxKind.ParenthesizedExpression, new object?[] { openParen, expression, closeParen })
+        : base(SyntaxKind.ParenthesizedExpression, [openParen, expression, closeParen])
     {
+        _openParen = openParen;
+        _expression = expression;
+        _closeParen = closeParen;
     }
 
     /// <summary>Slot 0: OpenParen.</summary>
-    public SyntaxToken OpenParen => (SyntaxToken)GetSlot(0)!;
+    public SyntaxToken OpenParen => _openParen;
 
     /// <summary>Slot 1: Expression.</summary>
-    public ExpressionSyntax Expression => (ExpressionSyntax)GetSlot(1)!;
+    public ExpressionSyntax Expression => _expression;
 
     /// <summary>Slot 2: CloseParen.</summary>
-    public SyntaxToken CloseParen => (SyntaxToken)GetSlot(2)!;
+    public SyntaxToken CloseParen => _closeParen;
+
+    internal override int SlotCount => 3;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _openParen,
+        1 => _expression,
+        2 => _closeParen,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitParenthesizedExpression(this);

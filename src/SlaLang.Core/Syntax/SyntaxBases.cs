@@ -6,7 +6,7 @@ namespace SlaLang.Syntax;
 /// and keeps, in <see cref="Skipped"/>, any tokens the parser skipped before it.</summary>
 public abstract class StatementSyntax : SyntaxNode
 {
-    private protected StatementSyntax(SyntaxKind kind, object?[] slots)
+    private protected StatementSyntax(SyntaxKind kind, ReadOnlySpan<object?> slots)
         : base(kind, slots)
     {
     }
@@ -22,7 +22,7 @@ public abstract class StatementSyntax : SyntaxNode
 /// committee, obligation, phase); <c>///</c> comments before it are its documentation.</summary>
 public abstract class DeclarationSyntax : StatementSyntax
 {
-    private protected DeclarationSyntax(SyntaxKind kind, object?[] slots)
+    private protected DeclarationSyntax(SyntaxKind kind, ReadOnlySpan<object?> slots)
         : base(kind, slots)
     {
     }
@@ -64,7 +64,7 @@ public abstract class DeclarationSyntax : StatementSyntax
 /// <summary>A condition of a <c>where</c> clause.</summary>
 public abstract class ExpressionSyntax : SyntaxNode
 {
-    private protected ExpressionSyntax(SyntaxKind kind, object?[] slots)
+    private protected ExpressionSyntax(SyntaxKind kind, ReadOnlySpan<object?> slots)
         : base(kind, slots)
     {
     }
@@ -73,7 +73,7 @@ public abstract class ExpressionSyntax : SyntaxNode
 /// <summary>A period or length: <c>month</c>, <c>6 months</c>, <c>rolling 30d</c>, <c>90d</c>.</summary>
 public abstract class PeriodSyntax : SyntaxNode
 {
-    private protected PeriodSyntax(SyntaxKind kind, object?[] slots)
+    private protected PeriodSyntax(SyntaxKind kind, ReadOnlySpan<object?> slots)
         : base(kind, slots)
     {
     }

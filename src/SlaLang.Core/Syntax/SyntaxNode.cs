@@ -6,14 +6,14 @@ namespace SlaLang.Syntax;
 /// <summary>The base of every syntax node: kind, spans, parent, children in text order, tokens, full text.</summary>
 public abstract class SyntaxNode
 {
-    private readonly object?[] _slots;
     private readonly int _fullStart;
     private int _fullEnd;
 
-    private protected SyntaxNode(SyntaxKind kind, object?[] slots)
+    /// <summary>Sets the parent of every child in <paramref name="slots"/> and the node's full span. The generated node
+    /// classes keep their slots in fields (one object a node, not a node and an array).</summary>
+    private protected SyntaxNode(SyntaxKind kind, ReadOnlySpan<object?> slots)
     {
         Kind = kind;
-        _slots = slots;
         var start = -1;
         var end = -1;
         foreach (var slot in slots)
@@ -104,13 +104,16 @@ public abstract class SyntaxNode
         }
     }
 
-    internal int SlotCount => _slots.Length;
+    /// <summary>The number of slots (children, lists and optional parts) of this node's class.</summary>
+    internal abstract int SlotCount { get; }
+
+    /// <summary>The child, list or null in slot <paramref name="index"/>.</summary>
+    internal abstract object? GetSlot(int index);
 
     /// <summary>Fills a statement's last two slots (skipped tokens, terminator) while the parser builds it, before it has a parent.</summary>
     internal void AttachEnd(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
     {
-        _slots[^2] = skipped;
-        _slots[^1] = terminator;
+        SetEndSlots(skipped, terminator);
         if (skipped is not null)
         {
             skipped.Parent = this;
@@ -123,7 +126,9 @@ public abstract class SyntaxNode
         }
     }
 
-    internal object? GetSlot(int index) => _slots[index];
+    /// <summary>Stores a statement's skipped tokens and terminator (the last two slots of every statement class).</summary>
+    private protected virtual void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator) =>
+        throw new InvalidOperationException($"{Kind} is not a statement.");
 
     /// <summary>Calls the visitor's method for this node's class.</summary>
     public abstract void Accept(SyntaxVisitor visitor);
@@ -131,8 +136,9 @@ public abstract class SyntaxNode
     /// <summary>The child nodes and tokens in text order (list slots are flattened, separators included).</summary>
     public IEnumerable<SyntaxNodeOrToken> ChildNodesAndTokens()
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < SlotCount; i++)
         {
+            var slot = GetSlot(i);
             switch (slot)
             {
                 case null:
@@ -214,11 +220,11 @@ public abstract class SyntaxNode
         while (stack.Count > 0)
         {
             var (node, slot, item) = stack.Pop();
-            if (slot >= node._slots.Length)
+            if (slot >= node.SlotCount)
             {
                 continue;
             }
-            switch (node._slots[slot])
+            switch (node.GetSlot(slot))
             {
                 case null:
                     stack.Push((node, slot + 1, 0));
@@ -264,10 +270,10 @@ public abstract class SyntaxNode
         while (true)
         {
             object? edge = null;
-            var count = node._slots.Length;
+            var count = node.SlotCount;
             for (var k = 0; k < count && edge is null; k++)
             {
-                edge = node._slots[last ? count - 1 - k : k] switch
+                edge = node.GetSlot(last ? count - 1 - k : k) switch
                 {
                     SyntaxListBase { Items.Length: > 0 } list => last ? list.Items[^1] : list.Items[0],
                     SyntaxListBase => null,
@@ -303,8 +309,9 @@ public abstract class SyntaxNode
         {
             object? found = null;
             object? lastNonEmpty = null;
-            foreach (var slot in node._slots)
+            for (var i = 0; i < node.SlotCount; i++)
             {
+                var slot = node.GetSlot(i);
                 if (slot is SyntaxListBase list)
                 {
                     var index = FindInList(list.Items, position);

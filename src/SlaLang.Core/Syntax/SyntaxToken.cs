@@ -4,28 +4,35 @@ using SlaLang.Text;
 namespace SlaLang.Syntax;
 
 /// <summary>A token: its kind (and contextual keyword kind), text, leading and trailing trivia, and the parsed value of a literal.</summary>
+/// <remarks>
+/// A file has a token every few characters, so a token is kept to 64 bytes: kinds in 16 bits each (the missing flag in the
+/// contextual kind's top bit), and the number of its leading and trailing trivia not stored but counted from the trivia store
+/// (every trivia is at least one character, so the trivia that fill <see cref="LeadingWidth"/> are the leading ones).
+/// </remarks>
 public sealed class SyntaxToken
 {
+    private const ushort MissingFlag = 0x8000;
+
     private readonly TriviaStore _store;
     private readonly int _triviaStart;
-    private readonly int _leadingCount;
-    private readonly int _trailingCount;
+    private ushort _kind;
+    private readonly ushort _contextualKindAndMissing;
 
     internal SyntaxToken(TriviaStore store, SyntaxKind kind, SyntaxKind contextualKind, int fullStart, int leadingWidth, int width, int trailingWidth,
         int triviaStart, int leadingCount, int trailingCount, object? value, bool isMissing = false)
     {
+        System.Diagnostics.Debug.Assert((ushort)kind < MissingFlag && (ushort)contextualKind < MissingFlag);
         _store = store;
-        Kind = kind;
-        ContextualKind = contextualKind;
+        _kind = (ushort)kind;
+        _contextualKindAndMissing = (ushort)((ushort)contextualKind | (isMissing ? MissingFlag : 0));
         FullStart = fullStart;
         LeadingWidth = leadingWidth;
         Width = width;
         TrailingWidth = trailingWidth;
         _triviaStart = triviaStart;
-        _leadingCount = leadingCount;
-        _trailingCount = trailingCount;
         Value = value;
-        IsMissing = isMissing;
+        System.Diagnostics.Debug.Assert(CountTrivia(triviaStart, leadingWidth) == leadingCount
+            && CountTrivia(triviaStart + leadingCount, trailingWidth) == trailingCount);
     }
 
     /// <summary>A zero-width token the parser inserted where one was expected.</summary>
@@ -33,17 +40,21 @@ public sealed class SyntaxToken
         new(store, kind, SyntaxKind.None, position, 0, 0, 0, 0, 0, 0, null, isMissing: true);
 
     /// <summary>The token kind (every word is an <see cref="SyntaxKind.IdentifierToken"/>).</summary>
-    public SyntaxKind Kind { get; internal set; }
+    public SyntaxKind Kind
+    {
+        get => (SyntaxKind)_kind;
+        internal set => _kind = (ushort)value;
+    }
 
     /// <summary>For an identifier spelled like a keyword, that keyword's kind; <see cref="SyntaxKind.None"/> otherwise.
     /// Keywords are contextual: the parser decides by position whether the word is a keyword.</summary>
-    public SyntaxKind ContextualKind { get; }
+    public SyntaxKind ContextualKind => (SyntaxKind)(_contextualKindAndMissing & ~MissingFlag);
 
     /// <summary>The parsed value of a literal (decimal, Duration, int, MoneyValue, LocalDate, LocalDateTime, string, DaySet), or null.</summary>
     public object? Value { get; internal set; }
 
     /// <summary>Whether the parser inserted this token (zero width) because it was missing.</summary>
-    public bool IsMissing { get; }
+    public bool IsMissing => (_contextualKindAndMissing & MissingFlag) != 0;
 
     /// <summary>The node holding this token.</summary>
     public SyntaxNode? Parent { get; internal set; }
@@ -73,10 +84,29 @@ public sealed class SyntaxToken
     public ReadOnlySpan<char> TextSpanChars => _store.Text.Text.AsSpan(FullStart + LeadingWidth, Width);
 
     /// <summary>The trivia before the token.</summary>
-    public SyntaxTriviaList LeadingTrivia => new(_store, _triviaStart, _leadingCount);
+    public SyntaxTriviaList LeadingTrivia => new(_store, _triviaStart, CountTrivia(_triviaStart, LeadingWidth));
 
     /// <summary>The trivia after the token (up to and including a line break that ends no statement).</summary>
-    public SyntaxTriviaList TrailingTrivia => new(_store, _triviaStart + _leadingCount, _trailingCount);
+    public SyntaxTriviaList TrailingTrivia
+    {
+        get
+        {
+            var start = _triviaStart + CountTrivia(_triviaStart, LeadingWidth);
+            return new(_store, start, CountTrivia(start, TrailingWidth));
+        }
+    }
+
+    /// <summary>How many trivia from <paramref name="start"/> in the store cover <paramref name="width"/> characters.</summary>
+    private int CountTrivia(int start, int width)
+    {
+        var count = 0;
+        while (width > 0 && start + count < _store.Count)
+        {
+            width -= _store.LengthAt(start + count);
+            count++;
+        }
+        return count;
+    }
 
     /// <summary>The source text this token was read from.</summary>
     public SourceText SourceText => _store.Text;

@@ -88,6 +88,9 @@ internal sealed class TriviaStore
         }
     }
 
+    /// <summary>The length of the trivia at <paramref name="index"/> (which must be below <see cref="Count"/>).</summary>
+    internal int LengthAt(int index) => _chunks[index >> ChunkShift][index & ChunkMask].Length;
+
     private readonly record struct Entry(SyntaxKind Kind, int Start, int Length);
 }
 

@@ -47,17 +47,39 @@ for n in nodes:
     out.append(f'/// <summary>{xml(n["summary"])}</summary>')
     out.append(f'public sealed partial class {n["name"]}Syntax : {base}')
     out.append('{')
+    fields = [(cs_type(t)[0], s, '_' + camel(s).lstrip('@')) for t, s in slots]
+    for ct, s, f in fields:
+        writable = is_stmt and s in ('Skipped', 'Terminator')
+        out.append(f'    private {"" if writable else "readonly "}{ct} {f};')
+    out.append('')
     out.append(f'    internal {n["name"]}Syntax({params})')
-    out.append(f'        : base(SyntaxKind.{n["name"]}, new object?[] {{ {args} }})')
+    out.append(f'        : base(SyntaxKind.{n["name"]}, [{args}])')
     out.append('    {')
+    for (ct, s, f), (t, s2) in zip(fields, slots):
+        out.append(f'        {f} = {camel(s2)};')
     out.append('    }')
     out.append('')
     for i, (t, s) in enumerate(slots):
         ct, opt = cs_type(t)
         override = 'override ' if (is_stmt and s in ('Skipped', 'Terminator')) or (n['base'] == 'Declaration' and s == 'Identifier') else ''
-        bang = '' if ct.endswith('?') else '!'
         out.append(f'    /// <summary>Slot {i}: {s}.</summary>')
-        out.append(f'    public {override}{ct} {s} => ({ct})GetSlot({i}){bang};')
+        out.append(f'    public {override}{ct} {s} => {fields[i][2]};')
+        out.append('')
+    out.append(f'    internal override int SlotCount => {len(slots)};')
+    out.append('')
+    out.append('    internal override object? GetSlot(int index) => index switch')
+    out.append('    {')
+    for i, (ct, s, f) in enumerate(fields):
+        out.append(f'        {i} => {f},')
+    out.append('        _ => throw new ArgumentOutOfRangeException(nameof(index)),')
+    out.append('    };')
+    out.append('')
+    if is_stmt:
+        out.append('    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)')
+        out.append('    {')
+        out.append(f'        {fields[-2][2]} = skipped;')
+        out.append(f'        {fields[-1][2]} = terminator;')
+        out.append('    }')
         out.append('')
     out.append(f'    /// <inheritdoc/>')
     out.append(f'    public override void Accept(SyntaxVisitor visitor) => visitor.Visit{n["name"]}(this);')
