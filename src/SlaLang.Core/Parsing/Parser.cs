@@ -68,10 +68,29 @@ internal sealed partial class Parser
         return token;
     }
 
+    /// <summary>Lists for the statements of the blocks being parsed, one per nesting level, reused from block to block
+    /// (a contract's many small blocks would otherwise each grow a list of their own and throw it away).</summary>
+    private readonly Stack<List<StatementSyntax>> _statementLists = new();
+
+    private List<StatementSyntax> RentStatementList() => _statementLists.Count > 0 ? _statementLists.Pop() : [];
+
+    /// <summary>The statements gathered in <paramref name="statements"/> as a syntax list; the list goes back to the pool.</summary>
+    private SyntaxList<StatementSyntax> ToSyntaxList(List<StatementSyntax> statements)
+    {
+        var items = statements.Count == 0 ? [] : new object[statements.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = statements[i];
+        }
+        statements.Clear();
+        _statementLists.Push(statements);
+        return new SyntaxList<StatementSyntax>(items);
+    }
+
     /// <summary>Parses the whole file.</summary>
     internal CompilationUnitSyntax ParseCompilationUnit()
     {
-        var statements = new List<StatementSyntax>();
+        var statements = RentStatementList();
         var contracts = 0;
         while (Current.Kind != SyntaxKind.EndOfFileToken)
         {
@@ -91,7 +110,7 @@ internal sealed partial class Parser
         {
             _diagnostics.Report(DiagnosticCatalog.MissingContract, new TextSpan(0, 0));
         }
-        return new CompilationUnitSyntax(new SyntaxList<StatementSyntax>(statements.ToArray()), Advance());
+        return new CompilationUnitSyntax(ToSyntaxList(statements), Advance());
     }
 
     // ---- Reporting and expectation -------------------------------------------------------------------------------------
@@ -327,7 +346,7 @@ internal sealed partial class Parser
             // No block: the statement's error was reported; the closing brace is missing too.
             return new BlockSyntax(open, SyntaxList<StatementSyntax>.Empty, SyntaxToken.Missing(_store, SyntaxKind.CloseBraceToken, Current.FullStart));
         }
-        var statements = new List<StatementSyntax>();
+        var statements = RentStatementList();
         if (_blockDepth >= MaxBlockDepth)
         {
             _diagnostics.Report(DiagnosticCatalog.NestingTooDeep, open.Span, MaxBlockDepth);
@@ -355,7 +374,7 @@ internal sealed partial class Parser
         _statementHasError = false;
         var close = Expect(SyntaxKind.CloseBraceToken);
         _statementHasError = hadError || close.IsMissing;
-        return new BlockSyntax(open, new SyntaxList<StatementSyntax>(statements.ToArray()), close);
+        return new BlockSyntax(open, ToSyntaxList(statements), close);
     }
 
     /// <summary>Skips everything up to the '}' that closes the current block (not consumed), iteratively.</summary>

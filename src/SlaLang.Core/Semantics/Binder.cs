@@ -41,7 +41,8 @@ internal sealed partial class Binder
     private readonly SymbolSource _source;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<Symbol> _symbols = [];
-    private readonly List<SymbolOccurrence> _occurrences = [];
+    private readonly List<SymbolOccurrence> _declarations;
+    private readonly List<SymbolOccurrence> _references;
     private readonly Dictionary<string, Symbol> _contractScope = new(StringComparer.Ordinal);
     private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = new(PositionIdentityComparer.Instance);
     private readonly Dictionary<string, Symbol> _raciScope = new(StringComparer.Ordinal);
@@ -57,6 +58,9 @@ internal sealed partial class Binder
         _text = tree.Text;
         _path = tree.Path;
         _source = new SymbolSource(_path, _text);
+        // About one name every 50 characters in the examples; sized so that a contract's lists rarely grow.
+        _declarations = new List<SymbolOccurrence>(Math.Max(16, _text.Length / 128));
+        _references = new List<SymbolOccurrence>(Math.Max(16, _text.Length / 64));
         _contractScope[Always.Name] = Always;
     }
 
@@ -81,33 +85,47 @@ internal sealed partial class Binder
     }
 
     /// <summary>
-    /// The occurrences in text order (stable: equal starts keep the order they were added in). They are almost always
-    /// added in text order already, so the sort is skipped then.
+    /// The occurrences in text order (stable: at equal starts a declaration comes before a reference, and otherwise the order
+    /// they were added in). Declarations (pass 1) and references (pass 2) each come almost always in text order, so the two
+    /// lists are merged; only when one is not sorted are they sorted together.
     /// </summary>
     private ImmutableArray<SymbolOccurrence> SortedOccurrences()
     {
-        var count = _occurrences.Count;
-        var sorted = true;
-        for (var i = 1; i < count; i++)
+        var declarations = CollectionsMarshal.AsSpan(_declarations);
+        var references = CollectionsMarshal.AsSpan(_references);
+        var items = new SymbolOccurrence[declarations.Length + references.Length];
+        if (IsSorted(declarations) && IsSorted(references))
         {
-            if (_occurrences[i].Span.Start < _occurrences[i - 1].Span.Start)
+            int d = 0, r = 0, k = 0;
+            while (d < declarations.Length && r < references.Length)
             {
-                sorted = false;
-                break;
+                items[k++] = references[r].Span.Start < declarations[d].Span.Start ? references[r++] : declarations[d++];
             }
+            declarations[d..].CopyTo(items.AsSpan(k));
+            references[r..].CopyTo(items.AsSpan(k + declarations.Length - d));
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
         }
-        if (sorted)
-        {
-            return [.. _occurrences];
-        }
-        var keys = new long[count];
-        var items = _occurrences.ToArray();
-        for (var i = 0; i < count; i++)
+        declarations.CopyTo(items);
+        references.CopyTo(items.AsSpan(declarations.Length));
+        var keys = new long[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
             keys[i] = ((long)items[i].Span.Start << 32) | (uint)i;
         }
         Array.Sort(keys, items);
         return ImmutableCollectionsMarshal.AsImmutableArray(items);
+    }
+
+    private static bool IsSorted(ReadOnlySpan<SymbolOccurrence> occurrences)
+    {
+        for (var i = 1; i < occurrences.Length; i++)
+        {
+            if (occurrences[i].Span.Start < occurrences[i - 1].Span.Start)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- reporting
@@ -199,7 +217,7 @@ internal sealed partial class Binder
             scope[symbol.Name] = symbol;
         }
         _symbols.Add(symbol);
-        _occurrences.Add(new SymbolOccurrence(symbol.NameSpan, symbol, true));
+        _declarations.Add(new SymbolOccurrence(symbol.NameSpan, symbol, true));
         _declared[node] = symbol;
         return symbol;
     }
@@ -216,7 +234,7 @@ internal sealed partial class Binder
         return Math.Max(end, name.Span.End);
     }
 
-    private void AddReference(Symbol symbol, SyntaxToken token) => _occurrences.Add(new SymbolOccurrence(token.Span, symbol, false));
+    private void AddReference(Symbol symbol, SyntaxToken token) => _references.Add(new SymbolOccurrence(token.Span, symbol, false));
 
     /// <summary>Looks a token's text up without allocating a string for it.</summary>
     private static bool TryLookup<T>(Dictionary<string, T> map, SyntaxToken token, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) =>

@@ -45,6 +45,39 @@ public class SemanticModelTests
     }
 
     [Fact]
+    public void Occurrences_are_in_text_order_even_when_binding_meets_them_out_of_order()
+    {
+        // The penalty is written before its objective but bound after it, so its reference to Up is found after Office's.
+        const string text = """
+            contract T {
+              term 2026-01-01 .. 2026-12-31
+              timezone "Europe/Paris"
+              currency EUR
+              calendar Office { hours mon-fri 08:00-18:00 }
+              service Run {
+                fee 1000 EUR per month
+                penalty Credit on Up { base fee; when < 99.9% credit 5% }
+                objective Up { indicator availability; target >= 99.9%; per month; during Office }
+              }
+              reversibility { notice 3 months }
+            }
+            """;
+        var tree = SyntaxTree.Parse(text, "t.sla");
+        var model = Compilation.Create([tree]).GetSemanticModel(tree);
+        model.GetDiagnostics().ShouldBeEmpty();
+        model.GetOccurrences().Select(o => $"{(o.IsDeclaration ? "decl" : "ref")} {o.Symbol.Name} {o.Span.Start}").ShouldBe([
+            $"decl T {text.IndexOf("T {", StringComparison.Ordinal)}",
+            $"decl Office {text.IndexOf("Office {", StringComparison.Ordinal)}",
+            $"decl Run {text.IndexOf("Run {", StringComparison.Ordinal)}",
+            $"decl Credit {text.IndexOf("Credit on", StringComparison.Ordinal)}",
+            $"ref Up {text.IndexOf("Up {", StringComparison.Ordinal)}",
+            $"decl Up {text.IndexOf("Up {", StringComparison.Ordinal) + "Up { base fee; when < 99.9% credit 5% }\n    objective ".Length}",
+            $"ref Office {text.LastIndexOf("Office", StringComparison.Ordinal)}",
+        ]);
+        model.GetSymbolAt(text.IndexOf("Up {", StringComparison.Ordinal))!.Kind.ShouldBe(SymbolKind.Objective);
+    }
+
+    [Fact]
     public void Declared_symbols_come_in_declaration_order_with_kind_container_title_and_doc()
     {
         var (model, _) = Bind();
