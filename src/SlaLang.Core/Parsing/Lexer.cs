@@ -1,4 +1,3 @@
-using System.Buffers;
 using SlaLang.Diagnostics;
 using SlaLang.Parsing.Literals;
 using SlaLang.Syntax;
@@ -7,9 +6,9 @@ using SlaLang.Text;
 namespace SlaLang.Parsing;
 
 /// <summary>
-/// The tokens of one file (the first <see cref="TokenCount"/> of <see cref="Tokens"/>, an array rented from
-/// <see cref="ArrayPool{T}.Shared"/>: <see cref="Release"/> gives it back once parsed) and the store of their trivia.
-/// A 20,000-line file has about 100,000 tokens; the array is needed only while parsing, and a fresh one per parse went
+/// The tokens of one file (the first <see cref="TokenCount"/> of <see cref="Tokens"/>, an array from
+/// <see cref="TokenBuffers"/>: <see cref="Release"/> gives it back once parsed) and the store of their trivia.
+/// A 20,000-line file has tens of thousands of tokens; the array is needed only while parsing, and a fresh one per parse went
 /// to the large object heap, which an editor re-parsing on every keystroke turned into a full collection every other edit.
 /// </summary>
 internal sealed class LexedText(SourceText text, SyntaxToken[] tokens, int tokenCount, TriviaStore trivia)
@@ -29,7 +28,54 @@ internal sealed class LexedText(SourceText text, SyntaxToken[] tokens, int token
         Tokens = [];
         if (tokens.Length > 0)
         {
-            ArrayPool<SyntaxToken>.Shared.Return(tokens, clearArray: true);
+            TokenBuffers.Return(tokens, TokenCount);
+        }
+    }
+}
+
+/// <summary>
+/// Keeps the token array of the last parse for the next one: one array at most (so at most one stays alive, unlike
+/// <c>ArrayPool.Shared</c>, which kept one per thread that had parsed), up to <see cref="MaxKept"/>
+/// tokens; concurrent parses (a folder checked in parallel) simply get a fresh array.
+/// </summary>
+internal static class TokenBuffers
+{
+    /// <summary>The largest array kept (8 MiB of references, about three million lines).</summary>
+    internal const int MaxKept = 1 << 20;
+
+    private static SyntaxToken[]? s_kept;
+
+    /// <summary>An array of at least <paramref name="minimumLength"/> tokens.</summary>
+    internal static SyntaxToken[] Rent(int minimumLength)
+    {
+        var kept = Interlocked.Exchange(ref s_kept, null);
+        if (kept is not null && kept.Length >= minimumLength)
+        {
+            return kept;
+        }
+        if (kept is not null)
+        {
+            // Too small for this file: give it back (it is clear) for the next, smaller, one.
+            Return(kept, used: 0);
+        }
+        return new SyntaxToken[minimumLength];
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="tokens"/>, whose first <paramref name="used"/> elements are cleared (so it holds no tree alive),
+    /// unless a larger one is kept already.
+    /// </summary>
+    internal static void Return(SyntaxToken[] tokens, int used)
+    {
+        if (tokens.Length > MaxKept)
+        {
+            return;
+        }
+        Array.Clear(tokens, 0, used);
+        var kept = Volatile.Read(ref s_kept);
+        if (kept is null || kept.Length < tokens.Length)
+        {
+            Interlocked.CompareExchange(ref s_kept, tokens, kept);
         }
     }
 }
@@ -56,7 +102,7 @@ internal sealed class Lexer
         _text = source.Text;
         _store = new TriviaStore(source);
         _diagnostics = diagnostics;
-        _tokens = ArrayPool<SyntaxToken>.Shared.Rent(Math.Max(16, _text.Length / 5));
+        _tokens = TokenBuffers.Rent(Math.Max(16, _text.Length / 5));
     }
 
     /// <summary>Lexes the whole text.</summary>
@@ -126,9 +172,9 @@ internal sealed class Lexer
     {
         if (_tokenCount == _tokens.Length)
         {
-            var larger = ArrayPool<SyntaxToken>.Shared.Rent(_tokens.Length * 2);
+            var larger = TokenBuffers.Rent(_tokens.Length * 2);
             _tokens.AsSpan(0, _tokenCount).CopyTo(larger);
-            ArrayPool<SyntaxToken>.Shared.Return(_tokens, clearArray: true);
+            TokenBuffers.Return(_tokens, _tokenCount);
             _tokens = larger;
         }
         _tokens[_tokenCount++] = token;
