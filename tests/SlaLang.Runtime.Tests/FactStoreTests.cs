@@ -95,4 +95,14 @@ public class FactStoreTests
             store.Incidents["Y"].FirstAck.ShouldBe(I("2026-03-02T10:05:00+01:00"));
         }
     }
+
+    [Fact]
+    public void An_opening_without_service_or_severity_leaves_no_incident()
+    {
+        var store = new FactStore();
+        store.Observe(new SlaEvent(EventKind.IncidentOpened, T("2026-03-02T10:00:00+01:00"), Id: "X", Severity: "sev1"));
+        store.Observe(new SlaEvent(EventKind.IncidentOpened, T("2026-03-02T10:00:00+01:00"), Service: "S", Id: "Y"));
+        store.Observe(new SlaEvent(EventKind.IncidentResolved, T("2026-03-02T10:00:00+01:00")));
+        store.IncidentCount.ShouldBe(0);
+    }
 }

@@ -239,7 +239,7 @@ public partial class ContractMonitor
     private IEnumerable<EscalationResult> SettledEscalationRows() =>
         _settledEscalations.Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
 
-    private static void DropSpans(IdMap<SpanFacts> spans, Instant cutoff, Instant horizon)
+    private static void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon)
     {
         List<string>? drop = null;
         foreach (var (id, s) in spans)

@@ -154,8 +154,8 @@ internal struct SpanFacts
 /// <summary>The facts of one service: outages, maintenance windows, request samples, surveys, changes.</summary>
 internal sealed class ServiceFacts
 {
-    public readonly IdMap<SpanFacts> Outages = new();
-    public readonly IdMap<SpanFacts> Maintenance = new();
+    public readonly Dictionary<string, SpanFacts> Outages = new(StringComparer.Ordinal);
+    public readonly Dictionary<string, SpanFacts> Maintenance = new(StringComparer.Ordinal);
     public readonly HashSet<(Instant Time, long Good, long Total)> Requests = [];
     public readonly HashSet<(Instant Time, decimal Score)> Surveys = [];
     public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
@@ -166,7 +166,7 @@ internal sealed class ServiceFacts
     /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
 
-    private static IntervalSet Spans(IdMap<SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
+    private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
     {
         var list = new List<InstantInterval>(spans.Count);
         foreach (var (id, s) in spans)
@@ -198,9 +198,9 @@ public sealed class FactStore
 {
     private const int FormatVersion = 4; // 4: the settlement part carries the tallies of settled incidents
     private readonly HashSet<string>? _services;
-    internal readonly IdMap<IncidentFacts> Incidents = new();
+    internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
-    internal readonly IdMap<Dictionary<Instant, Offset>> Fulfilled = new();
+    internal readonly Dictionary<string, Dictionary<Instant, Offset>> Fulfilled = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store keeping service facts only for <paramref name="services"/> (all when null).</summary>
     public FactStore(IEnumerable<string>? services = null) =>
@@ -228,11 +228,13 @@ public sealed class FactStore
         var kind = e.Kind;
         if (kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
         {
-            if (e.Id is not { } id)
+            if (e.Id is not { } id || (kind == EventKind.IncidentOpened && (e.Service is null || e.Severity is null)))
             {
-                return;
+                return; // invalid: no trace left (not even an empty incident)
             }
-            var inc = Incidents.GetOrAdd(id) ??= new IncidentFacts();
+            // An incident's events usually arrive together: reuse the last one without a lookup.
+            var last = _lastIncId;
+            var inc = last is not null && (ReferenceEquals(last, id) || Same(last, id)) ? _lastInc! : Incident(id);
             switch (kind)
             {
                 case EventKind.IncidentResolved:
@@ -242,11 +244,11 @@ public sealed class FactStore
                     inc.Acknowledge(t);
                     return;
                 case EventKind.IncidentOpened:
-                    if (e.Service is null || e.Severity is null || inc.IsKnownOpening(t, e.Service, e.Severity))
+                    if (inc.IsKnownOpening(t, e.Service!, e.Severity!))
                     {
                         return;
                     }
-                    Open(inc, t, e.Service, e.Severity);
+                    Open(inc, t, e.Service!, e.Severity!);
                     return;
                 case EventKind.IncidentReopened:
                     inc.AddReopen(t);
@@ -319,7 +321,8 @@ public sealed class FactStore
 
     private void ObserveFulfilled(string name, Instant t, Offset offset)
     {
-        var times = Fulfilled.GetOrAdd(name) ??= [];
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Fulfilled, name, out _);
+        var times = slot ??= [];
         // The same instant written with two offsets: keep the smallest offset, whatever the order.
         ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(times, t, out var exists);
         if (!exists || offset < known)
@@ -387,8 +390,24 @@ public sealed class FactStore
 
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
-    /// <summary>Forgets a settled incident.</summary>
-    internal void RemoveIncident(string id) => Incidents.Remove(id);
+    /// <summary>The facts of incident <paramref name="id"/> (created when new), remembered for the next event.</summary>
+    private IncidentFacts Incident(string id)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Incidents, id, out _);
+        var inc = slot ??= new IncidentFacts();
+        (_lastIncId, _lastInc) = (id, inc);
+        return inc;
+    }
+
+    private string? _lastIncId;
+    private IncidentFacts? _lastInc;
+
+    /// <summary>Forgets a settled incident (and the lookup cache, which may hold it).</summary>
+    internal void RemoveIncident(string id)
+    {
+        Incidents.Remove(id);
+        (_lastIncId, _lastInc) = (null, null);
+    }
 
     internal ServiceFacts Service(string name)
     {
@@ -401,7 +420,8 @@ public sealed class FactStore
 
     internal ServiceFacts? FindService(string name) => Services.GetValueOrDefault(name);
 
-    private static ref SpanFacts Span(IdMap<SpanFacts> spans, string id) => ref spans.GetOrAdd(id);
+    private static ref SpanFacts Span(Dictionary<string, SpanFacts> spans, string id) =>
+        ref CollectionsMarshal.GetValueRefOrAddDefault(spans, id, out _);
 
     /// <summary>Writes the whole state (versioned binary). Restoring it gives an identical report.</summary>
     public void Snapshot(Stream stream)
@@ -450,11 +470,11 @@ public sealed class FactStore
             }
         }
         w.Write(Fulfilled.Count);
-        foreach (var (name, times) in Fulfilled)
+        foreach (var (name, times) in Fulfilled.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.Write(name);
             w.Write(times.Count);
-            foreach (var (t, off) in times)
+            foreach (var (t, off) in times.OrderBy(p => p.Key))
             {
                 WriteInstant(w, t);
                 w.Write(off.Seconds);
@@ -481,6 +501,7 @@ public sealed class FactStore
             Incidents.Clear();
             Services.Clear();
             (_lastSvcName, _lastSvc) = (null, null);
+            (_lastIncId, _lastInc) = (null, null);
             Fulfilled.Clear();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
@@ -577,10 +598,10 @@ public sealed class FactStore
         return set;
     }
 
-    private static void WriteSpans(BinaryWriter w, IdMap<SpanFacts> spans)
+    private static void WriteSpans(BinaryWriter w, Dictionary<string, SpanFacts> spans)
     {
         w.Write(spans.Count);
-        foreach (var (id, s) in spans)
+        foreach (var (id, s) in spans.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             w.Write(id);
             WriteTimes(w, s.Starts);
@@ -588,7 +609,7 @@ public sealed class FactStore
         }
     }
 
-    private static void ReadSpans(BinaryReader r, IdMap<SpanFacts> spans)
+    private static void ReadSpans(BinaryReader r, Dictionary<string, SpanFacts> spans)
     {
         for (var n = r.ReadInt32(); n > 0; n--)
         {
