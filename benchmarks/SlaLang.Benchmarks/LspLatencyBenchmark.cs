@@ -16,7 +16,7 @@ namespace SlaLang.Benchmarks;
 /// <c>publishDiagnostics</c>, completion time, and managed memory after 10 and after 1,000 edits. The baseline
 /// is the bare analysis (parse and check of the same text, no protocol); the ratio is the server's overhead.
 /// Goals: diagnostics p95 ≤ 50 ms, completion p95 ≤ 20 ms, memory flat.
-/// The server runs under <c>slac</c>'s GC configuration (the benchmark re-executes itself when needed), as in an editor.
+/// The server runs under <c>slac</c>'s GC configuration (<see cref="SlacGcConfiguration"/>), as in an editor.
 /// Options: <c>--lines N</c> (20000), <c>--edits N</c> (1000), <c>--completions N</c> (300).
 /// </summary>
 internal sealed class LspLatencyBenchmark : IComparativeBenchmark
@@ -24,56 +24,8 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
     /// <inheritdoc/>
     public string Name => "lsp";
 
-    private const string ChildVariable = "SLALANG_LSP_BENCHMARK_CHILD";
-
-    private static bool underSlacConfiguration;
-
     /// <inheritdoc/>
-    public int Run(string[] args) =>
-        RunUnderSlacGcConfiguration(args) ?? RunAsync(args).GetAwaiter().GetResult();
-
-    /// <summary>
-    /// The server must run under the GC configuration of the shipped <c>slac</c> (src/SlaLang.Cli/GarbageCollection.props,
-    /// which this project imports): when this process's differs, the benchmark runs again in a child process with
-    /// that configuration set through the environment and returns its exit code; null when this process already matches.
-    /// </summary>
-    private static int? RunUnderSlacGcConfiguration(string[] args)
-    {
-        var metadata = typeof(LspLatencyBenchmark).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        var concurrent = bool.Parse(metadata["SlacConcurrentGarbageCollection"]!);
-        var lohThreshold = long.Parse(metadata["SlacLargeObjectHeapThreshold"]!, CultureInfo.InvariantCulture);
-        var current = GC.GetConfigurationVariables();
-        // The GC rounds the LOH threshold down to a pointer-size multiple of its object header; compare within a few bytes.
-        var matches = current.TryGetValue("ConcurrentGC", out var c) && c is bool isConcurrent && isConcurrent == concurrent
-            && current.TryGetValue("LOHThreshold", out var t) && Math.Abs(Convert.ToInt64(t, CultureInfo.InvariantCulture) - lohThreshold) < 256;
-        if (matches)
-        {
-            underSlacConfiguration = true;
-            return null;
-        }
-        if (Environment.GetEnvironmentVariable(ChildVariable) is not null)
-        {
-            Console.Error.WriteLine("lsp: could not run under slac's GC configuration; running under this process's.");
-            return null;
-        }
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.Ordinal))
-        {
-            start.ArgumentList.Add(typeof(LspLatencyBenchmark).Assembly.Location);
-        }
-        start.ArgumentList.Add("lsp");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["DOTNET_gcConcurrent"] = concurrent ? "1" : "0";
-        start.Environment["DOTNET_GCLOHThreshold"] = lohThreshold.ToString("X", CultureInfo.InvariantCulture);
-        start.Environment[ChildVariable] = "1";
-        using var child = Process.Start(start)!;
-        child.WaitForExit();
-        return child.ExitCode;
-    }
+    public int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
     /// <summary>A valid contract of at least <paramref name="lines"/> lines: services with objectives and penalties, and a RACI row per service.</summary>
     public static (string Text, int EditLine, int EditCharacter, int CompletionLine, int CompletionCharacter) Generate(int lines)
@@ -224,7 +176,7 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
         Console.WriteLine($"| completion (JSON-RPC round trip) | {c50:F2} ms | {c95:F2} ms | p95 ≤ 20 ms: {(c95 <= 20 ? "met" : "MISSED")} |");
         Console.WriteLine($"| completion sent right after an edit (waits for that version's analysis) | {Percentile(afterEdit, 50):F2} ms | {Percentile(afterEdit, 95):F2} ms | |");
         Console.WriteLine();
-        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, {GcSetting("ConcurrentGC", "concurrent")}, {GcSetting("LOHThreshold", "LOH threshold")} bytes ({(underSlacConfiguration ? "slac's configuration, GarbageCollection.props" : "NOT slac's configuration")}).");
+        Console.WriteLine(SlacGcConfiguration.Describe());
         Console.WriteLine($"GC during the {edits} edits: gen0 {gcAfter.Gen0 - gcBefore.Gen0}, gen1 {gcAfter.Gen1 - gcBefore.Gen1}, gen2 {gcAfter.Gen2 - gcBefore.Gen2} collections; pause {pausePerEdit:F2} ms per edit on average.");
         Console.WriteLine($"Edits during which the GC ran: {withGc.Count} ({100.0 * withGc.Count / edits:F1}%), p50 {(withGc.Count > 0 ? Percentile(withGc, 50) : 0):F2} ms; the others: p50 {(withoutGc.Count > 0 ? Percentile(withoutGc, 50) : 0):F2} ms, p95 {(withoutGc.Count > 0 ? Percentile(withoutGc, 95) : 0):F2} ms.");
         Console.WriteLine($"CPU time per edit (server and client, all threads): {cpuPerEdit:F2} ms; {Environment.ProcessorCount} cores; load average {LoadAverage()} (wall-clock latencies grow with the load).");
@@ -232,9 +184,6 @@ internal sealed class LspLatencyBenchmark : IComparativeBenchmark
         Console.WriteLine($"Managed memory after 10 edits: {memoryAfter10 / 1024.0 / 1024.0:F1} MiB; after {edits} edits: {memoryAfterAll / 1024.0 / 1024.0:F1} MiB ({growth:+0.0;-0.0}%): {(growth <= 10 ? "flat" : "GROWING")}.");
         return p95 <= 50 && c95 <= 20 && growth <= 10 ? 0 : 1;
     }
-
-    private static string GcSetting(string key, string label) =>
-        GC.GetConfigurationVariables().TryGetValue(key, out var value) ? $"{label} {value}" : $"{label} unknown";
 
     private static (int Gen0, int Gen1, int Gen2) GcCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 

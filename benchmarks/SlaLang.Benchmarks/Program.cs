@@ -4,7 +4,8 @@ namespace SlaLang.Benchmarks;
 
 /// <summary>
 /// A comparative benchmark run as <c>dotnet run -c Release --project benchmarks/SlaLang.Benchmarks -- NAME</c>:
-/// measures ours and a baseline in the same run and prints both with their ratio.
+/// measures ours and a baseline in the same run and prints both with their ratio, under slac's GC configuration
+/// (<see cref="SlacGcConfiguration"/>; <c>--gc-default</c> after the name keeps this project's).
 /// Every implementation in this assembly is discovered by name.
 /// </summary>
 internal interface IComparativeBenchmark
@@ -28,7 +29,13 @@ public static class Program
             .ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
         if (args.Length > 0 && comparative.TryGetValue(args[0], out var bench))
         {
-            return bench.Run(args[1..]);
+            var rest = args[1..];
+            if (SlacGcConfiguration.RunUnderSlac(bench.Name, ref rest) is { } exitCode)
+            {
+                return exitCode;
+            }
+            Console.WriteLine(SlacGcConfiguration.Describe());
+            return bench.Run(rest);
         }
         if (args.Length == 0)
         {
