@@ -40,14 +40,14 @@ internal sealed partial class Binder
     private readonly string _path;
     private readonly SymbolSource _source;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly List<Symbol> _symbols = [];
+    private readonly List<Symbol> _symbols;
     private readonly List<SymbolOccurrence> _declarations;
     private readonly List<SymbolOccurrence> _references;
-    private readonly Dictionary<string, Symbol> _contractScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _contractScope;
     private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = new(PositionIdentityComparer.Instance);
     private readonly Dictionary<string, Symbol> _raciScope = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Symbol> _phaseScope = new(StringComparer.Ordinal);
-    private readonly Dictionary<SyntaxNode, Symbol> _declared = new(PositionIdentityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, Symbol> _declared;
     private Symbol? _contract;
     private bool _hasErrors;
 
@@ -58,9 +58,14 @@ internal sealed partial class Binder
         _text = tree.Text;
         _path = tree.Path;
         _source = new SymbolSource(_path, _text);
-        // About one name every 50 characters in the examples; sized so that a contract's lists rarely grow.
-        _declarations = new List<SymbolOccurrence>(Math.Max(16, _text.Length / 128));
+        // About one name every 50 characters in the examples, a declaration every 130: sized so that a contract's lists and
+        // maps rarely grow (each growth copies them and leaves the old arrays as garbage).
+        var declarations = Math.Max(16, _text.Length / 128);
+        _declarations = new List<SymbolOccurrence>(declarations);
         _references = new List<SymbolOccurrence>(Math.Max(16, _text.Length / 64));
+        _symbols = new List<Symbol>(declarations);
+        _declared = new Dictionary<SyntaxNode, Symbol>(declarations, PositionIdentityComparer.Instance);
+        _contractScope = new Dictionary<string, Symbol>(declarations / 2, StringComparer.Ordinal);
         _contractScope[Always.Name] = Always;
     }
 
