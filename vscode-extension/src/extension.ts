@@ -26,14 +26,18 @@ const dotnetDownload = 'https://dotnet.microsoft.com/download/dotnet/10.0';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+/** slaconfig.json files (rule levels): a change re-checks the open documents (workspace/didChangeWatchedFiles). */
+let configurationWatcher: vscode.FileSystemWatcher | undefined;
 let extensionPath = '';
 
 /** Called by VS Code when a .sla file opens or an SLA command runs. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('SLA Language Server', { log: true });
+  configurationWatcher = vscode.workspace.createFileSystemWatcher('**/slaconfig.json');
   context.subscriptions.push(
     output,
+    configurationWatcher,
     vscode.commands.registerCommand('sla.restartServer', restartServer),
     vscode.commands.registerCommand('sla.compileToCSharp', compileToCSharp),
     vscode.commands.registerCommand('sla.showRaciMatrix', showRaciMatrix),
@@ -98,6 +102,7 @@ async function startServer(): Promise<void> {
       { scheme: 'file', language: 'sla' },
       { scheme: 'untitled', language: 'sla' },
     ],
+    synchronize: { fileEvents: configurationWatcher },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Reported once, by the catch around start() below: no retry loop, no second message.

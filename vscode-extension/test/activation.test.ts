@@ -45,6 +45,7 @@ function fakeVscode(settings: Record<string, string>): FakeHost {
     },
     workspace: {
       onDidChangeConfiguration: () => disposable,
+      createFileSystemWatcher: () => disposable,
       getConfiguration: () => ({ get: (key: string, fallback: string) => settings[key] ?? fallback }),
     },
   };

@@ -5,11 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type {
-  CompletionItem, CompletionList, Definition, DefinitionLink, Hover, InitializeResult, Location, Range, TextEdit,
-  WorkspaceEdit,
+  CompletionItem, CompletionList, Definition, DefinitionLink, Hover, InitializeResult, Location, PublishDiagnosticsParams, Range,
+  TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { compileToCSharpMethod, raciMatrixMethod, SlaCompileResult, SlaRaciMatrix } from '../src/protocol';
 import { repositoryRoot } from './grammar';
@@ -298,6 +299,43 @@ describe('the server does not outlive its editor', { timeout: 60000 }, () => {
     } finally {
       editor.kill('SIGKILL');
       server.kill();
+    }
+  });
+});
+
+describe('rule levels follow slaconfig.json while the server runs', { timeout: 60000 }, () => {
+  test('a changed slaconfig.json reported by the client re-checks the open document at the new level', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sla-config-'));
+    const config = path.join(dir, 'slaconfig.json');
+    const contractUri = pathToFileURL(path.join(dir, 'c.sla')).toString();
+    // Valid, but without reversibility: SLA3015, which the configuration first turns off.
+    const contract = 'contract C {\n  version "1"\n  term 2026-01-01 .. 2026-12-31\n  timezone "Europe/Paris"\n  currency EUR\n}\n';
+    fs.writeFileSync(config, '{ "rules": { "SLA3015": "off" } }');
+    fs.utimesSync(config, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const server = new SlaServerProcess(findSlacDll());
+    try {
+      await server.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} }, 30000);
+      await server.notify('initialized', {});
+      await server.notify('textDocument/didOpen', { textDocument: { uri: contractUri, languageId: 'sla', version: 1, text: contract } });
+      assert.deepEqual((await server.waitForDiagnostics(contractUri, 1)).diagnostics, []);
+
+      fs.writeFileSync(config, '{ "rules": { "SLA3015": "error" } }');
+      fs.utimesSync(config, new Date('2026-01-01T00:00:01Z'), new Date('2026-01-01T00:00:01Z'));
+      await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 2 }] });
+      const again = await withTimeout(new Promise<PublishDiagnosticsParams>((resolve) => {
+        const poll = setInterval(() => {
+          const published = server.diagnostics.filter((d) => d.uri === contractUri);
+          if (published.length >= 2) {
+            clearInterval(poll);
+            resolve(published[published.length - 1]);
+          }
+        }, 10);
+      }), 20000, 'the document to be checked again');
+      assert.equal(again.version, 1);
+      assert.deepEqual(again.diagnostics.map((d) => [d.code, d.severity]), [['SLA3015', 1]]);
+    } finally {
+      server.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -193,12 +193,29 @@ public sealed class LintConfiguration
     }
 }
 
-/// <summary>Caches the configuration that applies to each folder, so checking 1,000 contracts reads each file once.</summary>
+/// <summary>
+/// Caches the configuration that applies to each folder, so checking 1,000 contracts reads each file once. A file whose
+/// time stamp or length changed is read again (an editor's language server keeps one cache for its whole run).
+/// </summary>
 public sealed class LintConfigurationCache
 {
-    private readonly ConcurrentDictionary<string, LintConfiguration> _byFile = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Written, long Length, LintConfiguration Configuration)> _byFile = new(StringComparer.Ordinal);
 
     /// <summary>The configuration for the contract at <paramref name="contractPath"/> (<see cref="LintConfiguration.Default"/> when none is found).</summary>
-    public LintConfiguration For(string contractPath) =>
-        LintConfiguration.FindFile(contractPath) is { } file ? _byFile.GetOrAdd(file, LintConfiguration.Load) : LintConfiguration.Default;
+    public LintConfiguration For(string contractPath)
+    {
+        if (LintConfiguration.FindFile(contractPath) is not { } file)
+        {
+            return LintConfiguration.Default;
+        }
+        var info = new FileInfo(file);
+        var (written, length) = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (default, -1L);
+        if (_byFile.TryGetValue(file, out var cached) && cached.Written == written && cached.Length == length)
+        {
+            return cached.Configuration;
+        }
+        var configuration = LintConfiguration.Load(file);
+        _byFile[file] = (written, length, configuration);
+        return configuration;
+    }
 }

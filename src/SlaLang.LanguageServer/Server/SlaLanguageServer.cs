@@ -150,6 +150,37 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         // Text arrives through didChange; saving changes nothing for analysis.
     }
 
+    [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(JsonElement parameters)
+    {
+        // The extension watches slaconfig.json files: a rule's level may have changed, so open documents are checked again.
+        if (IsRunning && ChangesConfiguration(parameters))
+        {
+            foreach (var snapshot in Documents.Reanalyze())
+            {
+                diagnostics.Schedule(snapshot);
+            }
+        }
+    }
+
+    /// <summary>Whether a <c>didChangeWatchedFiles</c> notification names a <c>slaconfig.json</c>.</summary>
+    private static bool ChangesConfiguration(JsonElement parameters)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+        foreach (var change in changes.EnumerateArray())
+        {
+            if (change.ValueKind == JsonValueKind.Object && change.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
+                && uri.GetString()!.EndsWith("/" + SlaLang.Analyzers.LintConfiguration.FileName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool IsRunning => Volatile.Read(ref state) == 1;
 
     /// <summary>Runs <paramref name="handler"/> on the current snapshot of a document, off the dispatch queue.</summary>

@@ -62,6 +62,9 @@ public sealed class DocumentSnapshot
         }
         return new DocumentSnapshot(Uri, newVersion, text, Options);
     }
+
+    /// <summary>The same text and version, analysed afresh (after a <c>slaconfig.json</c> changed).</summary>
+    public DocumentSnapshot Reanalyzed() => new(Uri, Version, Text, Options);
 }
 
 /// <summary>Converts between document URIs and file paths.</summary>

@@ -12,7 +12,7 @@ public sealed class DocumentStore
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
 
-    /// <summary>How documents are checked: the <c>slaconfig.json</c> next to or above each file, read once per file.</summary>
+    /// <summary>How documents are checked: the <c>slaconfig.json</c> next to or above each file, read again when it changes.</summary>
     public CompilationOptions Options { get; init; } = CompilationOptions.FromFileSystem();
 
     /// <summary>Number of open documents.</summary>
@@ -43,6 +43,19 @@ public sealed class DocumentStore
 
     /// <summary>The latest snapshot of <paramref name="uri"/>, or null when it is not open.</summary>
     public DocumentSnapshot? TryGet(string uri) => documents.TryGetValue(uri, out var s) ? s : null;
+
+    /// <summary>Replaces every open document by a fresh analysis of the same version and returns them.</summary>
+    public IReadOnlyList<DocumentSnapshot> Reanalyze()
+    {
+        var fresh = new List<DocumentSnapshot>();
+        foreach (var (uri, snapshot) in documents)
+        {
+            var next = snapshot.Reanalyzed();
+            documents[uri] = next;
+            fresh.Add(next);
+        }
+        return fresh;
+    }
 
     /// <summary>Every open snapshot.</summary>
     public IReadOnlyCollection<DocumentSnapshot> All => [.. documents.Values];

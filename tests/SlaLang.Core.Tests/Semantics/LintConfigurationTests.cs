@@ -56,4 +56,32 @@ public class LintConfigurationTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_changed_configuration_file_is_read_again()
+    {
+        var root = Directory.CreateTempSubdirectory("slaconfig-").FullName;
+        try
+        {
+            var file = Path.Combine(root, LintConfiguration.FileName);
+            var contract = Path.Combine(root, "x.sla");
+            File.WriteAllText(file, """{ "rules": { "SLA3015": "off" } }""");
+            File.SetLastWriteTimeUtc(file, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var cache = new LintConfigurationCache();
+            var first = cache.For(contract);
+            first.GetLevel(ContractRules.MissingReversibility).ShouldBe(RuleLevel.Off);
+            cache.For(contract).ShouldBeSameAs(first);
+
+            File.WriteAllText(file, """{ "rules": { "SLA3015": "error" } }""");
+            File.SetLastWriteTimeUtc(file, new DateTime(2026, 1, 1, 0, 0, 1, DateTimeKind.Utc));
+            cache.For(contract).GetLevel(ContractRules.MissingReversibility).ShouldBe(RuleLevel.Error);
+
+            File.Delete(file);
+            cache.For(contract).ShouldBeSameAs(LintConfiguration.Default);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Server;
 using SlaLang.LanguageServer.Tests.Harness;
+using SlaLang.LanguageServer.Workspace;
 
 namespace SlaLang.LanguageServer.Tests.Server;
 
@@ -10,6 +11,41 @@ public sealed class DiagnosticsPipelineTests
 
     /// <summary>The smallest contract without any diagnostic; line 1 is <c>  version "1"</c>.</summary>
     private const string Valid = "contract C {\n  version \"1\"\n  term 2026-01-01 .. 2026-12-31\n  timezone \"Europe/Paris\"\n  currency EUR\n  reversibility { notice 1 months }\n}\n";
+
+    [Fact]
+    public async Task A_changed_slaconfig_json_the_client_reports_rechecks_open_documents_at_their_level()
+    {
+        var root = Directory.CreateTempSubdirectory("slaconfig-lsp-").FullName;
+        try
+        {
+            var config = Path.Combine(root, "slaconfig.json");
+            var uri = DocumentUris.FromPath(Path.Combine(root, "c.sla"));
+            var withoutReversibility = Valid.Replace("  reversibility { notice 1 months }\n", string.Empty, StringComparison.Ordinal);
+            File.WriteAllText(config, """{ "rules": { "SLA3015": "off" } }""");
+            File.SetLastWriteTimeUtc(config, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            await using var client = await LspTestClient.StartAsync();
+            (await client.OpenAsync(uri, withoutReversibility)).Diagnostics.ShouldBeEmpty();
+
+            File.WriteAllText(config, """{ "rules": { "SLA3015": "error" } }""");
+            File.SetLastWriteTimeUtc(config, new DateTime(2026, 1, 1, 0, 0, 1, DateTimeKind.Utc));
+            var before = client.Published.Count(p => p.Uri == uri);
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = DocumentUris.FromPath(config), type = 2 } } });
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (client.Published.Count(p => p.Uri == uri) == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+            var republished = client.Published.Last(p => p.Uri == uri);
+            republished.Version.ShouldBe(1);
+            var error = republished.Diagnostics.ShouldHaveSingleItem();
+            error.Code.ShouldBe("SLA3015");
+            error.Severity.ShouldBe(DiagnosticSeverity.Error);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 
     [Fact]
     public async Task Opening_a_valid_example_publishes_no_diagnostics_for_version_1()
