@@ -121,11 +121,10 @@ internal sealed class Lexer
             var fullStart = _pos;
             var triviaStart = _store.Count;
             ScanLeadingTrivia();
-            var leadingCount = _store.Count - triviaStart;
             var leadingWidth = _pos - fullStart;
             if (_pos >= text.Length)
             {
-                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, leadingCount, 0, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, null));
                 return;
             }
 
@@ -154,15 +153,14 @@ internal sealed class Lexer
             _lastKind = kind;
 
             var trailingPos = _pos;
-            var trailingStart = _store.Count;
             var significantNewLine = ScanTrailingTrivia();
-            AddToken(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, leadingCount, _store.Count - trailingStart, value));
+            AddToken(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, value));
 
             if (significantNewLine)
             {
                 var newLineStart = _pos;
                 _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
-                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, 0, 0, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, null));
                 _lastKind = SyntaxKind.NewLineToken;
             }
         }

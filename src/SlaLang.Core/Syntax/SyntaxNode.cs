@@ -18,52 +18,39 @@ public abstract class SyntaxNode
         var end = -1;
         foreach (var slot in slots)
         {
-            switch (slot)
+            if (slot is SyntaxListBase list)
             {
-                case SyntaxToken token:
-                    token.Parent = this;
-                    if (start < 0)
-                    {
-                        start = token.FullStart;
-                    }
-                    end = token.FullEnd;
-                    break;
-                case SyntaxNode node:
-                    node.Parent = this;
-                    if (start < 0)
-                    {
-                        start = node._fullStart;
-                    }
-                    end = node._fullEnd;
-                    break;
-                case SyntaxListBase list:
-                    foreach (var item in list.Items)
-                    {
-                        if (item is SyntaxToken t)
-                        {
-                            t.Parent = this;
-                            if (start < 0)
-                            {
-                                start = t.FullStart;
-                            }
-                            end = t.FullEnd;
-                        }
-                        else
-                        {
-                            var n = (SyntaxNode)item;
-                            n.Parent = this;
-                            if (start < 0)
-                            {
-                                start = n._fullStart;
-                            }
-                            end = n._fullEnd;
-                        }
-                    }
-                    break;
+                foreach (var item in list.Items)
+                {
+                    Adopt(item, ref start, ref end);
+                }
+            }
+            else if (slot is not null)
+            {
+                Adopt(slot, ref start, ref end);
             }
         }
         _fullStart = Math.Max(start, 0);
         _fullEnd = Math.Max(end, _fullStart);
+    }
+
+    /// <summary>Makes this node the parent of <paramref name="child"/> (a token or node) and widens the full span to it.</summary>
+    private void Adopt(object child, ref int start, ref int end)
+    {
+        if (child is SyntaxToken token)
+        {
+            token.Parent = this;
+        }
+        else
+        {
+            ((SyntaxNode)child).Parent = this;
+        }
+        var (childStart, childEnd) = Bounds(child);
+        if (start < 0)
+        {
+            start = childStart;
+        }
+        end = childEnd;
     }
 
     /// <summary>The node kind.</summary>

@@ -7,7 +7,8 @@ namespace SlaLang.Syntax;
 /// <remarks>
 /// A file has a token every few characters, so a token is kept to 64 bytes: kinds in 16 bits each (the missing flag in the
 /// contextual kind's top bit), and the number of its leading and trailing trivia not stored but counted from the trivia store
-/// (every trivia is at least one character, so the trivia that fill <see cref="LeadingWidth"/> are the leading ones).
+/// (every trivia is at least one character, so the trivia that fill <see cref="LeadingWidth"/> are the leading ones;
+/// the round-trip tests, which rebuild every text from its tokens' trivia, check it).
 /// </remarks>
 public sealed class SyntaxToken
 {
@@ -19,7 +20,7 @@ public sealed class SyntaxToken
     private readonly ushort _contextualKindAndMissing;
 
     internal SyntaxToken(TriviaStore store, SyntaxKind kind, SyntaxKind contextualKind, int fullStart, int leadingWidth, int width, int trailingWidth,
-        int triviaStart, int leadingCount, int trailingCount, object? value, bool isMissing = false)
+        int triviaStart, object? value, bool isMissing = false)
     {
         System.Diagnostics.Debug.Assert((ushort)kind < MissingFlag && (ushort)contextualKind < MissingFlag);
         _store = store;
@@ -31,13 +32,11 @@ public sealed class SyntaxToken
         TrailingWidth = trailingWidth;
         _triviaStart = triviaStart;
         Value = value;
-        System.Diagnostics.Debug.Assert(CountTrivia(triviaStart, leadingWidth) == leadingCount
-            && CountTrivia(triviaStart + leadingCount, trailingWidth) == trailingCount);
     }
 
     /// <summary>A zero-width token the parser inserted where one was expected.</summary>
     internal static SyntaxToken Missing(TriviaStore store, SyntaxKind kind, int position) =>
-        new(store, kind, SyntaxKind.None, position, 0, 0, 0, 0, 0, 0, null, isMissing: true);
+        new(store, kind, SyntaxKind.None, position, 0, 0, 0, 0, null, isMissing: true);
 
     /// <summary>The token kind (every word is an <see cref="SyntaxKind.IdentifierToken"/>).</summary>
     public SyntaxKind Kind

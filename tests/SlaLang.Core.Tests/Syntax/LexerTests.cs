@@ -44,6 +44,19 @@ public class LexerTests
     }
 
     [Fact]
+    public void Every_kind_fits_the_15_bits_a_token_keeps_it_in()
+    {
+        // SyntaxToken stores its kinds in 16 bits with the missing flag in the contextual kind's top bit.
+        ((int)Enum.GetValues<SyntaxKind>().Max()).ShouldBeLessThan(0x8000);
+        var missing = SyntaxTree.Parse("contract C { version }").GetTokens().First(t => t.IsMissing);
+        missing.ContextualKind.ShouldBe(SyntaxKind.None);
+        missing.Span.Length.ShouldBe(0);
+        var keyword = SyntaxTree.Parse("contract C { version }").GetTokens().First(t => t.Text == "version");
+        keyword.IsMissing.ShouldBeFalse();
+        keyword.ContextualKind.ShouldBe(SyntaxKind.VersionKeyword);
+    }
+
+    [Fact]
     public void Working_days_money_dates_and_times_have_typed_values()
     {
         Single("5bd").Value.ShouldBe(5);
