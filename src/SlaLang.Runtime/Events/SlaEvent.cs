@@ -62,7 +62,8 @@ public static class EventKinds
 
 /// <summary>
 /// One event. <see cref="Time"/> keeps the offset it was written with (for reporting); computations use
-/// <see cref="Instant"/>. Fields a kind does not use are null/zero. Build events with the static factories.
+/// <see cref="Instant"/>, converted once when the time is set (a monitor reads it on every event, and several times
+/// per event with settling on). Fields a kind does not use are null/zero. Build events with the static factories.
 /// </summary>
 public readonly record struct SlaEvent(
     EventKind Kind,
@@ -76,8 +77,28 @@ public readonly record struct SlaEvent(
     OffsetDateTime? Requested = null,
     string? Name = null)
 {
+    private readonly OffsetDateTime _time = Time;
+    private readonly Instant _instant = Time.ToInstant();
+    private readonly bool _converted = true; // false only in default(SlaEvent), whose instant is converted on read
+
+    /// <summary>When the event happened, with the offset it was written with.</summary>
+    public OffsetDateTime Time
+    {
+        get => _time;
+        init => (_time, _instant, _converted) = (value, value.ToInstant(), true);
+    }
+
     /// <summary>The event's instant.</summary>
-    public Instant Instant => Time.ToInstant();
+    public Instant Instant => _converted ? _instant : _time.ToInstant();
+
+    /// <summary>Equal when every field is (the instant is derived from the time, so it is not compared).</summary>
+    public bool Equals(SlaEvent other) =>
+        Kind == other.Kind && _time == other._time && Service == other.Service && Id == other.Id && Severity == other.Severity
+        && Good == other.Good && Total == other.Total && Score == other.Score && Requested == other.Requested && Name == other.Name;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(HashCode.Combine(Kind, _time, Service, Id, Severity), Good, Total, Score, Requested, Name);
 
     /// <summary>Earliest instant an event may carry (calendar arithmetic stays far from NodaTime's limits).</summary>
     public static readonly Instant MinSupported = Instant.FromUtc(1900, 1, 1, 0, 0);
