@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 
 namespace SlaLang.Runtime;
 
@@ -18,32 +14,54 @@ public readonly record struct EventReadError(int Line, string Message)
 /// through the error callback with its line number and skipped; every other line is still read.
 /// Field names: kind, time, service, id, severity, good, total, score, requested, name. Unknown fields are ignored.
 /// </summary>
-public static class EventReader
+/// <remarks>
+/// Every JSON line, whatever its source, is parsed from its UTF-8 bytes by <see cref="ParseLine"/>: a fast path for the
+/// canonical shape, and the general path (the only producer of error messages) for everything else. A file is read
+/// as bytes (<see cref="Utf8StreamLineSource"/>) without a string per line; repeated texts share one string instance
+/// (<see cref="Utf8StringCache"/>).
+/// </remarks>
+public static partial class EventReader
 {
-    private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
-
     /// <summary>Reads JSON Lines: one JSON object per line; blank lines are skipped.</summary>
-    public static IEnumerable<SlaEvent> ReadJsonLines(TextReader reader, Action<EventReadError> onError)
+    public static IEnumerable<SlaEvent> ReadJsonLines(TextReader reader, Action<EventReadError> onError) =>
+        ReadJsonLines(reader, onError, fastPath: true);
+
+    /// <summary>
+    /// <see cref="ReadJsonLines(TextReader, Action{EventReadError})"/>; <paramref name="fastPath"/> false forces every
+    /// line through the general path (tests compare both).
+    /// </summary>
+    internal static IEnumerable<SlaEvent> ReadJsonLines(TextReader reader, Action<EventReadError> onError, bool fastPath) =>
+        ReadJsonLines(() => new TextReaderLineSource(reader, ownsReader: false), onError, fastPath);
+
+    /// <summary>
+    /// Reads JSON Lines from the seekable stream <paramref name="open"/> opens (when enumerated, and disposed after),
+    /// decoded as <see cref="StreamReader"/> with <see cref="Encoding.UTF8"/> would: a UTF-8 byte order mark is skipped,
+    /// and a UTF-16 or UTF-32 one hands the stream to such a reader (rare enough not to need the byte path).
+    /// </summary>
+    internal static IEnumerable<SlaEvent> ReadJsonLines(Func<Stream> open, Action<EventReadError> onError, bool fastPath) =>
+        ReadJsonLines(() => OpenLines(open()), onError, fastPath);
+
+    private static IEnumerable<SlaEvent> ReadJsonLines(Func<Utf8LineSource> open, Action<EventReadError> onError, bool fastPath)
     {
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        using var lines = new JsonLinesReader(open(), onError, fastPath);
+        while (lines.TryRead(out var ev))
         {
-            lineNo++;
-            if (lineNo == 1)
-            {
-                line = line.TrimStart('\uFEFF');
-            }
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            var ev = ParseJsonLine(line, out var error);
-            if (error is not null)
-            {
-                onError(new EventReadError(lineNo, error));
-                continue;
-            }
             yield return ev;
+        }
+    }
+
+    private static Utf8LineSource OpenLines(Stream stream)
+    {
+        try
+        {
+            return StartsWithNonUtf8ByteOrderMark(stream)
+                ? new TextReaderLineSource(new StreamReader(stream, Encoding.UTF8), ownsReader: true)
+                : new Utf8StreamLineSource(stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 
@@ -102,11 +120,15 @@ public static class EventReader
     }
 
     /// <summary>Reads a file, choosing CSV for a <c>.csv</c> extension and JSON Lines otherwise.</summary>
-    public static IEnumerable<SlaEvent> ReadFile(string path, Action<EventReadError> onError)
+    public static IEnumerable<SlaEvent> ReadFile(string path, Action<EventReadError> onError) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsvFile(path, onError)
+            : ReadJsonLines(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), onError, fastPath: true);
+
+    private static IEnumerable<SlaEvent> ReadCsvFile(string path, Action<EventReadError> onError)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
-        var events = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(reader, onError) : ReadJsonLines(reader, onError);
-        foreach (var e in events)
+        foreach (var e in ReadCsv(reader, onError))
         {
             yield return e;
         }
@@ -115,73 +137,28 @@ public static class EventReader
     /// <summary>Parses one JSON Lines line; <paramref name="error"/> says what is wrong, or is null.</summary>
     public static SlaEvent ParseJsonLine(string line, out string? error)
     {
-        var fields = new Fields();
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                error = "expected a JSON object";
-                return default;
-            }
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var name = reader.GetString()!;
-                reader.Read();
-                string? value;
-                var isNumber = false;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.String:
-                        value = reader.GetString();
-                        break;
-                    case JsonTokenType.Number:
-                        value = Encoding.UTF8.GetString(reader.ValueSpan);
-                        isNumber = true;
-                        break;
-                    case JsonTokenType.Null:
-                        value = null;
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        reader.Skip();
-                        if (Fields.IsKnown(name))
-                        {
-                            error = $"field '{name}' must be a string or a number";
-                            return default;
-                        }
-                        continue;
-                    default:
-                        if (Fields.IsKnown(name))
-                        {
-                            error = $"field '{name}' must be a string or a number";
-                            return default;
-                        }
-                        continue;
-                }
-                if (value is not null && fields.Set(name, value, isNumber) is { } e)
-                {
-                    error = e;
-                    return default;
-                }
-            }
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                error = "unexpected text after the JSON object";
-                return default;
-            }
-        }
-        catch (JsonException ex)
-        {
-            error = "invalid JSON: " + FirstSentence(ex.Message);
-            return default;
-        }
-        return fields.Build(out error);
+        var buffer = Array.Empty<byte>();
+        var ev = ParseLine(Utf8Buffers.Encode(line, ref buffer), cache: null, fastPath: true, out error);
+        Utf8Buffers.Return(buffer);
+        return ev;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>
+    /// True when <paramref name="stream"/> starts with the byte order mark of UTF-16 or UTF-32, which
+    /// <see cref="StreamReader"/> detects; the stream is left at its start.
+    /// </summary>
+    private static bool StartsWithNonUtf8ByteOrderMark(Stream stream)
     {
-        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
+        Span<byte> head = stackalloc byte[4];
+        var n = 0;
+        while (n < head.Length && stream.Read(head[n..]) is var read and > 0)
+        {
+            n += read;
+        }
+        stream.Position = 0;
+        head = head[..n];
+        return head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || head.SequenceEqual((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
     }
 
     private static bool TrySplitCsv(string line, out List<string> cells, out string error)
@@ -235,116 +212,6 @@ public static class EventReader
                 return true;
             }
             i++; // the comma
-        }
-    }
-
-    private sealed class Fields
-    {
-        private static readonly string[] Known = ["kind", "time", "service", "id", "severity", "good", "total", "score", "requested", "name"];
-        private EventKind? _kind;
-        private OffsetDateTime? _time;
-        private OffsetDateTime? _requested;
-        private string? _service, _id, _severity, _name;
-        private long? _good, _total;
-        private decimal? _score;
-
-        public static bool IsKnown(string name) => Array.IndexOf(Known, name) >= 0;
-
-        public string? Set(string name, string value, bool isNumberToken)
-        {
-            switch (name)
-            {
-                case "kind":
-                    if (!EventKinds.TryParse(value, out var k))
-                    {
-                        return $"unknown kind '{value}' (expected one of {string.Join(", ", EventKinds.All)})";
-                    }
-                    _kind = k;
-                    return null;
-                case "time" or "requested":
-                {
-                    if (isNumberToken)
-                    {
-                        return $"field '{name}' must be an ISO 8601 timestamp with an offset";
-                    }
-                    var r = TimePattern.Parse(value);
-                    if (!r.Success)
-                    {
-                        return $"field '{name}': '{value}' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)";
-                    }
-                    if (name == "time")
-                    {
-                        _time = r.Value;
-                    }
-                    else
-                    {
-                        _requested = r.Value;
-                    }
-                    return null;
-                }
-                case "good" or "total":
-                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                    {
-                        return $"field '{name}': '{value}' is not a non-negative whole number";
-                    }
-                    if (name == "good")
-                    {
-                        _good = n;
-                    }
-                    else
-                    {
-                        _total = n;
-                    }
-                    return null;
-                case "score":
-                    if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var s))
-                    {
-                        return $"field 'score': '{value}' is not a number";
-                    }
-                    _score = s;
-                    return null;
-                case "service":
-                    _service = value;
-                    return null;
-                case "id":
-                    _id = value;
-                    return null;
-                case "severity":
-                    _severity = value;
-                    return null;
-                case "name":
-                    _name = value;
-                    return null;
-                default:
-                    return null;
-            }
-        }
-
-        public SlaEvent Build(out string? error)
-        {
-            if (_kind is not { } kind)
-            {
-                error = "missing field 'kind'";
-                return default;
-            }
-            if (_time is not { } time)
-            {
-                error = "missing field 'time'";
-                return default;
-            }
-            if (kind == EventKind.Requests && (_good is null || _total is null))
-            {
-                error = $"kind 'requests' requires fields 'good' and 'total'";
-                return default;
-            }
-            if (kind == EventKind.Survey && _score is null)
-            {
-                error = "kind 'survey' requires field 'score'";
-                return default;
-            }
-            var ev = new SlaEvent(kind, time, _service, _id, _severity, _good ?? 0, _total ?? 0, _score ?? 0m, _requested, _name);
-            error = ev.Validate();
-            return error is null ? ev : default;
         }
     }
 }

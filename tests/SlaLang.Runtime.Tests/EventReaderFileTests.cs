@@ -1,0 +1,117 @@
+using System.Text;
+using static SlaLang.Runtime.Tests.TestTime;
+
+namespace SlaLang.Runtime.Tests;
+
+/// <summary>Reading files as bytes: line breaks, byte order marks, long lines, encodings and shared strings.</summary>
+public sealed class EventReaderFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("slalang-reader-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private const string Opened = """{"kind":"incident_opened","time":"2026-03-02T10:00:00+01:00","service":"S","id":"INC-1","severity":"sev1"}""";
+    private const string Resolved = """{"kind":"incident_resolved","time":"2026-03-02T11:00:00+01:00","id":"INC-1"}""";
+
+    private (List<SlaEvent> Events, List<EventReadError> Errors) ReadFile(byte[] bytes, string name = "events.jsonl")
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        var errors = new List<EventReadError>();
+        return ([.. EventReader.ReadFile(path, errors.Add)], errors);
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public void Repeated_texts_in_a_file_are_one_string_instance()
+    {
+        var (events, errors) = ReadFile(Utf8(Opened + "\n" + Resolved + "\n" + Opened + "\n"));
+        errors.ShouldBeEmpty();
+        events.Count.ShouldBe(3);
+        ReferenceEquals(events[0].Id, events[1].Id).ShouldBeTrue();
+        ReferenceEquals(events[0].Id, events[2].Id).ShouldBeTrue();
+        ReferenceEquals(events[0].Service, events[2].Service).ShouldBeTrue();
+        var fromText = EventReader.ReadJsonLines(new StringReader(Opened + "\n" + Resolved), _ => { }).ToList();
+        ReferenceEquals(fromText[0].Id, fromText[1].Id).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_file_with_a_byte_order_mark_and_crlf_reads_as_with_lf()
+    {
+        var (events, errors) = ReadFile([.. Encoding.UTF8.Preamble, .. Utf8(Opened + "\r\n" + "{oops\r\n" + Resolved + "\r\n")]);
+        events.ShouldBe([SlaEvent.IncidentOpened(T("2026-03-02T10:00:00+01:00"), "S", "INC-1", "sev1"), SlaEvent.IncidentResolved(T("2026-03-02T11:00:00+01:00"), "INC-1")]);
+        errors.Select(e => e.Line).ShouldBe([2]);
+        errors[0].Message.ShouldStartWith("invalid JSON: ");
+    }
+
+    [Fact]
+    public void Line_numbers_count_blank_lines_and_a_lone_cr_as_a_line_break()
+    {
+        const string bad = """{"kind":"outage_start","time":"2026-03-02T10:00:00+01:00"}""";
+        var text = Opened + "\r\r" + bad + "\n\n  \t\r\n" + bad + "\r" + Resolved + "\r\n\r\n" + bad;
+        var (events, errors) = ReadFile(Utf8(text));
+        events.Select(e => e.Kind).ShouldBe([EventKind.IncidentOpened, EventKind.IncidentResolved]);
+        errors.ShouldBe(
+        [
+            new EventReadError(3, "kind 'outage_start' requires field 'service'"),
+            new EventReadError(6, "kind 'outage_start' requires field 'service'"),
+            new EventReadError(9, "kind 'outage_start' requires field 'service'"),
+        ]);
+        var fromText = new List<EventReadError>();
+        EventReader.ReadJsonLines(new StringReader(text), fromText.Add).Count().ShouldBe(2);
+        fromText.ShouldBe(errors);
+    }
+
+    [Fact]
+    public void A_line_longer_than_a_read_chunk_is_read_whole()
+    {
+        var note = new string('n', 300_000);
+        var (events, errors) = ReadFile(Utf8(Opened + "\n" + Opened.Replace("\"id\"", $"\"note\":\"{note}\",\"id\"", StringComparison.Ordinal) + "\n" + Resolved));
+        errors.ShouldBeEmpty();
+        events.Count.ShouldBe(3);
+        events[1].ShouldBe(events[0]);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_read_as_replacement_characters_as_before()
+    {
+        var line = Utf8("""{"kind":"fulfilled","time":"2026-03-02T10:00:00Z","name":"R""");
+        var (events, errors) = ReadFile([.. line, 0xFF, 0xC3, .. Utf8("\"}\n")]);
+        errors.ShouldBeEmpty();
+        events.ShouldHaveSingleItem().Name.ShouldBe("R\uFFFD\uFFFD");
+    }
+
+    [Fact]
+    public void A_utf16_file_with_its_byte_order_mark_reads_as_the_utf8_file()
+    {
+        var text = Opened + "\n\n{oops\n" + Resolved + "\n";
+        var utf8 = ReadFile(Utf8(text));
+        var utf16 = ReadFile([.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(text)], "utf16.jsonl");
+        utf16.Events.ShouldBe(utf8.Events);
+        utf16.Errors.ShouldBe(utf8.Errors);
+        utf8.Events.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_file_can_be_enumerated_twice_and_a_missing_file_fails_when_enumerated()
+    {
+        var path = Path.Combine(_dir, "twice.jsonl");
+        File.WriteAllText(path, Opened + "\n" + Resolved + "\n");
+        var events = EventReader.ReadFile(path, _ => { });
+        events.Count().ShouldBe(2);
+        events.Count().ShouldBe(2);
+        var missing = EventReader.ReadFile(Path.Combine(_dir, "missing.jsonl"), _ => { });
+        Should.Throw<FileNotFoundException>(() => missing.ToList());
+    }
+
+    [Fact]
+    public void Many_distinct_texts_keep_their_values_when_they_share_cache_slots()
+    {
+        var lines = Enumerable.Range(0, Utf8StringCache.Slots * 3)
+            .Select(i => $$"""{"kind":"incident_resolved","time":"2026-03-02T11:00:00+01:00","id":"INC-{{i}}-{{new string('x', i % 80)}}"}""");
+        var (events, errors) = ReadFile(Utf8(string.Join("\n", lines)));
+        errors.ShouldBeEmpty();
+        events.Select(e => e.Id).ShouldBe(Enumerable.Range(0, Utf8StringCache.Slots * 3).Select(i => $"INC-{i}-{new string('x', i % 80)}"));
+    }
+}
