@@ -61,6 +61,22 @@ public class EventReaderTests
     }
 
     [Fact]
+    public void An_unpaired_surrogate_escape_is_a_located_error_in_a_known_field_and_ignored_in_an_unknown_one()
+    {
+        var (events, errors) = ReadJsonl(
+            "{\"kind\":\"fulfilled\",\"time\":\"2026-03-02T10:00:00Z\",\"name\":\"R\\ud800\"}\n" +
+            "{\"kind\":\"fulfilled\",\"time\":\"2026-03-02T10:00:00Z\",\"name\":\"S\",\"note\":\"\\udc00z\"}\n" +
+            "{\"kind\":\"fulfilled\",\"time\":\"2026-03-02T10:00:00Z\",\"\\ud83d\":1,\"name\":\"T\"}\n" +
+            "{\"kind\":\"fulfilled\",\"time\":\"2026-03-02T10:00:00Z\",\"name\":\"\\ud83d\\ude00\"}\n");
+        errors.ShouldBe(
+        [
+            new EventReadError(1, "invalid JSON: a \\u escape is an unpaired UTF-16 surrogate (\\uD800-\\uDFFF)"),
+            new EventReadError(3, "invalid JSON: a \\u escape is an unpaired UTF-16 surrogate (\\uD800-\\uDFFF)"),
+        ]);
+        events.Select(e => e.Name).ShouldBe(["S", "\U0001F600"]);
+    }
+
+    [Fact]
     public void Csv_reads_header_named_columns_quoted_fields_and_empty_cells()
     {
         var (events, errors) = ReadCsv(

@@ -169,6 +169,8 @@ public static partial class EventReader
                 var isNumber = false;
                 switch (reader.TokenType)
                 {
+                    case JsonTokenType.String when !Fields.IsKnown(name):
+                        continue; // unknown fields are ignored, whatever their text
                     case JsonTokenType.String:
                         value = reader.GetString();
                         break;
@@ -210,6 +212,12 @@ public static partial class EventReader
         catch (JsonException ex)
         {
             error = "invalid JSON: " + FirstSentence(ex.Message);
+            return default;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a \u escape that is half of a UTF-16 surrogate pair: valid JSON grammar, but no text.
+            error = "invalid JSON: a \\u escape is an unpaired UTF-16 surrogate (\\uD800-\\uDFFF)";
             return default;
         }
         return fields.Build(out error);
