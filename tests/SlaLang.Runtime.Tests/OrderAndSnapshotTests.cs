@@ -28,6 +28,24 @@ public class OrderAndSnapshotTests
     }
 
     [Fact]
+    public void A_batch_in_memory_gives_the_report_of_observing_each_event()
+    {
+        var events = NovaTerraFixture.Quarter().ToArray();
+        var expected = Run(events, AsOf);
+        // Whole, in chunks shorter and longer than the prefetch distance (8), and empty chunks in between.
+        foreach (var chunk in new[] { events.Length, 1, 7, 8, 9, 64 })
+        {
+            var m = NovaTerraFixture.NewMonitor();
+            for (var i = 0; i < events.Length; i += chunk)
+            {
+                m.ObserveAll(events.AsSpan(i, Math.Min(chunk, events.Length - i)));
+                m.ObserveAll(ReadOnlySpan<SlaEvent>.Empty);
+            }
+            ReportJsonWriter.ToJson(m.Report(AsOf)).ShouldBe(expected, $"chunks of {chunk}");
+        }
+    }
+
+    [Fact]
     public void Shuffled_and_duplicated_events_give_the_identical_report()
     {
         var events = NovaTerraFixture.Quarter();

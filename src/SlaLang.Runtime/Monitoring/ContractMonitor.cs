@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using NodaTime;
 
 namespace SlaLang.Runtime;
@@ -99,6 +101,40 @@ public partial class ContractMonitor
         foreach (var e in events)
         {
             Observe(in e);
+        }
+    }
+
+    /// <summary>Records a batch of events held in memory, in order: the same as <see cref="Observe"/> on each, faster.</summary>
+    /// <remarks>
+    /// An event is two cache lines, and observing one is too much work for the processor to run ahead to the next
+    /// events by itself: the batch asks for the event <see cref="PrefetchDistance"/> places ahead while observing this
+    /// one, so events stream in from memory while the monitor works.
+    /// </remarks>
+    public void ObserveAll(ReadOnlySpan<SlaEvent> events)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (i + PrefetchDistance < events.Length)
+            {
+                Prefetch(in events[i + PrefetchDistance]);
+            }
+            Observe(in events[i]);
+        }
+    }
+
+    /// <summary>How many events ahead <see cref="ObserveAll(ReadOnlySpan{SlaEvent})"/> prefetches (measured: 8 beats 4).</summary>
+    private const int PrefetchDistance = 8;
+
+    /// <summary>Asks the processor to bring <paramref name="e"/> into the cache (a hint: no effect on results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(in SlaEvent e)
+    {
+        if (Sse.IsSupported)
+        {
+            // The address is only a hint: if the GC moves the events meanwhile, the prefetch is merely wasted.
+            var p = (byte*)Unsafe.AsPointer(ref Unsafe.AsRef(in e));
+            Sse.Prefetch0(p);
+            Sse.Prefetch0(p + 64);
         }
     }
 
