@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace SlaLang.Runtime;
@@ -16,6 +17,7 @@ internal static class CanonicalTimestamp
     private static readonly int[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
     /// <summary>The timestamp of <paramref name="utf8"/>; false when it is not in the canonical form or not a valid date and time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> utf8, out OffsetDateTime value)
     {
         value = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,7 @@ public static partial class EventReader
     /// The fast path takes a canonical line; anything else, and every error, goes to the general path, so results
     /// and messages are the general path's. <paramref name="cache"/>, when given, interns the string fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static SlaEvent ParseLine(ReadOnlySpan<byte> utf8, Utf8StringCache? cache, bool fastPath, out string? error)
     {
         if (fastPath && TryParseCanonical(utf8, cache, out var ev))
@@ -26,6 +28,7 @@ public static partial class EventReader
     /// (<c>good</c>, <c>total</c>, <c>score</c>: numbers) with canonical timestamps, and which makes a valid event.
     /// False for anything else; the general path then decides.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseCanonical(ReadOnlySpan<byte> utf8, Utf8StringCache? cache, out SlaEvent ev)
     {
         ev = default;
@@ -78,6 +81,7 @@ public static partial class EventReader
     }
 
     /// <summary>Sets a known field from a value token in its canonical form; false for any other form or a bad value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySetCanonical(ref Fields fields, Field field, bool isNumber, ReadOnlySpan<byte> value, Utf8StringCache? cache)
     {
         if (isNumber != (field is Field.Good or Field.Total or Field.Score))

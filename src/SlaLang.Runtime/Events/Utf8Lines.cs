@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
@@ -25,6 +26,7 @@ internal sealed class TextReaderLineSource(TextReader reader, bool ownsReader) :
     private byte[] _buffer = [];
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         if (reader.ReadLine() is not { } text)
@@ -63,6 +65,7 @@ internal sealed class Utf8StreamLineSource(Stream stream) : Utf8LineSource
     private bool _afterCr;    // the last line ended at \r: a \n right after it belongs to that break
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         if (_afterCr)
@@ -144,6 +147,7 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
     private int _lineNo;
 
     /// <summary>The next event; false at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out SlaEvent ev)
     {
         while (source.TryReadLine(out var line))

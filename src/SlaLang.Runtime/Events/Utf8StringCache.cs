@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -21,6 +22,7 @@ internal sealed class Utf8StringCache
     private readonly Entry[] _entries = new Entry[Slots];
 
     /// <summary>The string of the UTF-8 <paramref name="utf8"/>; the cached instance when the slot holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
