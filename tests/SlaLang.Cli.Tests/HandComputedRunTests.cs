@@ -67,4 +67,24 @@ public class HandComputedRunTests
             .Select(c => (c.GetProperty("service").GetString(), c.GetProperty("amount").GetRawText())).ToArray();
         credits.ShouldBe([("M", "5.02"), ("Q", "5.01"), ("Y", "5.01")]);
     }
+
+    [Fact]
+    public void Working_days_of_a_closed_calendar_or_a_DST_gap_give_due_dates_not_internal_errors()
+    {
+        // Never has no hours: `due 2bd after period end` has no due instant → "due": null, pending (was an internal error).
+        // Night is open sun 02:00–03:00, which does not exist on Sun 2026-03-29 in Paris (§3: a working day has open
+        // hours): the week [03-16, 03-23) is due 1bd after 03-23 = the end of Sun 04-05, 2026-04-06T00:00:00+02:00.
+        var (report, err) = Run("""
+            calendar Never { holidays 2026-01-01 }
+            calendar Night { hours sun 02:00-03:00 }
+            obligation O { by B; every month; due 2bd after period end; during Never }
+            obligation P { by B; every week; due 1bd after period end; during Night }
+            """, [], "2026-04-08");
+        err.ShouldBeEmpty();
+        var rows = report.GetProperty("obligations").EnumerateArray().Select(o => (
+            o.GetProperty("obligation").GetString(), o.GetProperty("period").GetProperty("start").GetString(),
+            o.GetProperty("due").GetString(), o.GetProperty("status").GetString())).ToArray();
+        rows.Where(r => r.Item1 == "O").ShouldAllBe(r => r.Item3 == null && r.Item4 == "pending");
+        rows.Single(r => r.Item1 == "P" && r.Item2 == "2026-03-16T00:00:00+01:00").Item3.ShouldBe("2026-04-06T00:00:00+02:00");
+    }
 }
