@@ -86,4 +86,32 @@ public class CalendarTests
         // T = Fri 2026-05-01 17:00: Friday started before T, so the first day is Sat; wd1 = Tue 5 → ends Wed 6 00:00.
         cal.AddWorkingDays(I("2026-05-01T17:00:00+02:00"), 1).ShouldBe(I("2026-05-06T00:00:00+02:00"));
     }
+
+    [Fact]
+    public void A_day_whose_only_hours_are_skipped_by_DST_is_not_a_working_day()
+    {
+        // §3: "A working day of C is a local day with open hours that is not a holiday". Hours sun 02:00–03:00 in Paris:
+        // on Sun 2026-03-29 local 02:00–03:00 does not exist, so that Sunday has no open hours.
+        var cal = new BusinessCalendar("Night", Paris, [new WeeklyHours(IsoDayOfWeek.Sunday, Duration.FromHours(2), Duration.FromHours(3))], []);
+        cal.IsWorkingDay(new LocalDate(2026, 3, 29)).ShouldBeFalse();
+        cal.IsWorkingDay(new LocalDate(2026, 3, 22)).ShouldBeTrue();
+        // 1bd after Mon 2026-03-23 00:00: Sun 29 is skipped, the first working day is Sun 04-05 → ends Mon 04-06 00:00+02:00.
+        cal.AddWorkingDays(I("2026-03-23T00:00:00+01:00"), 1).ShouldBe(I("2026-04-06T00:00:00+02:00"));
+    }
+
+    [Fact]
+    public void Working_days_of_a_calendar_without_hours_never_come()
+    {
+        var closed = new BusinessCalendar("Closed", Paris, [], [new LocalDate(2026, 1, 1)]);
+        closed.AddWorkingDays(I("2026-02-01T00:00:00+01:00"), 2).ShouldBeNull();
+        closed.AddWorkingDays(I("2026-02-01T10:00:00+01:00"), 0).ShouldBe(I("2026-02-02T00:00:00+01:00"));
+    }
+
+    [Fact]
+    public void Escalation_delays_past_the_representable_range_are_never_reached()
+    {
+        // after 1000000w (≈ 19,165 years) from 2026: no overflow, just never reached before the limit.
+        BusinessCalendar.Always(Paris).WhenMeasureReaches(I("2026-01-05T10:00:00+01:00"), Duration.FromDays(7_000_000), IntervalSet.Empty, Instant.MaxValue)
+            .ShouldBeNull();
+    }
 }

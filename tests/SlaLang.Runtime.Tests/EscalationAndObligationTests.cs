@@ -110,4 +110,28 @@ public class EscalationAndObligationTests
         // Q1 ends 04-01 00:00+02:00, due 10 days later: 04-11 00:00+02:00.
         audit.Due.ShouldBe(T("2026-04-11T00:00:00+02:00"));
     }
+
+    [Fact]
+    public void An_obligation_due_in_working_days_of_a_calendar_without_hours_is_never_due()
+    {
+        // `due 2bd after period end` during a calendar with no open hours: there is no 2nd working day, so no due
+        // instant: never missed (pending, or met by a fulfilled event at or after the period start). Was an internal error.
+        var m = NewMonitor();
+        var closed = m.Calendar("Closed", [], []);
+        m.Add(new Obligation("Report", PeriodRule.Month, DueOffset.BusinessDays(2), closed));
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-02-20T10:00:00+01:00"), "Report"));
+        var rows = m.Report(I("2026-03-15T00:00:00+01:00")).Obligations;
+        rows.Select(o => (o.Period.Start.Month, o.Due, o.Status)).ShouldBe([
+            (1, (OffsetDateTime?)null, ObligationStatus.Met), (2, null, ObligationStatus.Met), (3, null, ObligationStatus.Pending)]);
+        ReportJsonWriter.ToJson(m.Report(I("2026-02-01T00:00:00+01:00"))).ShouldContain("\"due\": null");
+    }
+
+    [Fact]
+    public void A_due_past_the_supported_range_is_never_reached()
+    {
+        var m = NewMonitor();
+        m.Add(new Obligation("Archive", PeriodRule.Year, DueOffset.Exact(Duration.FromDays(7_000_000)), m.Always));
+        var row = m.Report(I("2026-03-15T00:00:00+01:00")).Obligations.ShouldHaveSingleItem();
+        (row.Due, row.Status).ShouldBe((null, ObligationStatus.Pending));
+    }
 }

@@ -65,6 +65,19 @@ public class PenaltyTests
         PenaltyBase.Fee(18000m).For(new LocalDateTime(2026, 1, 15, 0, 0), new LocalDateTime(2026, 2, 1, 0, 0)).ShouldBe(18000m * 17 / 31);
     }
 
+    [Fact]
+    public void A_fee_for_several_months_is_divided_only_once_with_the_credit()
+    {
+        // fee 2002 EUR per year: the year 2026 is 12 whole months → base 2002; × 0.25 % = 5.005 exactly, which rounds
+        // half away from zero to 5.01 (a monthly fee of 2002 / 12 rounded to 28 digits would give 5.00499… → 5.00).
+        var year = PenaltyBase.Fee(2002m, 12);
+        year.CreditFor(new LocalDateTime(2026, 1, 1, 0, 0), new LocalDateTime(2027, 1, 1, 0, 0), 0.25m).ShouldBe(5.005m);
+        year.For(new LocalDateTime(2026, 1, 1, 0, 0), new LocalDateTime(2027, 1, 1, 0, 0)).ShouldBe(2002m);
+        // Two months clipped to the term, 15 Jan .. 15 Mar, of 1001 a month: 1001 × (17/31 + 1 + 14/31) = 2002.
+        PenaltyBase.Fee(1001m).CreditFor(new LocalDateTime(2026, 1, 15, 0, 0), new LocalDateTime(2026, 3, 15, 0, 0), 0.25m).ShouldBe(5.005m);
+        Should.Throw<ArgumentOutOfRangeException>(() => PenaltyBase.Fee(1m, 0));
+    }
+
     [Theory]
     [InlineData("5.025", "EUR", "5.03")]    // half away from zero, not to even (banker's would give 5.02)
     [InlineData("5.0249", "EUR", "5.02")]

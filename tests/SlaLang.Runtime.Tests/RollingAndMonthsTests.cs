@@ -59,4 +59,13 @@ public class RollingAndMonthsTests
         m.Observe(SlaEvent.IncidentOpened(T("2026-04-30T17:00:00+02:00"), "S", "I", "sev2"));
         m.Report(I("2026-05-04T00:00:00+02:00")).Escalations.ShouldHaveSingleItem().At.ShouldBe(T("2026-05-02T10:00:00+02:00"));
     }
+
+    [Fact]
+    public void A_rolling_window_longer_than_time_itself_is_clipped_to_the_term_without_overflow()
+    {
+        // rolling 1000000w (the longest duration literal): asOf − length lies before the first representable instant.
+        var term = new ContractTerm(Paris, new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31));
+        PeriodRule.Rolling(Duration.FromDays(7_000_000)).PeriodsAsOf(term, I("2026-03-01T00:00:00+01:00"))
+            .ShouldBe([new ReportPeriod(I("2026-01-01T00:00:00+01:00"), I("2026-03-01T00:00:00+01:00"), true)]);
+    }
 }

@@ -51,7 +51,7 @@ internal static class ReportRenderer
         Section(console, "Escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"],
             report.Escalations.Select(e => new[] { e.Escalation, e.Incident, e.Level.ToString(CultureInfo.InvariantCulture), e.Notify, Time(e.At) }));
         Section(console, "Obligations", ["Obligation", "Period", "Due", "Status", "Fulfilled at"],
-            report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), Time(o.Due), o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
+            report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), o.Due is { } due ? Time(due) : "-", o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
     }
 
     private static int? TerminalWidth()

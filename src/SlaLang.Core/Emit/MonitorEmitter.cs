@@ -257,13 +257,18 @@ public static class MonitorEmitter
             Assign(field, AddCall(created), comment);
         }
 
+        /// <summary><c>PenaltyBase.Fee(amount)</c> for a monthly fee, <c>PenaltyBase.Fee(amount, months)</c> otherwise (never divided here).</summary>
+        private static ExpressionSyntax FeeBase(FeeModel? fee) => fee is { Months: not 1 }
+            ? Call(Member("PenaltyBase", "Fee"), Decimal(fee.Amount), Int(fee.Months))
+            : Call(Member("PenaltyBase", "Fee"), Decimal(fee?.Amount ?? 0m));
+
         private void AddPenalty(ServiceModel service, PenaltyModel penalty)
         {
             var field = _names.Get([service.Name, penalty.Name], prefix: "_penalty_");
             var comment = SourceComment(penalty.Location, $"penalty {service.Name}.{penalty.Name} on {penalty.Objective}");
             var objectiveField = _objectiveFields[(service.Name, penalty.Objective)];
             var baseExpression = penalty.BaseKind == PenaltyBaseKind.Fee
-                ? Call(Member("PenaltyBase", "Fee"), Decimal(service.Fee?.MonthlyAmount ?? 0m))
+                ? FeeBase(service.Fee)
                 : Call(Member("PenaltyBase", "Fixed"), Decimal(penalty.FixedBase ?? 0m));
             var tiers = penalty.Tiers.Select(t => (ExpressionSyntax)New("PenaltyTier", Enum("Comparison", t.Comparison), Decimal(t.Threshold), Decimal(t.CreditPercent)));
             var step = penalty.Step is { } s ? (ExpressionSyntax)New("PenaltyStep", Decimal(s.Step), Decimal(s.CreditPercent)) : Null;

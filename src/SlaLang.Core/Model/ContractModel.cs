@@ -87,8 +87,15 @@ public sealed record ServiceModel(
     ImmutableArray<PenaltyModel> Penalties,
     SourceLocation Location);
 
-/// <summary>The service fee, normalised to an amount per calendar month (<c>fee X per quarter</c> is X/3 a month).</summary>
-public sealed record FeeModel(decimal MonthlyAmount, string Currency, SourceLocation Location);
+/// <summary>
+/// The service fee as written: <see cref="Amount"/> per <see cref="Months"/> calendar months (<c>fee X per quarter</c> is
+/// X per 3 months). Credits divide by <see cref="Months"/> only at the end, so money is never rounded before the credit is.
+/// </summary>
+public sealed record FeeModel(decimal Amount, int Months, string Currency, SourceLocation Location)
+{
+    /// <summary>The fee per calendar month (<see cref="Amount"/> ÷ <see cref="Months"/>, for display).</summary>
+    public decimal MonthlyAmount => Amount / Months;
+}
 
 /// <summary>A period of <c>per</c>/<c>every</c>: a calendar unit, <c>N months</c> from the term start, or <c>rolling</c> of <see cref="RollingLength"/>.</summary>
 public sealed record PeriodSpec(PeriodUnit Unit, int Count = 1, Duration RollingLength = default)

@@ -94,20 +94,20 @@ internal sealed partial class Binder
         {
             return null;
         }
-        decimal? monthly = period.Unit switch
+        int? months = period.Unit switch
         {
-            PeriodUnit.Month => amount,
-            PeriodUnit.Quarter => amount / 3m,
-            PeriodUnit.Year => amount / 12m,
-            PeriodUnit.Months => amount / period.Count,
+            PeriodUnit.Month => 1,
+            PeriodUnit.Quarter => 3,
+            PeriodUnit.Year => 12,
+            PeriodUnit.Months => period.Count,
             _ => null,
         };
-        if (monthly is null)
+        if (months is null)
         {
             Report(DiagnosticCatalog.InvalidFeePeriod, fee.Period.Span, period.ToString());
             return null;
         }
-        return new FeeModel(monthly.Value, _currency!, SourceLocationOf(fee.FeeKeyword));
+        return new FeeModel(amount, months.Value, _currency!, SourceLocationOf(fee.FeeKeyword));
     }
 
     private ObjectiveModel? BindObjective(ObjectiveDeclarationSyntax objective, Symbol? service)

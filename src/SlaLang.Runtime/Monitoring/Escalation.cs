@@ -103,9 +103,16 @@ public sealed record DueOffset
     /// <summary>Due N working days (of the obligation's calendar) after the period end: <c>Nbd after T</c>.</summary>
     public static DueOffset BusinessDays(int n) => new(null, n);
 
-    /// <summary>The due instant for a period ending at <paramref name="periodEnd"/>.</summary>
-    public Instant DueFor(Instant periodEnd, BusinessCalendar calendar) =>
-        After is { } d ? periodEnd + d : WorkingDays is { } n ? calendar.AddWorkingDays(periodEnd, n) : periodEnd;
+    /// <summary>
+    /// The due instant for a period ending at <paramref name="periodEnd"/>; null when there is none (working days of a
+    /// calendar without open hours, or a due past <see cref="SlaEvent.MaxSupported"/>): the obligation is then never missed.
+    /// </summary>
+    public Instant? DueFor(Instant periodEnd, BusinessCalendar calendar) => this switch
+    {
+        { After: { } d } => d < SlaEvent.MaxSupported - periodEnd ? periodEnd + d : null,
+        { WorkingDays: { } n } => calendar.AddWorkingDays(periodEnd, n),
+        _ => periodEnd,
+    };
 }
 
 /// <summary>A periodic obligation (an <c>obligation</c>, a committee, or a <c>security.*</c> control).</summary>
@@ -150,8 +157,8 @@ public sealed class Obligation
         {
             var due = Due.DueFor(p.End, Calendar);
             var bounds = term.Bounds(p);
-            var dueText = term.Local(due);
-            var limit = due < asOf ? due : asOf;
+            OffsetDateTime? dueText = due is { } d ? term.Local(d) : null;
+            var limit = due is { } dl && dl < asOf ? dl : asOf;
             var i = Array.BinarySearch(sorted, p.Start);
             i = i >= 0 ? i : ~i;
             if (i < sorted.Length && sorted[i] < limit)
@@ -161,7 +168,7 @@ public sealed class Obligation
             }
             else
             {
-                yield return new ObligationResult(Name, bounds, dueText, asOf >= due ? ObligationStatus.Missed : ObligationStatus.Pending, null);
+                yield return new ObligationResult(Name, bounds, dueText, due is { } passed && asOf >= passed ? ObligationStatus.Missed : ObligationStatus.Pending, null);
             }
         }
     }

@@ -11,35 +11,62 @@ public readonly record struct PenaltyStep(decimal Step, decimal CreditPercent);
 /// <summary>What a penalty's rate applies to: the pro-rata service fee, or a fixed amount.</summary>
 public sealed record PenaltyBase
 {
-    private PenaltyBase(decimal amount, bool isFee)
+    /// <summary>Least common multiple of the month lengths 28, 29, 30 and 31: days ÷ days in month over it are whole.</summary>
+    private const long MonthDenominator = 377_580;
+
+    private const long NanosPerDay = 86_400_000_000_000L;
+
+    private PenaltyBase(decimal amount, int feeMonths, bool isFee)
     {
         Amount = amount;
+        FeeMonths = feeMonths;
         IsFee = isFee;
     }
 
-    /// <summary>True for <c>base fee</c>: <see cref="Amount"/> is the monthly fee, pro-rated over the period's months.</summary>
+    /// <summary>True for <c>base fee</c>: <see cref="Amount"/> is the fee for <see cref="FeeMonths"/> months, pro-rated over the period's months.</summary>
     public bool IsFee { get; }
 
-    /// <summary>The monthly fee (<see cref="IsFee"/>) or the fixed base.</summary>
+    /// <summary>The fee as written (for <see cref="FeeMonths"/> months) or the fixed base.</summary>
     public decimal Amount { get; }
 
+    /// <summary>How many months <see cref="Amount"/> is the fee of (1 for <c>per month</c>, 3 for <c>per quarter</c>, 12 for <c>per year</c>).</summary>
+    public int FeeMonths { get; }
+
     /// <summary><c>base fee</c> with the service's fee per calendar month.</summary>
-    public static PenaltyBase Fee(decimal monthlyFee) => new(monthlyFee, true);
+    public static PenaltyBase Fee(decimal monthlyFee) => new(monthlyFee, 1, true);
+
+    /// <summary>
+    /// <c>base fee</c> with a fee of <paramref name="amount"/> per <paramref name="months"/> months (<c>fee 27000 EUR per
+    /// quarter</c>: 27000, 3). The monthly fee amount ÷ months is never rounded: a credit is computed with one final division.
+    /// </summary>
+    public static PenaltyBase Fee(decimal amount, int months) =>
+        months > 0 ? new(amount, months, true) : throw new ArgumentOutOfRangeException(nameof(months));
 
     /// <summary>A fixed base amount.</summary>
-    public static PenaltyBase Fixed(decimal amount) => new(amount, false);
+    public static PenaltyBase Fixed(decimal amount) => new(amount, 1, false);
 
     /// <summary>
     /// The base for a period: fixed, or Σ over the calendar months the period overlaps of monthly fee × (days of that
     /// month inside the period ÷ days in that month). Days are local days (fractional for a rolling window).
     /// </summary>
-    public decimal For(LocalDateTime start, LocalDateTime end)
+    public decimal For(LocalDateTime start, LocalDateTime end) => Times(start, end, 1m, 1m);
+
+    /// <summary>
+    /// base × <paramref name="ratePercent"/> / 100 for the period, before rounding. The numerator is multiplied out
+    /// exactly and divided once, so a credit that is exactly half a minor unit (2002 EUR a year × 0.25 % = 5.005)
+    /// stays exact and rounds as exact arithmetic says.
+    /// </summary>
+    public decimal CreditFor(LocalDateTime start, LocalDateTime end, decimal ratePercent) => Times(start, end, ratePercent, 100m);
+
+    /// <summary>base × <paramref name="factor"/> / <paramref name="divisor"/> with a single division (exact for whole local days).</summary>
+    private decimal Times(LocalDateTime start, LocalDateTime end, decimal factor, decimal divisor)
     {
         if (!IsFee)
         {
-            return Amount;
+            return Amount * factor / divisor;
         }
-        var total = 0m;
+        // Σ days inside × (MonthDenominator / days in month): a whole number when the bounds are local midnights.
+        var units = 0m;
         var monthStart = new LocalDate(start.Year, start.Month, 1).AtMidnight();
         while (monthStart < end)
         {
@@ -50,15 +77,11 @@ public sealed record PenaltyBase
             {
                 var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(monthStart.Year, monthStart.Month);
                 var inside = Period.Between(from, to, PeriodUnits.Nanoseconds).Nanoseconds;
-                const long nanosPerDay = 86_400_000_000_000L;
-                // Whole days (the usual case) divide exactly as days/daysInMonth; multiply first to keep digits.
-                total += inside % nanosPerDay == 0
-                    ? Amount * (inside / nanosPerDay) / daysInMonth
-                    : Amount * inside / (daysInMonth * (decimal)nanosPerDay);
+                units += (decimal)inside * (MonthDenominator / daysInMonth) / NanosPerDay;
             }
             monthStart = next;
         }
-        return total;
+        return Amount * factor * units / (MonthDenominator * FeeMonths * divisor);
     }
 }
 
@@ -180,8 +203,7 @@ public sealed class Penalty
             {
                 continue;
             }
-            var baseAmount = Base.For(r.Period.Start.LocalDateTime, r.Period.End.LocalDateTime);
-            var amount = Currencies.Round(baseAmount * rate / 100m, currency);
+            var amount = Currencies.Round(Base.CreditFor(r.Period.Start.LocalDateTime, r.Period.End.LocalDateTime, rate), currency);
             yield return new CreditResult(Objective.Service, Name, Objective.Name, r.Period, rate, amount, currency);
         }
     }

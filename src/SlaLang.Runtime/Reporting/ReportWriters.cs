@@ -122,7 +122,7 @@ public static class ReportJsonWriter
             w.WriteStartObject();
             w.WriteString("obligation", o.Obligation);
             WritePeriod(w, o.Period);
-            w.WriteString("due", ReportNames.FormatTime(o.Due));
+            w.WriteString("due", o.Due is { } due ? ReportNames.FormatTime(due) : null);
             w.WriteString("status", o.Status.ToWireName());
             w.WriteString("fulfilledAt", o.FulfilledAt is { } f ? ReportNames.FormatTime(f) : null);
             w.WriteEndObject();
@@ -180,7 +180,7 @@ public static class ReportTableWriter
         Table(sb, "Obligations", ["Obligation", "Period start", "Due", "Status", "Fulfilled at"],
             report.Obligations.Select(o => new[]
             {
-                o.Obligation, ReportNames.FormatTime(o.Period.Start), ReportNames.FormatTime(o.Due), o.Status.ToWireName(),
+                o.Obligation, ReportNames.FormatTime(o.Period.Start), o.Due is { } due ? ReportNames.FormatTime(due) : "-", o.Status.ToWireName(),
                 o.FulfilledAt is { } f ? ReportNames.FormatTime(f) : "-",
             }));
         return sb.ToString();

@@ -57,8 +57,8 @@ public sealed record CreditResult(
 /// <summary>An escalation level reached by an incident, with the instant it was reached.</summary>
 public sealed record EscalationResult(string Escalation, string Incident, int Level, string Notify, OffsetDateTime At);
 
-/// <summary>One obligation in one period.</summary>
-public sealed record ObligationResult(string Obligation, PeriodBounds Period, OffsetDateTime Due, ObligationStatus Status, OffsetDateTime? FulfilledAt);
+/// <summary>One obligation in one period; <see cref="Due"/> is null when it never falls due (no working day to count).</summary>
+public sealed record ObligationResult(string Obligation, PeriodBounds Period, OffsetDateTime? Due, ObligationStatus Status, OffsetDateTime? FulfilledAt);
 
 /// <summary>The report of a monitor as of an instant (LANGUAGE.md §7). Lists are ordered by service, name, period start.</summary>
 public sealed record SlaReport(

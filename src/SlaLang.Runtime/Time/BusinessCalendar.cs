@@ -89,8 +89,11 @@ public sealed class BusinessCalendar
     /// <summary>True when <paramref name="date"/> is a holiday.</summary>
     public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
 
-    /// <summary>A working day is a local day with open hours that is not a holiday.</summary>
-    public bool IsWorkingDay(LocalDate date) => !_holidays.Contains(date) && _weekly[(int)date.DayOfWeek].Count > 0;
+    /// <summary>
+    /// A working day is a local day with open hours that is not a holiday: a day whose only hours fall in the local
+    /// hour skipped by a daylight-saving change (<c>hours sun 02:00-03:00</c> on the last Sunday of March in Paris) has none.
+    /// </summary>
+    public bool IsWorkingDay(LocalDate date) => OpenIntervals(date).Length > 0;
 
     /// <summary>The open intervals of local <paramref name="date"/> as instants, ascending (none on holidays).</summary>
     public ReadOnlySpan<InstantInterval> OpenIntervals(LocalDate date) => _openCache.GetOrAdd(date, _computeOpen);
@@ -264,17 +267,22 @@ public sealed class BusinessCalendar
                 return null;
             }
         }
-        var at = cursor + remaining;
-        return at <= limit ? at : null;
+        // Compared as durations: cursor + remaining may lie past the last representable instant.
+        return remaining <= limit - cursor ? cursor + remaining : null;
     }
 
     /// <summary>
     /// <c>N bd after T</c>: the end (the next local midnight) of the Nth working day among the local days that start
-    /// at or after <paramref name="t"/>. N = 0 gives the first local midnight at or after T.
+    /// at or after <paramref name="t"/>. N = 0 gives the first local midnight at or after T. Null when there is no
+    /// such day: the calendar has no open hours at all, or the day lies past the last supported instant.
     /// </summary>
-    public Instant AddWorkingDays(Instant t, int workingDays)
+    public Instant? AddWorkingDays(Instant t, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        if (t >= SlaEvent.MaxSupported)
+        {
+            return null;
+        }
         var date = DateOf(t);
         if (StartOfDay(date) < t)
         {
@@ -284,19 +292,19 @@ public sealed class BusinessCalendar
         {
             return StartOfDay(date);
         }
-        var found = 0;
-        // A calendar without any open weekday would never find one: fail clearly instead of looping.
+        // A calendar without any open weekday would never find one.
         if (!Array.Exists(_weekly, l => l.Count > 0))
         {
-            throw new InvalidOperationException($"Calendar '{Name}' has no working day.");
+            return null;
         }
-        while (true)
+        var last = DateOf(SlaEvent.MaxSupported);
+        for (var found = 0; date <= last; date = date.PlusDays(1))
         {
             if (IsWorkingDay(date) && ++found == workingDays)
             {
                 return StartOfDay(date.PlusDays(1));
             }
-            date = date.PlusDays(1);
         }
+        return null;
     }
 }

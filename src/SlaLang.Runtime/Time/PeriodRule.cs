@@ -92,8 +92,9 @@ public sealed record PeriodRule(PeriodUnit Unit, int Count, Duration RollingLeng
         }
         if (Unit == PeriodUnit.Rolling)
         {
-            var start = asOf - RollingLength;
-            result.Add(new ReportPeriod(start > term.Start ? start : term.Start, limit, true));
+            // Compared as durations: asOf − length may lie before the first representable instant.
+            var start = asOf - term.Start > RollingLength ? asOf - RollingLength : term.Start;
+            result.Add(new ReportPeriod(start, limit, true));
             return result;
         }
         var date = AlignedStart(term.StartDate, term.StartDate);

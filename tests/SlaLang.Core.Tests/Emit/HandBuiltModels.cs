@@ -42,7 +42,7 @@ internal static class HandBuiltModels
             new PenaltyModel("Monitoring", "RestoreCredit", "Sev1Restore", null, PenaltyBaseKind.Fee, null,
                 [], new PenaltyStepModel(3600m, 2m, At(61, 7)), 10m, At(59, 5)));
         var monitoring = new ServiceModel("Monitoring", "24/7 supervision of plant systems", null,
-            new FeeModel(18000m, "EUR", At(30, 5)), objectives, penalties, At(29));
+            new FeeModel(18000m, 1, "EUR", At(30, 5)), objectives, penalties, At(29));
         var escalation = new EscalationModel("Sev1Path", null, sev1, "always",
             [
                 new EscalationLevelModel(1, Duration.FromMinutes(30), ["ServiceManager"], At(75, 5)),

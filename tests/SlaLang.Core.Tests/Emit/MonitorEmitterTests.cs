@@ -127,7 +127,7 @@ public class MonitorEmitterTests
                     new NotFilter(new OrFilter(new FieldInFilter("severity", ["x"], true), new AndFilter(new FieldInFilter("service", ["namespace"], false), new FieldInFilter("severity", [], false))))),
                 new TargetModel(Comparison.LessOrEqual, 10m, "<= 10"), new PeriodSpec(PeriodUnit.Month), "always", false, at));
         var services = ImmutableArray.Create(
-            new ServiceModel("namespace", "Title with \"quotes\"\nand a newline */", null, new FeeModel(1000m, "EUR", at), objectives,
+            new ServiceModel("namespace", "Title with \"quotes\"\nand a newline */", null, new FeeModel(1000m, 1, "EUR", at), objectives,
                 [new PenaltyModel("namespace", "Report", "class", null, PenaltyBaseKind.Fee, null, [new PenaltyTierModel(Comparison.Greater, 0m, 10m, at)], null, null, at)], at),
             new ServiceModel("namespace_A", null, null, null,
                 [new ObjectiveModel("namespace_A", "B", null, new IndicatorModel(IndicatorKind.IncidentCount, null, null),
