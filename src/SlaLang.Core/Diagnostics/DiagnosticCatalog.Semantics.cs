@@ -117,6 +117,10 @@ public static partial class DiagnosticCatalog
     public static DiagnosticDescriptor InvalidFeePeriod { get; } = BindingError("SLA2025", "Invalid fee period",
         "A fee is per month, quarter, year or N months, not per {0}; convert it, e.g. 'fee 18000 EUR per month'.");
 
+    /// <summary>SLA2026: a term outside the years monitors compute in (those of event timestamps).</summary>
+    public static DiagnosticDescriptor TermOutOfRange { get; } = BindingError("SLA2026", "Term outside the supported years",
+        "The term must lie within the years 1900 to 2999 (monitors compute in them), not {0} .. {1}.");
+
     // ---- Contract rules (SLA3xxx): lint, level configurable in slaconfig.json. ----
 
     /// <summary>SLA3000: a <c>slaconfig.json</c> that cannot be used as written.</summary>

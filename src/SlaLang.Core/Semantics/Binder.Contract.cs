@@ -89,6 +89,12 @@ internal sealed partial class Binder
                 case TermStatementSyntax t when FirstClause(contract, "term", t.TermKeyword.Span):
                     if (TryDate(t.Start, "The start of the term", out var start) & TryDate(t.End, "The end of the term", out var end))
                     {
+                        if (start.Year is < MinTermYear or > MaxTermYear || end.Year is < MinTermYear or > MaxTermYear)
+                        {
+                            Report(DiagnosticCatalog.TermOutOfRange, TextSpan.FromBounds(t.Start.Span.Start, t.End.Span.End),
+                                LocalDatePattern(start), LocalDatePattern(end));
+                            break;
+                        }
                         termStart = start;
                         termEnd = end;
                         if (end <= start)
@@ -274,6 +280,9 @@ internal sealed partial class Binder
             escalations.ToImmutable(), committees.ToImmutable(), obligations.ToImmutable(), security, reversibility, transition,
             SourceLocationOf(contract.ContractKeyword));
     }
+
+    /// <summary>The years a term may span: those of event timestamps (SlaEvent.MinSupported/MaxSupported), far from NodaTime's limits.</summary>
+    private const int MinTermYear = 1900, MaxTermYear = 2999;
 
     private static string LocalDatePattern(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 

@@ -148,6 +148,23 @@ public class BindingDiagnosticTests
         d.ToString().ShouldBe("test.sla(4,12): error SLA2011: Unknown currency 'EUX'; use an ISO 4217 code such as EUR, USD, GBP or CHF.");
     }
 
+    [Theory]
+    [InlineData("0001-01-01 .. 9999-12-31")]
+    [InlineData("1899-12-31 .. 2026-12-31")]
+    [InlineData("2026-01-01 .. 3000-01-01")]
+    public void A_term_outside_the_supported_years_is_an_error(string term)
+    {
+        var text = Contract("").Replace("2026-01-01 .. 2026-12-31", "[|" + term + "|]");
+        var d = Single(text);
+        d.ToString().ShouldBe($"test.sla(2,8): error SLA2026: The term must lie within the years 1900 to 2999 (monitors compute in them), not {term}.");
+    }
+
+    [Fact]
+    public void A_term_at_the_edges_of_the_supported_years_is_accepted()
+    {
+        SemanticsHarness.Diagnostics(Contract("").Replace("2026-01-01 .. 2026-12-31", "1900-01-01 .. 2999-12-31")).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Fee_base_in_a_service_without_a_fee_is_reported()
     {
