@@ -21,6 +21,7 @@ public sealed record FormatResult(string Text, bool Changed, bool Refused, IRead
 public static class ContractFormatter
 {
     private const int IndentSize = 2;
+    private const char ByteOrderMark = '\uFEFF';
 
     /// <summary>Formats <paramref name="text"/> (the file at <paramref name="path"/>).</summary>
     public static FormatResult Format(string text, string path = "") => Format(SyntaxTree.Parse(text, path));
@@ -35,6 +36,11 @@ public static class ContractFormatter
             return new FormatResult(original, false, true, errors);
         }
         var formatted = new Writer(tree).Write();
+        if (original.StartsWith(ByteOrderMark) && !formatted.StartsWith(ByteOrderMark))
+        {
+            // The lexer reads a leading byte order mark as whitespace, but it marks the file's encoding: it is kept.
+            formatted = ByteOrderMark + formatted;
+        }
         return new FormatResult(formatted, !string.Equals(formatted, original, StringComparison.Ordinal), false, []);
     }
 

@@ -221,6 +221,7 @@ internal sealed partial class Binder
         {
             scope[symbol.Name] = symbol;
         }
+        symbol.Scope = scope;
         _symbols.Add(symbol);
         _declarations.Add(new SymbolOccurrence(symbol.NameSpan, symbol, true));
         _declared[node] = symbol;

@@ -84,6 +84,17 @@ public sealed class SemanticModel
             .ThenBy(o => o.Span.Start)
             .Select(o => new Location(SyntaxTree.Path, SyntaxTree.Text, o.Span))];
 
+    /// <summary>
+    /// The symbol a declaration named <paramref name="name"/> would clash with in the scope <paramref name="symbol"/> is declared in
+    /// (the contract's names with the built-in <c>always</c>, a service's objectives and penalties, the RACI activities, the
+    /// transition phases), or null; a rename checks its new name with it.
+    /// </summary>
+    public Symbol? LookupInScopeOf(Symbol symbol, string name)
+    {
+        _ = _binding.Value;
+        return symbol.Scope is { } scope && scope.TryGetValue(name, out var found) ? found : null;
+    }
+
     /// <summary>The symbols of <paramref name="kind"/> visible in the contract (with <c>always</c> for calendars), for completion.</summary>
     public ImmutableArray<Symbol> GetSymbols(SymbolKind kind)
     {

@@ -91,6 +91,9 @@ public class Symbol
     /// <summary>Whether the language declares it (<c>always</c>), not the contract.</summary>
     public bool IsBuiltIn => _source is null;
 
+    /// <summary>The names of the scope the binder declared this symbol in (null for a built-in symbol): where a second declaration of a name clashes.</summary>
+    internal IReadOnlyDictionary<string, Symbol>? Scope { get; set; }
+
     /// <summary>The name qualified by its service for objectives and penalties (<c>Monitoring.Availability</c>).</summary>
     public string QualifiedName => Container is { Kind: SymbolKind.Service } service ? $"{service.Name}.{Name}" : Name;
 

@@ -79,7 +79,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 await Task.Delay(debounce, token).ConfigureAwait(false);
             }
             token.ThrowIfCancellationRequested();
-            var diagnostics = snapshot.Analysis.GetLspDiagnostics();
+            var diagnostics = (await snapshot.AnalysisAsync.WaitAsync(token).ConfigureAwait(false)).GetLspDiagnostics();
             await publishLock.WaitAsync(token).ConfigureAwait(false);
             try
             {

@@ -97,21 +97,27 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         return new InitializeResult(Capabilities, new ServerInfo("slalang", typeof(SlaLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
     }
 
-    [JsonRpcMethod("initialized")]
-    public void Initialized()
+    /// <summary><c>initialized</c>: nothing to do. Its params (any, or none) are ignored, as for <c>shutdown</c> and <c>exit</c>.</summary>
+    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
+    public void Initialized(JsonElement? ignored = null)
     {
     }
 
-    [JsonRpcMethod("shutdown")]
-    public object? Shutdown()
+    /// <summary>
+    /// <c>shutdown</c>: only <c>exit</c> is accepted afterwards. Clients send it without params, with <c>null</c>, or (the npm
+    /// client given an undefined argument) with <c>[null]</c>; each is accepted.
+    /// </summary>
+    [JsonRpcMethod("shutdown", UseSingleObjectParameterDeserialization = true)]
+    public object? Shutdown(JsonElement? ignored = null)
     {
         EnsureInitialized();
         Volatile.Write(ref state, 2);
         return null;
     }
 
-    [JsonRpcMethod("exit")]
-    public void Exit() =>
+    /// <summary><c>exit</c>: stops the server (exit code 0 after <c>shutdown</c>, else 1), whatever its params.</summary>
+    [JsonRpcMethod("exit", UseSingleObjectParameterDeserialization = true)]
+    public void Exit(JsonElement? ignored = null) =>
         // Answers to requests sent before exit (a pipelining client's shutdown) still go out.
         _ = Handler.WaitForResponsesAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => Stop(), TaskScheduler.Default);
 
@@ -183,8 +189,8 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
 
     private bool IsRunning => Volatile.Read(ref state) == 1;
 
-    /// <summary>Runs <paramref name="handler"/> on the current snapshot of a document, off the dispatch queue.</summary>
-    private Task<T> ReadAsync<T>(TextDocumentIdentifier? document, Func<DocumentSnapshot, CancellationToken, T> handler, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="handler"/> on the analysis of the current snapshot of a document, off the dispatch queue.</summary>
+    private Task<T> ReadAsync<T>(TextDocumentIdentifier? document, Func<DocumentAnalysis, CancellationToken, T> handler, CancellationToken cancellationToken)
     {
         EnsureInitialized();
         if (document?.Uri is null)
@@ -193,7 +199,16 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         }
         var snapshot = Documents.TryGet(document.Uri)
             ?? throw new LocalRpcException($"The document '{document.Uri}' is not open: send textDocument/didOpen first.") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
-        return Task.Run(() => handler(snapshot, cancellationToken), cancellationToken);
+        // A cancelled request ($/cancelRequest) is answered at once with RequestCancelled; work already started on the
+        // snapshot (its analysis is shared with later requests) finishes in the background.
+        return Task.Run(
+            async () =>
+            {
+                var analysis = await snapshot.AnalysisAsync.ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return handler(analysis, cancellationToken);
+            },
+            cancellationToken).WaitAsync(cancellationToken);
     }
 
     private void EnsureInitialized()

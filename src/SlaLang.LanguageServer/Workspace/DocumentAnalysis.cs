@@ -38,9 +38,13 @@ public sealed class DocumentAnalysis
     /// <summary>All diagnostics of the document (syntax, binding and contract rules).</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Model.GetDiagnostics();
 
-    /// <summary>Parses and binds <paramref name="snapshot"/>.</summary>
-    public static DocumentAnalysis Analyze(DocumentSnapshot snapshot) =>
-        new(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path), snapshot.Options);
+    /// <summary>Parses and binds <paramref name="snapshot"/> at once (its diagnostics computed), so that readers never wait on the model's locks.</summary>
+    public static DocumentAnalysis Analyze(DocumentSnapshot snapshot)
+    {
+        var analysis = new DocumentAnalysis(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path), snapshot.Options);
+        _ = analysis.Diagnostics;
+        return analysis;
+    }
 
     /// <summary>The diagnostics in LSP form (hidden ones left out).</summary>
     public ImmutableArray<LspDiagnostic> GetLspDiagnostics() =>

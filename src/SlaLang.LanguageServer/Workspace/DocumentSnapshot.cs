@@ -10,7 +10,7 @@ namespace SlaLang.LanguageServer.Workspace;
 /// </summary>
 public sealed class DocumentSnapshot
 {
-    private readonly Lazy<DocumentAnalysis> analysis;
+    private readonly Lazy<Task<DocumentAnalysis>> analysis;
 
     /// <summary>Creates the snapshot of <paramref name="text"/> at <paramref name="version"/>.</summary>
     public DocumentSnapshot(string uri, int version, string text, CompilationOptions? options = null)
@@ -24,7 +24,9 @@ public sealed class DocumentSnapshot
         Uri = uri;
         Version = version;
         Text = text;
-        analysis = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Analyze(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Started once, on the thread pool, by the first reader; the others await it rather than block a thread on a lock,
+        // so that a long analysis cannot starve the pool the JSON-RPC reader (and $/cancelRequest) needs.
+        analysis = new Lazy<Task<DocumentAnalysis>>(() => Task.Run(() => DocumentAnalysis.Analyze(this)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>How the document is checked (the lint configuration that applies to it).</summary>
@@ -40,7 +42,10 @@ public sealed class DocumentSnapshot
     public SourceText Text { get; }
 
     /// <summary>The parse and semantic analysis of this version (computed on first use, then shared).</summary>
-    public DocumentAnalysis Analysis => analysis.Value;
+    public Task<DocumentAnalysis> AnalysisAsync => analysis.Value;
+
+    /// <summary>The analysis, waited for (for callers that are not asynchronous; the server awaits <see cref="AnalysisAsync"/>).</summary>
+    public DocumentAnalysis Analysis => analysis.Value.GetAwaiter().GetResult();
 
     /// <summary>The file system path of the URI (for diagnostics and the compiler), or the URI itself.</summary>
     public string Path => DocumentUris.ToPath(Uri);

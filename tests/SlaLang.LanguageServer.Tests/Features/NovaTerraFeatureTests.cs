@@ -115,6 +115,22 @@ public sealed class NovaTerraFeatureTests() : ExampleSession("novaterra")
     }
 
     [Fact]
+    public async Task Rename_checks_the_new_name_in_the_scope_the_binder_uses_built_in_always_included()
+    {
+        // A calendar (line 19) renamed `always` would clash with the built-in calendar, and so would a role.
+        var calendar = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 18, character = 12 }, newName = "always" }));
+        calendar.Message.ShouldBe("'always' is already declared as a calendar built into the language; choose another name.");
+        var role = await Should.ThrowAsync<RemoteInvocationException>(() => Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 14, character = 8 }, newName = "always" }));
+        role.Message.ShouldBe("'always' is already declared as a calendar built into the language; choose another name.");
+
+        // RACI activities have a scope of their own: an activity may take a role's name, and a role an activity's.
+        var activity = await Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 67, character = 6 }, newName = "ServiceManager" });
+        activity.Changes[Uri].ShouldBe([new TextEdit(new LspRange(new Position(67, 4), new Position(67, 19)), "ServiceManager")]);
+        var manager = await Client.RequestAsync<WorkspaceEdit>("textDocument/rename", new { textDocument = new { uri = Uri }, position = new { line = 14, character = 8 }, newName = "PatchManagement" });
+        manager.Changes[Uri].Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Document_symbols_give_the_nested_outline()
     {
         var symbols = await Client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", Doc);

@@ -50,6 +50,10 @@ internal sealed class LspTestClient : IAsyncDisposable
     public Task<T> RequestAsync<T>(string method, object parameters) =>
         rpc.InvokeWithParameterObjectAsync<T>(method, parameters).WaitAsync(Timeout);
 
+    /// <summary>Sends a request the caller may cancel: cancelling sends <c>$/cancelRequest</c>.</summary>
+    public Task<T> RequestAsync<T>(string method, object parameters, CancellationToken cancellationToken) =>
+        rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken).WaitAsync(Timeout);
+
     /// <summary>Sends a notification with one parameter object.</summary>
     public Task NotifyAsync(string method, object parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
 
@@ -63,6 +67,10 @@ internal sealed class LspTestClient : IAsyncDisposable
     /// <summary>Sends one ranged change.</summary>
     public Task ChangeAsync(string uri, int version, LspRange? range, string text) =>
         NotifyAsync("textDocument/didChange", new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), [new TextDocumentContentChangeEvent(range, text)]));
+
+    /// <summary>Sends several changes in one notification; the server applies them in order, each to the text the previous one left.</summary>
+    public Task ChangeAsync(string uri, int version, params TextDocumentContentChangeEvent[] changes) =>
+        NotifyAsync("textDocument/didChange", new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), changes));
 
     /// <summary>Waits for the diagnostics of <paramref name="uri"/> at <paramref name="version"/> (earlier versions are skipped).</summary>
     public Task<PublishDiagnosticsParams> WaitForDiagnosticsAsync(string uri, int? version) => sink.WaitAsync(uri, version).WaitAsync(Timeout);

@@ -43,14 +43,12 @@ public static partial class NavigationHandlers
         {
             throw new RenameException($"'{newName}' is not a valid name: use letters, digits and '_', starting with a letter or '_'.");
         }
-        var clash = analysis.Model.GetDeclaredSymbols()
-            .FirstOrDefault(s => s.Name == newName && !ReferenceEquals(s, symbol) && ReferenceEquals(s.Container, symbol.Container));
-        if (clash is not null)
+        if (analysis.Model.LookupInScopeOf(symbol, newName!) is { } clash && !ReferenceEquals(clash, symbol))
         {
-            var line = analysis.Text.GetLinePosition(clash.NameSpan.Start);
             var kind = clash.KindDisplay;
             var article = "aeiou".Contains(kind[0]) ? "an" : "a";
-            throw new RenameException($"'{newName}' is already declared as {article} {kind} at line {line.DisplayLine}; choose another name.");
+            var where = clash.IsBuiltIn ? "built into the language" : $"at line {analysis.Text.GetLinePosition(clash.NameSpan.Start).DisplayLine}";
+            throw new RenameException($"'{newName}' is already declared as {article} {kind} {where}; choose another name.");
         }
         var edits = analysis.Model.FindReferences(symbol)
             .OrderBy(l => l.Span.Start)
