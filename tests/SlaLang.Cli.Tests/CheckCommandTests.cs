@@ -210,6 +210,61 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_utf8_is_SLA2000_at_its_first_bad_byte()
+    {
+        // Was: checked clean, the Latin-1 'é' silently read as U+FFFD (and compiled into the monitor's strings).
+        var path = Path.Combine(_folder, "latin1.sla");
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(Clean.Replace("party Client client", "party Client client // \U0001F600 caf"));
+        var at = Array.IndexOf(utf8, (byte)'f', Array.IndexOf(utf8, (byte)0xF0)) + 1;
+        File.WriteAllBytes(path, [.. utf8.Take(at), 0xE9, .. utf8.Skip(at)]);
+        var (exit, lines, err) = Run(path, "--format", "json");
+        exit.ShouldBe(1);
+        err.ShouldBeEmpty();
+        using var json = JsonDocument.Parse(string.Join("\n", lines));
+        var d = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single();
+        d.GetProperty("code").GetString().ShouldBe("SLA2000");
+        // Columns count UTF-16 code units: the emoji is two.
+        (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()).ShouldBe((5, 32));
+        d.GetProperty("message").GetString().ShouldBe(
+            $"Cannot read '{path}': it is not UTF-8 text (byte 0xE9 at line 5, column 32); save it as UTF-8. Check that the file exists and is readable.");
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_accepted()
+    {
+        var path = Path.Combine(_folder, "bom.sla");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Clean)]);
+        var (exit, lines, err) = Run(path);
+        lines.ShouldBe(["Checked 1 file: 0 errors, 0 warnings, 0 infos."]);
+        err.ShouldBeEmpty();
+        exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_file_named_twice_is_checked_and_counted_once()
+    {
+        // Was: "Checked 2 files" (the diagnostics themselves were de-duplicated).
+        var path = Write("bad.sla", Clean.Replace("notify Manager", "notify Manger"));
+        var (exit, lines, _) = Run(path, _folder, Path.Combine(_folder, ".", "bad.sla"));
+        lines.ShouldBe([
+            $"{path}(9,37): error SLA2001: Unknown role 'Manger'; did you mean 'Manager'?",
+            "Checked 1 file: 1 error, 0 warnings, 0 infos.",
+        ]);
+        exit.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Program_run_writes_check_output_to_the_writers_it_is_given()
+    {
+        // Was: check wrote to Console.Out/Console.Error whatever writers Program.Run was given.
+        var path = Write("bad.sla", Clean.Replace("notify Manager", "notify Manger"));
+        var (exit, output, error) = Slac.Run("check", path);
+        exit.ShouldBe(1);
+        output.ShouldBe($"{path}(9,37): error SLA2001: Unknown role 'Manger'; did you mean 'Manager'?\nChecked 1 file: 1 error, 0 warnings, 0 infos.\n");
+        error.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_thousand_contracts_are_checked_in_one_run()
     {
         for (var i = 0; i < 1000; i++)

@@ -61,6 +61,61 @@ public sealed class FormatCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_utf8_is_left_byte_for_byte_alone_and_exit_2()
+    {
+        // Was: decoded with U+FFFD for the Latin-1 'é' and written back, destroying the byte.
+        var latin1 = Path.Combine(directory, "latin1.sla");
+        byte[] bytes = [.. System.Text.Encoding.ASCII.GetBytes("contract C {\n      version    \"caf"), 0xE9, .. System.Text.Encoding.ASCII.GetBytes("\"\n}\n")];
+        File.WriteAllBytes(latin1, bytes);
+        var messy = Write("messy.sla", Messy);
+        var message = $"slac fmt: cannot read '{latin1}': it is not UTF-8 text (byte 0xE9 at line 2, column 22); save it as UTF-8. Not formatted.\n";
+
+        Slac("fmt", "--check", directory).ShouldBe((2, messy + "\n", message));
+        Slac("fmt", directory).ShouldBe((2, $"formatted {messy}\n", message));
+        File.ReadAllBytes(latin1).ShouldBe(bytes);
+        File.ReadAllText(messy).ShouldBe(Canonical);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_reported_and_the_others_are_formatted()
+    {
+        var locked = Write("locked.sla", Messy);
+        var messy = Write("messy.sla", Messy);
+        using (new FileStream(locked, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (exit, stdout, stderr) = Slac("fmt", directory);
+            exit.ShouldBe(2);
+            stdout.ShouldBe($"formatted {messy}\n");
+            stderr.ShouldStartWith($"slac fmt: cannot read '{locked}': ");
+            stderr.ShouldEndWith(" Not formatted.\n");
+            stderr.ShouldNotContain("internal error");
+        }
+        File.ReadAllText(locked).ShouldBe(Messy);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_written_is_reported_without_an_internal_error_and_exit_2()
+    {
+        // Was: "slac: internal error: IOException: Read-only file system" on a read-only mount.
+        var messy = Write("messy.sla", Messy);
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = SlaLang.Cli.Commands.FormatCommand.Run([messy], check: false, stdout, stderr,
+            (path, _, _) => throw new IOException($"Read-only file system : '{path}'"));
+        exit.ShouldBe(2);
+        stdout.ToString().ShouldBeEmpty();
+        stderr.ToString().ShouldBe($"slac fmt: cannot write '{messy}': Read-only file system : '{messy}'\n");
+        File.ReadAllText(messy).ShouldBe(Messy);
+    }
+
+    [Fact]
+    public void A_file_named_twice_is_formatted_once()
+    {
+        var messy = Write("messy.sla", Messy);
+        Slac("fmt", messy, directory, Path.Combine(directory, ".", "messy.sla")).ShouldBe((0, $"formatted {messy}\n", string.Empty));
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         var (exit, _, stderr) = Slac("fmt", Path.Combine(directory, "nope.sla"));

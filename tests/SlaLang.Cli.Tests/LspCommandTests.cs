@@ -7,12 +7,16 @@ namespace SlaLang.Cli.Tests;
 /// <summary>The real <c>slac lsp</c> process: it answers over stdio and never outlives its editor.</summary>
 public sealed class LspCommandTests
 {
-    private static Process StartServer()
+    private static Process StartServer(params string[] extraArguments)
     {
         var slac = Path.Combine(AppContext.BaseDirectory, "slac.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(slac);
         info.ArgumentList.Add("lsp");
+        foreach (var argument in extraArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
         return Process.Start(info)!;
     }
 
@@ -41,10 +45,12 @@ public sealed class LspCommandTests
         return JsonDocument.Parse(content).RootElement.Clone();
     }
 
-    [Fact]
-    public async Task Shutdown_and_exit_end_the_process_with_code_0_and_stdout_carries_only_the_protocol()
+    [Theory]
+    [InlineData]
+    [InlineData("--stdio")] // what vscode-languageclient appends for TransportKind.stdio; was "Unrecognized command or argument", exit 2
+    public async Task Shutdown_and_exit_end_the_process_with_code_0_and_stdout_carries_only_the_protocol(params string[] extraArguments)
     {
-        using var server = StartServer();
+        using var server = StartServer(extraArguments);
         await SendAsync(server, new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { processId = Environment.ProcessId, capabilities = new { } } });
         (await ReadAsync(server)).GetProperty("result").GetProperty("capabilities").GetProperty("hoverProvider").GetBoolean().ShouldBeTrue();
         await SendAsync(server, new { jsonrpc = "2.0", id = 2, method = "shutdown" });

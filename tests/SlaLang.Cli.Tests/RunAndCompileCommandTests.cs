@@ -82,6 +82,56 @@ public class RunAndCompileCommandTests
         error.ShouldBe("slac: --as-of 'yesterday' is not a time: use 2026-04-01T00:00:00+02:00, 2026-04-01T00:00 or 2026-04-01.\n");
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:00Z")] // 10000-01-01 in Paris: was an internal error (ArgumentOutOfRangeException)
+    [InlineData("3000-01-01T00:00:01Z")]
+    [InlineData("1899-12-31")]
+    public void As_of_outside_the_supported_years_is_bad_usage(string asOf)
+    {
+        var (exit, output, error) = Slac.Run("run", NovaTerra, "--events", NovaTerraEvents, "--as-of", asOf);
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldBe($"slac: --as-of '{asOf}' is outside the supported years: use a time from 1900-01-01T00:00Z to 3000-01-01T00:00Z.\n");
+    }
+
+    [Theory]
+    [InlineData("3000-01-01T00:00Z", "3000-01-01T01:00:00+01:00")]
+    [InlineData("1900-01-01T00:00Z", "1900-01-01T00:09:21+00:09")]
+    public void As_of_at_the_edges_of_the_supported_years_gives_a_report(string asOf, string reported)
+    {
+        var (exit, output, error) = Slac.Run("run", NovaTerra, "--events", NovaTerraEvents, "--as-of", asOf, "--format", "json");
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        output.ShouldContain($"\"asOf\": \"{reported}\"");
+    }
+
+    [Fact]
+    public void A_contract_that_is_not_utf8_is_refused_by_compile_and_run_with_its_location()
+    {
+        var dir = TempDirectory();
+        var latin1 = Path.Combine(dir, "latin1.sla");
+        File.WriteAllBytes(latin1, [.. File.ReadAllBytes(NovaTerra).Take(3), 0xE9, .. File.ReadAllBytes(NovaTerra).Skip(3)]);
+        var message = $"slac: cannot read contract '{latin1}': it is not UTF-8 text (byte 0xE9 at line 1, column 4); save it as UTF-8.\n";
+
+        var run = Slac.Run("run", latin1, "--events", NovaTerraEvents);
+        (run.Exit, run.Out, run.Err).ShouldBe((2, "", message));
+        var compile = Slac.Run("compile", latin1, "-o", dir);
+        (compile.Exit, compile.Out, compile.Err).ShouldBe((2, "", message));
+        Directory.GetFiles(dir).ShouldBe([latin1]);
+    }
+
+    [Fact]
+    public void Compile_writes_into_paths_with_spaces_and_unicode()
+    {
+        var dir = Path.Combine(TempDirectory(), "sortie é 😀");
+        var assembly = Path.Combine(dir, "m onitor.dll");
+        var (exit, output, error) = Slac.Run("compile", NovaTerra, "-o", dir, "--assembly", assembly);
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        output.ShouldBe($"Wrote {Path.Combine(dir, "NovaTerraRunMonitor.cs")}\nWrote {assembly}\n");
+        File.Exists(assembly).ShouldBeTrue();
+    }
+
     [Fact]
     public void Contract_errors_are_printed_like_check_and_exit_1()
     {

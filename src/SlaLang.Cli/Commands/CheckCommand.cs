@@ -16,7 +16,7 @@ internal sealed class CheckCommand : ISlacCommand
     /// <inheritdoc/>
     public Command Build() => Build(null, null);
 
-    /// <summary>Builds the command writing to the given writers (null: the console at invocation time).</summary>
+    /// <summary>Builds the command writing to the given writers (null: the invocation's output and error writers, the console by default).</summary>
     internal static Command Build(TextWriter? stdout, TextWriter? stderr)
     {
         var paths = new Argument<string[]>("paths")
@@ -36,8 +36,8 @@ internal sealed class CheckCommand : ISlacCommand
             parse.GetValue(paths) ?? [],
             parse.GetValue(format) ?? "text",
             parse.GetValue(warnAsError),
-            stdout ?? Console.Out,
-            stderr ?? Console.Error));
+            stdout ?? parse.InvocationConfiguration.Output,
+            stderr ?? parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -110,12 +110,12 @@ internal sealed class CheckCommand : ISlacCommand
     }
 
     /// <summary>Checks the files in parallel; the result keeps the files' order, each file's diagnostics sorted by position.</summary>
-    /// <remarks><paramref name="readFile"/> reads a file's text (<see cref="File.ReadAllText(string)"/> unless a test substitutes it).</remarks>
+    /// <remarks><paramref name="readFile"/> reads a file's text (<see cref="ContractFiles.ReadText"/> unless a test substitutes it).</remarks>
     internal static IReadOnlyList<IReadOnlyList<Diagnostic>> CheckFiles(IReadOnlyList<string> files, Func<string, string>? readFile = null)
     {
         var results = new IReadOnlyList<Diagnostic>[files.Count];
         var options = CompilationOptions.FromFileSystem(new LintConfigurationCache());
-        var read = readFile ?? File.ReadAllText;
+        var read = readFile ?? (path => ContractFiles.ReadText(path, out _));
         Parallel.For(0, files.Count, i => results[i] = CheckFile(files[i], options, read));
         return results;
     }
@@ -129,7 +129,11 @@ internal sealed class CheckCommand : ISlacCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return [Diagnostic.Create(DiagnosticCatalog.UnreadableSource, new Location(path, new SourceText(""), default), path, e.Message)];
+            // Not UTF-8: located at the first bad byte; otherwise at the start of the file.
+            var location = e is NotUtf8Exception notUtf8
+                ? new Location(path, notUtf8.Prefix, new TextSpan(notUtf8.Prefix.Length, 0))
+                : new Location(path, new SourceText(""), default);
+            return [Diagnostic.Create(DiagnosticCatalog.UnreadableSource, location, path, e.Message)];
         }
         var tree = SyntaxTree.Parse(text, path);
         return Compilation.Create([tree], options).GetDiagnostics();

@@ -17,20 +17,35 @@ internal sealed class FormatCommand : ISlacCommand
         return command;
     }
 
-    /// <summary>Formats or checks <paramref name="paths"/>; returns 0 when all is formatted, 1 on changes under --check or on files with syntax errors; a missing path is a usage error (2).</summary>
-    internal static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Formats or checks <paramref name="paths"/>; returns 0 when all is formatted, 1 on changes under --check or on files with
+    /// syntax errors, 2 when a file cannot be read (not UTF-8 included) or written — the other files are still done; a missing
+    /// path is a usage error (2) before any file is touched.
+    /// </summary>
+    /// <remarks><paramref name="writeFile"/> writes a formatted file (<see cref="File.WriteAllText(string, string?, Encoding)"/> unless a test substitutes it).</remarks>
+    internal static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr, Action<string, string, Encoding>? writeFile = null)
     {
+        var write = writeFile ?? File.WriteAllText;
         if (!ContractFiles.TryExpand(paths, out var files, out var missing))
         {
             throw new UsageException($"fmt: no such file or directory: {missing}");
         }
 
-        var exit = 0;
+        var exit = Program.ExitOk;
         foreach (var file in files)
         {
-            var bytes = File.ReadAllBytes(file);
-            var hasBom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-            var text = new UTF8Encoding(false).GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
+            string text;
+            bool hasBom;
+            try
+            {
+                text = ContractFiles.ReadText(file, out hasBom);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"slac fmt: cannot read '{file}': {e.Message} Not formatted.");
+                exit = Program.ExitUsage;
+                continue;
+            }
             var result = ContractFormatter.Format(text, file);
             if (result.Refused)
             {
@@ -39,7 +54,7 @@ internal sealed class FormatCommand : ISlacCommand
                     stderr.WriteLine(error.ToString());
                 }
                 stderr.WriteLine($"slac fmt: {file}: not formatted, fix the syntax errors first.");
-                exit = 1;
+                exit = Math.Max(exit, Program.ExitErrors);
                 continue;
             }
             if (!result.Changed)
@@ -49,12 +64,18 @@ internal sealed class FormatCommand : ISlacCommand
             if (check)
             {
                 stdout.WriteLine(file);
-                exit = 1;
+                exit = Math.Max(exit, Program.ExitErrors);
+                continue;
             }
-            else
+            try
             {
-                File.WriteAllText(file, result.Text, new UTF8Encoding(hasBom));
+                write(file, result.Text, new UTF8Encoding(hasBom));
                 stdout.WriteLine($"formatted {file}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"slac fmt: cannot write '{file}': {e.Message}");
+                exit = Program.ExitUsage;
             }
         }
         return exit;

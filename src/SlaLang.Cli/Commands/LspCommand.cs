@@ -9,7 +9,10 @@ internal sealed class LspCommand : ISlacCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var command = new Command("lsp", "Run the SLA language server over stdin/stdout (started by the editor, one per editor).");
+        // vscode-languageclient appends --stdio to the arguments of a server it talks to over stdio (TransportKind.stdio):
+        // accepted, and the only transport there is.
+        var stdio = new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport; editors pass it).", Hidden = true };
+        var command = new Command("lsp", "Run the SLA language server over stdin/stdout (started by the editor, one per editor).") { stdio };
         command.SetAction(async (_, _) =>
         {
             await using var input = Console.OpenStandardInput();

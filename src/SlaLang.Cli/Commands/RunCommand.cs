@@ -163,8 +163,20 @@ internal sealed class RunCommand : ISlacCommand
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
     ];
 
-    /// <summary>Parses <c>--as-of</c>: with an offset, or local (date-time or date) in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// Parses <c>--as-of</c>: with an offset, or local (date-time or date) in <paramref name="zone"/>. The instant must lie in
+    /// the years monitors compute in (those of event timestamps, <see cref="SlaEvent.MinSupported"/> to
+    /// <see cref="SlaEvent.MaxSupported"/>): later ones cannot be shown in the contract's zone.
+    /// </summary>
     internal static Instant ParseAsOf(string text, DateTimeZone zone)
+    {
+        var instant = ParseAsOfForm(text, zone);
+        return instant >= SlaEvent.MinSupported && instant <= SlaEvent.MaxSupported
+            ? instant
+            : throw new UsageException($"--as-of '{text}' is outside the supported years: use a time from 1900-01-01T00:00Z to 3000-01-01T00:00Z.");
+    }
+
+    private static Instant ParseAsOfForm(string text, DateTimeZone zone)
     {
         foreach (var pattern in OffsetPatterns)
         {

@@ -9,12 +9,12 @@ namespace SlaLang.Cli.Running;
 /// <summary>Reads, checks and emits one contract file for <c>compile</c> and <c>run</c>, printing diagnostics as <c>slac check</c> does.</summary>
 internal static class ContractFrontEnd
 {
-    /// <summary>Reads a contract file; an unreadable or missing file is a usage error (exit 2).</summary>
+    /// <summary>Reads a contract file (UTF-8); a missing or unreadable file, or one that is not UTF-8, is a usage error (exit 2).</summary>
     public static string ReadContract(string path)
     {
         try
         {
-            return File.ReadAllText(path);
+            return ContractFiles.ReadText(path, out _);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
