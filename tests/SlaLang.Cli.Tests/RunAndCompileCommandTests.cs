@@ -96,7 +96,7 @@ public class RunAndCompileCommandTests
 
     [Theory]
     [InlineData("3000-01-01T00:00Z", "3000-01-01T01:00:00+01:00")]
-    [InlineData("1900-01-01T00:00Z", "1900-01-01T00:09:21+00:09")]
+    [InlineData("1900-01-01T00:00Z", "1900-01-01T00:09:21+00:09:21")]
     public void As_of_at_the_edges_of_the_supported_years_gives_a_report(string asOf, string reported)
     {
         var (exit, output, error) = Slac.Run("run", NovaTerra, "--events", NovaTerraEvents, "--as-of", asOf, "--format", "json");

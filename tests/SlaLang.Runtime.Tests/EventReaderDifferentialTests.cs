@@ -35,9 +35,15 @@ public class EventReaderDifferentialTests
     public void Generated_logs_read_from_bytes_match_the_general_path_read_through_a_stream_reader()
     {
         var random = new Random(7);
-        for (var i = 0; i < 150; i++)
+        var compared = 0;
+        for (var i = 0; compared < 150; i++)
         {
             var bytes = Log(random, lines: random.Next(1, 40));
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                continue; // a line that is not UTF-8 is an error now, where the stream reader decoded it (a test of its own)
+            }
+            compared++;
             var expected = Read(add => EventReader.ReadJsonLines(new StreamReader(new MemoryStream(bytes), Encoding.UTF8), add, fastPath: false));
             var shown = Encoding.UTF8.GetString(bytes);
             Read(add => EventReader.ReadJsonLines(() => new MemoryStream(bytes), add, fastPath: true)).ShouldBe(expected, shown);

@@ -74,12 +74,17 @@ public sealed class EventReaderFileTests : IDisposable
     }
 
     [Fact]
-    public void Bytes_that_are_not_utf8_read_as_replacement_characters_as_before()
+    public void A_line_that_is_not_utf8_is_reported_with_its_first_bad_byte_and_the_others_are_read()
     {
-        var line = Utf8("""{"kind":"fulfilled","time":"2026-03-02T10:00:00Z","name":"R""");
-        var (events, errors) = ReadFile([.. line, 0xFF, 0xC3, .. Utf8("\"}\n")]);
-        errors.ShouldBeEmpty();
-        events.ShouldHaveSingleItem().Name.ShouldBe("R\uFFFD\uFFFD");
+        // Latin-1 "café" and "cafè" would both decode to "caf\uFFFD": one incident instead of two, silently.
+        var latin1 = Utf8("""{"kind":"fulfilled","time":"2026-03-02T10:00:00Z","name":"caf""");
+        var (events, errors) = ReadFile([.. Utf8(Resolved + "\n"), .. latin1, 0xE9, .. Utf8("\"}\n"), .. Utf8("{\"name\":\"é😀"), 0xC3, .. Utf8("\"}\n"), .. Utf8(Opened + "\n")]);
+        errors.ShouldBe(
+        [
+            new EventReadError(2, "the line is not UTF-8 text (byte 0xE9 at column 62); save the file as UTF-8"),
+            new EventReadError(3, "the line is not UTF-8 text (byte 0xC3 at column 13); save the file as UTF-8"),
+        ]);
+        events.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -56,8 +56,16 @@ public class EventReaderTests
         errors[1].Message.ShouldStartWith("unknown kind 'teleport'");
         errors[2].Message.ShouldBe("'good' (11) must not exceed 'total' (10)");
         errors[3].Message.ShouldBe("kind 'incident_resolved' requires field 'id'");
-        errors[4].Message.ShouldStartWith("invalid JSON");
+        errors[4].Message.ShouldBe("invalid JSON: 'n' is an invalid start of a property name. Expected a '\"'. (column 2)");
         errors[0].ToString().ShouldStartWith("line 2: ");
+    }
+
+    [Fact]
+    public void Invalid_json_names_the_character_column_not_the_byte()
+    {
+        // "é" and "😀" are 2 and 4 bytes but 1 and 2 UTF-16 units: the stray x is at column 22 (byte 25).
+        var (_, errors) = ReadJsonl("{\"name\":\"é😀\",\"kind\":x}\n");
+        errors.ShouldBe([new EventReadError(1, "invalid JSON: 'x' is an invalid start of a value. (column 22)")]);
     }
 
     [Fact]

@@ -23,6 +23,18 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Times_keep_an_offset_with_seconds_so_they_read_back_as_the_same_instant()
+    {
+        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var lmt = Instant.FromUtc(1900, 1, 1, 0, 0).InZone(paris).ToOffsetDateTime(); // Paris mean time, +00:09:21
+        ReportNames.FormatTime(lmt).ShouldBe("1900-01-01T00:09:21+00:09:21");
+        T(ReportNames.FormatTime(lmt)).ToInstant().ShouldBe(Instant.FromUtc(1900, 1, 1, 0, 0));
+        ReportNames.FormatTime(T("2026-03-29T03:00:00.5+02:00")).ShouldBe("2026-03-29T03:00:00.5+02:00");
+        ReportNames.FormatTime(T("2026-03-29T03:00:00Z")).ShouldBe("2026-03-29T03:00:00+00:00");
+        ReportNames.FormatTime(T("2026-03-29T03:00:00+05:45")).ShouldBe("2026-03-29T03:00:00+05:45");
+    }
+
+    [Fact]
     public void Json_report_matches_the_section_7_shape_exactly()
     {
         // Avail: sched 2674800 s; allowed = 2674800 × 0.5 / 100 = 13374 s; consumed = 26748 / 13374 = 2.

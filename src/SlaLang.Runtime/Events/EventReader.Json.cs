@@ -376,7 +376,7 @@ public static partial class EventReader
         }
         catch (JsonException ex)
         {
-            error = "invalid JSON: " + FirstSentence(ex.Message);
+            error = "invalid JSON: " + WithoutPosition(ex.Message) + ColumnOf(utf8, ex.BytePositionInLine);
             return default;
         }
         catch (InvalidOperationException)
@@ -388,9 +388,23 @@ public static partial class EventReader
         return fields.Build(out error);
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>System.Text.Json's message without its own position (<c>LineNumber: 0 | BytePositionInLine: 9.</c>), which counts from 0 and in bytes.</summary>
+    private static string WithoutPosition(string message)
     {
-        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
+        foreach (var marker in (ReadOnlySpan<string>)[" LineNumber:", " Path:"])
+        {
+            var i = message.IndexOf(marker, StringComparison.Ordinal);
+            if (i > 0)
+            {
+                message = message[..i];
+            }
+        }
+        return message;
     }
+
+    /// <summary><c> (column N)</c>: the 1-based character column of the byte at <paramref name="bytePosition"/>, as editors count it.</summary>
+    private static string ColumnOf(ReadOnlySpan<byte> utf8, long? bytePosition) =>
+        bytePosition is { } b && b >= 0 && b <= utf8.Length
+            ? $" (column {Encoding.UTF8.GetCharCount(utf8[..(int)b]) + 1})"
+            : "";
 }

@@ -137,13 +137,12 @@ internal sealed class Utf8StreamLineSource(Stream stream) : Utf8LineSource
 
 /// <summary>
 /// The JSON Lines loop over a <see cref="Utf8LineSource"/>, as over the lines of a <see cref="StreamReader"/>: byte
-/// order marks before the first line are dropped, a line that is not UTF-8 is read as decoded (invalid bytes become
-/// U+FFFD), blank lines are skipped, and a bad line is reported with its number.
+/// order marks before the first line are dropped, blank lines are skipped, and a bad line (one that is not UTF-8
+/// included) is reported with its number.
 /// </summary>
 internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadError> onError, bool fastPath) : IDisposable
 {
     private readonly Utf8StringCache _cache = new();
-    private byte[] _decoded = [];
     private int _lineNo;
 
     /// <summary>The next event; false at the end.</summary>
@@ -162,7 +161,9 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
             }
             if (!Utf8.IsValid(line))
             {
-                line = Utf8Buffers.Encode(Encoding.UTF8.GetString(line), ref _decoded);
+                // Decoding with replacement characters would silently merge distinct ids (caf\xE9, caf\xE8): a malformed line.
+                onError(new EventReadError(_lineNo, NotUtf8(line)));
+                continue;
             }
             if (IsBlank(line))
             {
@@ -177,6 +178,18 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
         }
         ev = default;
         return false;
+    }
+
+    /// <summary>The error of a line that is not UTF-8: the first bad byte and its column (UTF-16 units, as editors count).</summary>
+    private static string NotUtf8(ReadOnlySpan<byte> line)
+    {
+        var (i, column) = (0, 1);
+        while (Rune.DecodeFromUtf8(line[i..], out var rune, out var consumed) == OperationStatus.Done)
+        {
+            i += consumed;
+            column += rune.Utf16SequenceLength;
+        }
+        return $"the line is not UTF-8 text (byte 0x{line[i]:X2} at column {column}); save the file as UTF-8";
     }
 
     /// <summary>True when the line is only white space (<see cref="string.IsNullOrWhiteSpace"/>).</summary>
@@ -201,8 +214,6 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
     public void Dispose()
     {
         source.Dispose();
-        Utf8Buffers.Return(_decoded);
-        _decoded = [];
     }
 }
 

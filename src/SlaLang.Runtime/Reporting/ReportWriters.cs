@@ -37,8 +37,15 @@ public static class ReportNames
     private static readonly OffsetDateTimePattern Pattern =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
 
-    /// <summary>ISO 8601 with the offset written <c>+02:00</c> (fraction only when non-zero).</summary>
-    public static string FormatTime(OffsetDateTime t) => Pattern.Format(t);
+    private static readonly OffsetDateTimePattern PatternWithOffsetSeconds =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm:ss>");
+
+    /// <summary>
+    /// ISO 8601 with the offset written <c>+02:00</c> (fraction only when non-zero). An offset with seconds (local mean
+    /// time in old tz data: Paris was +00:09:21 until 1911) keeps them, so the text reads back as the same instant.
+    /// </summary>
+    public static string FormatTime(OffsetDateTime t) =>
+        (t.Offset.Seconds % 60 == 0 ? Pattern : PatternWithOffsetSeconds).Format(t);
 
     /// <summary>A decimal without trailing zeros (1.500 → 1.5); integers stay integers.</summary>
     public static decimal Normalize(decimal d) => d / 1.0000000000000000000000000000m;
