@@ -38,9 +38,16 @@ public sealed class DocumentAnalysis
     /// <summary>All diagnostics of the document (syntax, binding and contract rules).</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Model.GetDiagnostics();
 
+    /// <summary>
+    /// Test seam, null in the product: called before a document is analysed. A test holds an analysis back with it to
+    /// show that a request waiting for the analysis is answered as soon as it is cancelled.
+    /// </summary>
+    internal static Action<DocumentSnapshot>? BeforeAnalyze;
+
     /// <summary>Parses and binds <paramref name="snapshot"/> at once (its diagnostics computed), so that readers never wait on the model's locks.</summary>
     public static DocumentAnalysis Analyze(DocumentSnapshot snapshot)
     {
+        BeforeAnalyze?.Invoke(snapshot);
         var analysis = new DocumentAnalysis(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path), snapshot.Options);
         _ = analysis.Diagnostics;
         return analysis;
