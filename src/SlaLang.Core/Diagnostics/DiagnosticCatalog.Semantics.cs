@@ -21,13 +21,13 @@ public static partial class DiagnosticCatalog
     public static DiagnosticDescriptor UnknownName { get; } = BindingError("SLA2001", "Unknown name",
         "Unknown {0} '{1}'{2}");
 
-    /// <summary>SLA2002: a name declared twice in the same scope.</summary>
+    /// <summary>SLA2002: a name declared twice in the same scope; {1} is the kind with its article ("an objective").</summary>
     public static DiagnosticDescriptor DuplicateName { get; } = BindingError("SLA2002", "Duplicate name",
-        "'{0}' is already declared as a {1} {2}; rename one of them.");
+        "'{0}' is already declared as {1} {2}; rename one of them.");
 
-    /// <summary>SLA2003: a name that resolves to a declaration of the wrong kind.</summary>
+    /// <summary>SLA2003: a name that resolves to a declaration of the wrong kind; {1} and {2} are kinds with their article.</summary>
     public static DiagnosticDescriptor WrongKind { get; } = BindingError("SLA2003", "Name of the wrong kind",
-        "'{0}' is a {1}, not a {2}; name a {2} here.");
+        "'{0}' is {1}, not {2}; name {2} here.");
 
     /// <summary>SLA2004: a literal of the wrong unit (a duration where a percent belongs, …).</summary>
     public static DiagnosticDescriptor UnitMismatch { get; } = BindingError("SLA2004", "Wrong unit",

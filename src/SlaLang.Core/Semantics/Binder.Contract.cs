@@ -80,11 +80,7 @@ internal sealed partial class Binder
             switch (statement)
             {
                 case VersionStatementSyntax v when FirstClause(contract, "version", v.VersionKeyword.Span):
-                    version = StringValue(v.Value);
-                    if (IsPresent(v.Value) && v.Value.Kind != SyntaxKind.StringLiteralToken)
-                    {
-                        Report(DiagnosticCatalog.UnitMismatch, v.Value.Span, "The version", "a string", Describe(v.Value), "'version \"1.0.0\"'");
-                    }
+                    version = RequireString(v.Value, "The version", "'version \"1.0.0\"'");
                     break;
                 case TermStatementSyntax t when FirstClause(contract, "term", t.TermKeyword.Span):
                     if (TryDate(t.Start, "The start of the term", out var start) & TryDate(t.End, "The end of the term", out var end))
@@ -143,15 +139,15 @@ internal sealed partial class Binder
         var nameSpan = contract.Identifier.Span;
         if (termStart is null && !body.OfType<TermStatementSyntax>().Any())
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "term", "term 2026-01-01 .. 2028-12-31");
+            ReportMissingClause(contract.Body, nameSpan, $"Contract '{contract.Identifier.Text}'", "term", "term 2026-01-01 .. 2028-12-31");
         }
         if (!body.OfType<TimezoneStatementSyntax>().Any())
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "timezone", "timezone \"Europe/Paris\"");
+            ReportMissingClause(contract.Body, nameSpan, $"Contract '{contract.Identifier.Text}'", "timezone", "timezone \"Europe/Paris\"");
         }
         if (!body.OfType<CurrencyStatementSyntax>().Any())
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, $"Contract '{contract.Identifier.Text}'", "currency", "currency EUR");
+            ReportMissingClause(contract.Body, nameSpan, $"Contract '{contract.Identifier.Text}'", "currency", "currency EUR");
         }
 
         var parties = ImmutableArray.CreateBuilder<PartyModel>();
@@ -347,7 +343,7 @@ internal sealed partial class Binder
                     $"A {party.KindKeyword.Text} is not 'of' another party; only a subcontractor names the provider it works for, so remove '{ofClause.OfKeyword.Text} {ofClause.Name.Identifier.Text}'.");
             }
         }
-        else if (kind == PartyKind.Subcontractor && IsPresent(party.Identifier))
+        else if (kind == PartyKind.Subcontractor && IsPresent(party.Identifier) && party.Skipped is null)
         {
             Report(DiagnosticCatalog.PartyOfMisuse, party.Identifier.Span,
                 $"Subcontractor '{party.Identifier.Text}' must name the provider it works for; write 'party {party.Identifier.Text} subcontractor of <provider>'.");
@@ -368,7 +364,8 @@ internal sealed partial class Binder
 
     private RoleModel? BindRole(RoleDeclarationSyntax role)
     {
-        var party = Resolve<PartySymbol>(role.Of.Name.Identifier, SymbolKind.Party, _contractScope);
+        // `role X off P`: the parser reported the missing 'of'; 'off' is no party to look up.
+        var party = role.Of.OfKeyword.IsMissing ? null : Resolve<PartySymbol>(role.Of.Name.Identifier, SymbolKind.Party, _contractScope);
         if (!_declared.TryGetValue(role, out var symbol) || symbol is not RoleSymbol roleSymbol)
         {
             return null;
@@ -507,7 +504,7 @@ internal sealed partial class Binder
             }
             CheckFrequency(security, securitySyntax, "audit", 91.3125m, ContractRules.RegulatedAudit, at);
             CheckFrequency(security, securitySyntax, "recovery_test", 182.625m, ContractRules.RegulatedRecoveryTest, at);
-            if (security is null || security.Controls.All(c => c.Control != "access_review"))
+            if ((security is null || security.Controls.All(c => c.Control != "access_review")) && !_unboundControls.Contains("access_review"))
             {
                 Report(ContractRules.RegulatedAccessReview, securitySyntax?.SecurityKeyword.Span ?? at);
             }
@@ -533,6 +530,10 @@ internal sealed partial class Binder
     private void CheckFrequency(SecurityModel? security, SecurityDeclarationSyntax? securitySyntax, string control, decimal maxDays, ContractRule rule, TextSpan fallback)
     {
         var found = security?.Controls.Where(c => c.Control == control).ToList() ?? [];
+        if (found.Count == 0 && _unboundControls.Contains(control))
+        {
+            return;
+        }
         if (found.Count == 0)
         {
             Report(rule, securitySyntax?.SecurityKeyword.Span ?? fallback, "");

@@ -41,7 +41,7 @@ internal sealed partial class Binder
         }
         if (header is null)
         {
-            Report(DiagnosticCatalog.MissingClause, table.RaciKeyword.Span, "The RACI table", "roles", "roles ITDirector ServiceManager");
+            ReportMissingClause(table.OpenBrace, table.RaciKeyword.Span, "The RACI table", "roles", "roles ITDirector ServiceManager");
             return null;
         }
         var width = header.Roles.Count;
@@ -180,7 +180,8 @@ internal sealed partial class Binder
                     var notify = ImmutableArray.CreateBuilder<string>();
                     foreach (var recipient in level.Recipients)
                     {
-                        if (Resolve<RoleSymbol>(recipient.Identifier, SymbolKind.Role, _contractScope) is { } role)
+                        // `after 1h notifyy R`: the parser reported the missing 'notify'; 'notifyy' is no role to look up.
+                        if (!level.NotifyKeyword.IsMissing && Resolve<RoleSymbol>(recipient.Identifier, SymbolKind.Role, _contractScope) is { } role)
                         {
                             notify.Add(role.Name);
                         }
@@ -210,7 +211,7 @@ internal sealed partial class Binder
         }
         if (!escalation.Body.Statements.OfType<EscalationLevelSyntax>().Any() && IsPresent(escalation.Identifier))
         {
-            Report(DiagnosticCatalog.MissingClause, escalation.Identifier.Span, new Phrase("Escalation '{0}'", escalation.Identifier), "after", "after 30min notify ServiceManager");
+            ReportMissingClause(escalation.Body, escalation.Identifier.Span, new Phrase("Escalation '{0}'", escalation.Identifier), "after", "after 30min notify ServiceManager");
             ok = false;
         }
         if (_declared.TryGetValue(escalation, out var escalationSymbol))
@@ -270,7 +271,7 @@ internal sealed partial class Binder
         }
         if (!committee.Body.Statements.OfType<EveryClauseSyntax>().Any() && IsPresent(committee.Identifier))
         {
-            Report(DiagnosticCatalog.MissingClause, committee.Identifier.Span, $"Committee '{name}'", "every", "every month");
+            ReportMissingClause(committee.Body, committee.Identifier.Span, $"Committee '{name}'", "every", "every month");
             ok = false;
         }
         if (!ok || every is null || !_declared.TryGetValue(committee, out var symbol))
@@ -318,7 +319,7 @@ internal sealed partial class Binder
         }
         if (!obligation.Body.Statements.OfType<EveryClauseSyntax>().Any() && IsPresent(obligation.Identifier))
         {
-            Report(DiagnosticCatalog.MissingClause, obligation.Identifier.Span, new Phrase("Obligation '{0}'", obligation.Identifier), "every", "every month");
+            ReportMissingClause(obligation.Body, obligation.Identifier.Span, new Phrase("Obligation '{0}'", obligation.Identifier), "every", "every month");
             ok = false;
         }
         if (!ok || every is null || !_declared.TryGetValue(obligation, out var symbol))
@@ -458,11 +459,16 @@ internal sealed partial class Binder
 
     private readonly Dictionary<SecurityControlModel, TextSpan> _controlKeywordSpans = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The periodic controls written with a period that does not bind (<c>audit every 90d</c>).</summary>
+    private readonly HashSet<string> _unboundControls = new(StringComparer.Ordinal);
+
     private void AddControl(ImmutableArray<SecurityControlModel>.Builder controls, string control, PeriodSpec? every, Duration? rto, Duration? rpo,
         SyntaxToken keyword, PeriodSyntax period)
     {
         if (every is null)
         {
+            // Its period is wrong (already reported): the profile rules must not also report the control as absent.
+            _unboundControls.Add(control);
             return;
         }
         var model = new SecurityControlModel(control, every, rto, rpo, SourceLocationOf(keyword));
@@ -491,14 +497,13 @@ internal sealed partial class Binder
                 case DeliverClauseSyntax d:
                     foreach (var item in d.Deliverables)
                     {
-                        if (StringValue(item) is { } text)
+                        if (RequireString(item, "A deliverable", "'deliver \"Runbooks\"'") is { } text)
                         {
                             deliverables.Add(text);
                         }
-                        else if (IsPresent(item))
+                        else
                         {
-                            Report(DiagnosticCatalog.UnitMismatch, item.Span, "A deliverable", "a string", Describe(item), "'deliver \"Runbooks\"'");
-                            ok = false;
+                            ok &= !IsPresent(item);
                         }
                     }
                     break;
@@ -539,10 +544,11 @@ internal sealed partial class Binder
                         Report(ContractRules.TransitionOrder, at, name, $"starts on {LocalDatePattern(start)}, before phase '{p.Name}' ends on {LocalDatePattern(p.End)}");
                     }
                     previous = (name, end);
+                    var gate = phase.Gate is null ? null : RequireString(phase.Gate, "The gate of a phase", "'gate \"Go/No-go 1\"'");
                     if (_declared.TryGetValue(phase, out var symbol))
                     {
                         symbol.SetDetail((start, end), static s => $"{LocalDatePattern(s.start)} .. {LocalDatePattern(s.end)}");
-                        phases.Add(new TransitionPhaseModel(symbol.Name, start, end, StringValue(phase.Gate), SourceLocationOf(phase.PhaseKeyword)));
+                        phases.Add(new TransitionPhaseModel(symbol.Name, start, end, gate, SourceLocationOf(phase.PhaseKeyword)));
                     }
                     break;
                 case OverlapClauseSyntax o when FirstClause(transition, "overlap", o.OverlapKeyword.Span):

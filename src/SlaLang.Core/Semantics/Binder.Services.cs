@@ -142,7 +142,7 @@ internal sealed partial class Binder
         IndicatorKind? kind = null;
         if (indicatorClause is null)
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "indicator", "indicator availability");
+            ReportMissingClause(objective.Body, nameSpan, owner, "indicator", "indicator availability");
         }
         else
         {
@@ -152,7 +152,7 @@ internal sealed partial class Binder
         TargetModel? target = null;
         if (targetClause is null)
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "target", kind is { } k0 ? TargetExample(UnitOf(k0)) : "target >= 99.9%");
+            ReportMissingClause(objective.Body, nameSpan, owner, "target", kind is { } k0 ? TargetExample(UnitOf(k0)) : "target >= 99.9%");
         }
         else if (TryComparison(targetClause.Operator, out var comparison) & kind is not null)
         {
@@ -170,7 +170,7 @@ internal sealed partial class Binder
         PeriodSpec? per = null;
         if (perClause is null)
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, owner, "per", "per month");
+            ReportMissingClause(objective.Body, nameSpan, owner, "per", "per month");
         }
         else
         {
@@ -407,7 +407,8 @@ internal sealed partial class Binder
         var name = new Phrase(penalty.Identifier);
         var objectiveToken = penalty.Objective.Identifier;
         ObjectiveSymbol? objective = null;
-        if (IsPresent(objectiveToken))
+        // `penalty X onn O`: the parser reported the missing 'on'; 'onn' is no objective to look up.
+        if (IsPresent(objectiveToken) && !penalty.OnKeyword.IsMissing)
         {
             Symbol? otherService = null;
             Symbol? otherObjective = null;
@@ -459,7 +460,7 @@ internal sealed partial class Binder
         decimal? fixedBase = null;
         if (baseClause is null)
         {
-            Report(DiagnosticCatalog.MissingClause, nameSpan, new Phrase("Penalty '{0}'", penalty.Identifier), "base", "base fee");
+            ReportMissingClause(penalty.Body, nameSpan, new Phrase("Penalty '{0}'", penalty.Identifier), "base", "base fee");
             ok = false;
         }
         else if (IsPresent(baseClause.Value))
@@ -581,7 +582,7 @@ internal sealed partial class Binder
                 ok = false;
             }
         }
-        else if (tierClauses.Count == 0)
+        else if (tierClauses.Count == 0 && !penalty.Body.OpenBrace.IsMissing)
         {
             Report(ContractRules.PenaltyWithoutRate, nameSpan, name);
         }

@@ -146,6 +146,19 @@ internal sealed partial class Binder
         _diagnostics.Add(diagnostic);
     }
 
+    /// <summary>Reports SLA2015 (a required clause is missing), unless the block that should hold it is missing: then the parser
+    /// reported the missing '{' and skipped what followed, clauses included, so one mistake makes one diagnostic.</summary>
+    private void ReportMissingClause(BlockSyntax body, TextSpan span, params object?[] args) => ReportMissingClause(body.OpenBrace, span, args);
+
+    /// <summary>Reports SLA2015 unless <paramref name="openBrace"/>, the '{' of the block that should hold the clause, is missing.</summary>
+    private void ReportMissingClause(SyntaxToken openBrace, TextSpan span, params object?[] args)
+    {
+        if (!openBrace.IsMissing)
+        {
+            Report(DiagnosticCatalog.MissingClause, span, args);
+        }
+    }
+
     /// <summary>Reports a contract rule at its configured level; nothing when the rule is off.</summary>
     private void Report(ContractRule rule, TextSpan span, params object?[] args)
     {
@@ -214,7 +227,7 @@ internal sealed partial class Binder
     {
         if (scope.TryGetValue(symbol.Name, out var existing))
         {
-            Report(DiagnosticCatalog.DuplicateName, symbol.NameSpan, symbol.Name, existing.KindDisplay,
+            Report(DiagnosticCatalog.DuplicateName, symbol.NameSpan, symbol.Name, Symbol.KindWordWithArticle(existing.Kind),
                 existing.IsBuiltIn ? "by the language (built in)" : $"at ({Position(existing.NameSpan)})");
         }
         else
@@ -252,6 +265,16 @@ internal sealed partial class Binder
     private static string? StringValue(SyntaxToken? token) =>
         token is { IsMissing: false, Kind: SyntaxKind.StringLiteralToken } ? token.Value as string ?? "" : null;
 
+    /// <summary>The text of a literal that must be a string; reports SLA2004 when another literal stands there.</summary>
+    private string? RequireString(SyntaxToken token, string what, string example)
+    {
+        if (IsPresent(token) && token.Kind != SyntaxKind.StringLiteralToken)
+        {
+            Report(DiagnosticCatalog.UnitMismatch, token.Span, what, "a string", Describe(token), example);
+        }
+        return StringValue(token);
+    }
+
     /// <summary>Resolves a name expected to be a <paramref name="kind"/> in <paramref name="scope"/>; reports unknown names and wrong kinds.</summary>
     private T? Resolve<T>(SyntaxToken token, SymbolKind kind, Dictionary<string, Symbol> scope, string? hint = null)
         where T : Symbol
@@ -267,7 +290,7 @@ internal sealed partial class Binder
                 AddReference(symbol, token);
                 return typed;
             }
-            Report(DiagnosticCatalog.WrongKind, token.Span, token.Text, symbol.KindDisplay, Symbol.KindWord(kind));
+            Report(DiagnosticCatalog.WrongKind, token.Span, token.Text, Symbol.KindWordWithArticle(symbol.Kind), Symbol.KindWordWithArticle(kind));
             return null;
         }
         var candidates = scope.Values.Where(s => s.Kind == kind).Select(s => s.Name).ToList();

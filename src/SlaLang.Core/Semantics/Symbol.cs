@@ -159,6 +159,13 @@ public class Symbol
         SymbolKind.TransitionPhase => "transition phase",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The word for <paramref name="kind"/> with its indefinite article: "a role", "an objective".</summary>
+    public static string KindWordWithArticle(SymbolKind kind)
+    {
+        var word = KindWord(kind);
+        return (word[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + word;
+    }
 }
 
 /// <summary>A party, with its kind and the party it works for (subcontractors).</summary>
