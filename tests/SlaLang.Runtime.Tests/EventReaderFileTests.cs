@@ -88,6 +88,23 @@ public sealed class EventReaderFileTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_file_reads_as_its_text_with_a_byte_order_mark_crlf_and_a_line_that_is_not_utf8_reported()
+    {
+        var csv = "kind,time,name,id\r\nfulfilled,2026-03-02T10:00:00Z,Réunion,\r\n";
+        var bytes = (byte[])[.. Encoding.UTF8.Preamble, .. Utf8(csv), .. Utf8("fulfilled,2026-03-02T11:00:00Z,caf"), 0xE9, .. Utf8(",\r\n\r\nincident_resolved,2026-03-02T12:00:00Z,,INC-1\r\n")];
+        var (events, errors) = ReadFile(bytes, "events.csv");
+        errors.ShouldBe([new EventReadError(3, "the line is not UTF-8 text (byte 0xE9 at column 35); save the file as UTF-8")]);
+        events.ShouldBe(
+        [
+            SlaEvent.FulfilledObligation(T("2026-03-02T10:00:00Z"), "Réunion"),
+            SlaEvent.IncidentResolved(T("2026-03-02T12:00:00Z"), "INC-1"),
+        ]);
+        var fromText = new List<EventReadError>();
+        EventReader.ReadCsv(new StringReader("\uFEFF" + csv.Replace("\r\n", "\n", StringComparison.Ordinal)), fromText.Add).ShouldBe([events[0]]);
+        fromText.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_utf16_file_with_its_byte_order_mark_reads_as_the_utf8_file()
     {
         var text = Opened + "\n\n{oops\n" + Resolved + "\n";

@@ -66,13 +66,21 @@ public static partial class EventReader
     }
 
     /// <summary>Reads CSV: the first line names the columns; fields may be quoted (<c>""</c> escapes a quote); empty cells are absent.</summary>
-    public static IEnumerable<SlaEvent> ReadCsv(TextReader reader, Action<EventReadError> onError)
+    public static IEnumerable<SlaEvent> ReadCsv(TextReader reader, Action<EventReadError> onError) =>
+        ReadCsv(() => new TextReaderLineSource(reader, ownsReader: false), onError);
+
+    private static IEnumerable<SlaEvent> ReadCsv(Func<Utf8LineSource> open, Action<EventReadError> onError)
     {
+        using var lines = open();
         var lineNo = 0;
         string[]? header = null;
-        while (reader.ReadLine() is { } line)
+        while (TryReadText(lines, ++lineNo, out var line, out var notUtf8))
         {
-            lineNo++;
+            if (notUtf8 is not null)
+            {
+                onError(new EventReadError(lineNo, notUtf8));
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -125,13 +133,31 @@ public static partial class EventReader
             ? ReadCsvFile(path, onError)
             : ReadJsonLines(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), onError, fastPath: true);
 
-    private static IEnumerable<SlaEvent> ReadCsvFile(string path, Action<EventReadError> onError)
+    private static IEnumerable<SlaEvent> ReadCsvFile(string path, Action<EventReadError> onError) =>
+        ReadCsv(() => OpenLines(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)), onError);
+
+    /// <summary>
+    /// Line <paramref name="lineNo"/> of <paramref name="lines"/> as text (byte order marks off line 1), or the error
+    /// of a line that is not UTF-8; false at the end.
+    /// </summary>
+    private static bool TryReadText(Utf8LineSource lines, int lineNo, out string line, out string? notUtf8)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        foreach (var e in ReadCsv(reader, onError))
+        (line, notUtf8) = ("", null);
+        if (!lines.TryReadLine(out var bytes))
         {
-            yield return e;
+            return false;
         }
+        if (lineNo == 1)
+        {
+            bytes = Utf8Buffers.WithoutByteOrderMarks(bytes);
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            notUtf8 = Utf8Buffers.NotUtf8(bytes);
+            return true;
+        }
+        line = Encoding.UTF8.GetString(bytes);
+        return true;
     }
 
     /// <summary>Parses one JSON Lines line; <paramref name="error"/> says what is wrong, or is null.</summary>

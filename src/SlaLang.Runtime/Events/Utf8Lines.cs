@@ -154,15 +154,11 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
             _lineNo++;
             if (_lineNo == 1)
             {
-                while (line.StartsWith(Utf8Buffers.ByteOrderMark))
-                {
-                    line = line[Utf8Buffers.ByteOrderMark.Length..];
-                }
+                line = Utf8Buffers.WithoutByteOrderMarks(line);
             }
             if (!Utf8.IsValid(line))
             {
-                // Decoding with replacement characters would silently merge distinct ids (caf\xE9, caf\xE8): a malformed line.
-                onError(new EventReadError(_lineNo, NotUtf8(line)));
+                onError(new EventReadError(_lineNo, Utf8Buffers.NotUtf8(line)));
                 continue;
             }
             if (IsBlank(line))
@@ -178,18 +174,6 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
         }
         ev = default;
         return false;
-    }
-
-    /// <summary>The error of a line that is not UTF-8: the first bad byte and its column (UTF-16 units, as editors count).</summary>
-    private static string NotUtf8(ReadOnlySpan<byte> line)
-    {
-        var (i, column) = (0, 1);
-        while (Rune.DecodeFromUtf8(line[i..], out var rune, out var consumed) == OperationStatus.Done)
-        {
-            i += consumed;
-            column += rune.Utf16SequenceLength;
-        }
-        return $"the line is not UTF-8 text (byte 0x{line[i]:X2} at column {column}); save the file as UTF-8";
     }
 
     /// <summary>True when the line is only white space (<see cref="string.IsNullOrWhiteSpace"/>).</summary>
@@ -222,6 +206,31 @@ internal static class Utf8Buffers
 {
     /// <summary>The UTF-8 byte order mark (U+FEFF).</summary>
     public static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The first line of a file without the byte order marks it starts with.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMarks(ReadOnlySpan<byte> line)
+    {
+        while (line.StartsWith(ByteOrderMark))
+        {
+            line = line[ByteOrderMark.Length..];
+        }
+        return line;
+    }
+
+    /// <summary>
+    /// The error of a line that is not UTF-8, a malformed line (decoding it with replacement characters would silently
+    /// merge distinct ids, caf\xE9 and caf\xE8): the first bad byte and its column (UTF-16 units, as editors count).
+    /// </summary>
+    public static string NotUtf8(ReadOnlySpan<byte> line)
+    {
+        var (i, column) = (0, 1);
+        while (Rune.DecodeFromUtf8(line[i..], out var rune, out var consumed) == OperationStatus.Done)
+        {
+            i += consumed;
+            column += rune.Utf16SequenceLength;
+        }
+        return $"the line is not UTF-8 text (byte 0x{line[i]:X2} at column {column}); save the file as UTF-8";
+    }
 
     /// <summary>Encodes <paramref name="text"/> into <paramref name="buffer"/>, replacing it with a larger pooled one when needed.</summary>
     public static ReadOnlySpan<byte> Encode(string text, ref byte[] buffer)
