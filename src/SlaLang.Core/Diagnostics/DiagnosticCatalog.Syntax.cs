@@ -91,6 +91,10 @@ public static partial class DiagnosticCatalog
     public static DiagnosticDescriptor SecondContract { get; } = SyntaxError("SLA1021", "More than one contract",
         "A file holds one contract; move '{0}' to a file of its own.");
 
+    /// <summary>SLA1023: a name with letters outside ASCII (lexed as one identifier, so the declaration is kept).</summary>
+    public static DiagnosticDescriptor NonAsciiIdentifier { get; } = SyntaxError("SLA1023", "Name with non-ASCII letters",
+        "Name '{0}' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title).");
+
     /// <summary>SLA1022: so many errors that the rest are not reported (the file is probably not SlaLang).</summary>
     public static DiagnosticDescriptor TooManyErrors { get; } = SyntaxError("SLA1022", "Too many errors",
         "More than {0} errors; the rest of the file is not reported. Is this an SLA file?");

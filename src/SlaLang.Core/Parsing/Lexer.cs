@@ -1,3 +1,4 @@
+using System.Text;
 using SlaLang.Diagnostics;
 using SlaLang.Parsing.Literals;
 using SlaLang.Syntax;
@@ -350,10 +351,18 @@ internal sealed class Lexer
         {
             return ScanNumeric(ref value);
         }
+        if (IsNonAsciiLetter(_pos))
+        {
+            return ScanWord(ref contextual, ref value);
+        }
         return ScanBad();
     }
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>Whether a letter outside ASCII (é, Ö, 𝒜) starts at <paramref name="i"/>: not allowed in a name, but lexed as part of one.</summary>
+    private bool IsNonAsciiLetter(int i) =>
+        _text[i] > 0x7F && Rune.TryGetRuneAt(_text, i, out var rune) && Rune.IsLetter(rune);
 
     private SyntaxKind ScanWord(ref SyntaxKind contextual, ref object? value)
     {
@@ -362,6 +371,10 @@ internal sealed class Lexer
         while (_pos < text.Length && IsWordChar(text[_pos]))
         {
             _pos++;
+        }
+        if (_pos < text.Length && text[_pos] > 0x7F && IsNonAsciiLetter(_pos))
+        {
+            return ScanNonAsciiWord(start);
         }
         var word = text.AsSpan(start, _pos - start);
         if (word.Length == 3 && IsDayName(word) && _pos + 1 < text.Length && text[_pos] is '-' or ',' && char.IsAsciiLetter(text[_pos + 1]))
@@ -378,6 +391,21 @@ internal sealed class Lexer
             return SyntaxKind.DaySetLiteralToken;
         }
         contextual = SyntaxFacts.GetKeywordKind(word);
+        return SyntaxKind.IdentifierToken;
+    }
+
+    /// <summary>
+    /// A name with letters outside ASCII (<c>ÖkoRun</c>): one identifier token and one error, so that the declaration
+    /// it names is still parsed and bound (instead of a bad character and a lost declaration).
+    /// </summary>
+    private SyntaxKind ScanNonAsciiWord(int start)
+    {
+        var text = _text;
+        while (_pos < text.Length && (IsWordChar(text[_pos]) || IsNonAsciiLetter(_pos)))
+        {
+            _pos += char.IsHighSurrogate(text[_pos]) ? 2 : 1;
+        }
+        _diagnostics.ReportLexical(DiagnosticCatalog.NonAsciiIdentifier, TextSpan.FromBounds(start, _pos), text[start.._pos]); // letters and digits: shown as written
         return SyntaxKind.IdentifierToken;
     }
 
@@ -535,7 +563,7 @@ internal sealed class Lexer
         var text = _text;
         var c = text[i];
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
-        if (IsWordChar(c))
+        if (IsWordChar(c) || IsNonAsciiLetter(i))
         {
             return false;
         }

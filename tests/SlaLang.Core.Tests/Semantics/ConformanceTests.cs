@@ -9,6 +9,24 @@ namespace SlaLang.Core.Tests.Semantics;
 public class ConformanceTests
 {
     [Fact]
+    public void A_name_with_non_ascii_letters_is_one_error_and_its_declaration_is_still_bound()
+    {
+        // The whole NovaTerra example with its contract renamed ÖkoRun: before, 'Ö' was a bad character, the contract
+        // lost its name and body, and a missing-reversibility warning followed.
+        var text = File.ReadAllText(Path.Combine(SlaLang.Core.Tests.Syntax.ExampleFiles.RepositoryRoot, "examples", "novaterra", "novaterra.sla"))
+            .Replace("contract NovaTerraRun", "contract ÖkoRun", StringComparison.Ordinal);
+        var diagnostics = SemanticsHarness.Diagnostics(text);
+        diagnostics.Select(d => d.ToString()).ShouldBe(
+        [
+            "test.sla(2,10): error SLA1023: Name 'ÖkoRun' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title).",
+        ]);
+        // Each occurrence of such a name is its error; the reference still resolves (no "unknown role" besides).
+        SemanticsHarness.Diagnostics(Contract("role Résponsable of Client\nescalation E { after 1h notify Résponsable }"))
+            .Select(d => (d.Code, d.Location.Start.DisplayLine, d.Location.Start.DisplayColumn))
+            .ShouldBe([("SLA1023", 12, 6), ("SLA1023", 13, 32)]);
+    }
+
+    [Fact]
     public void A_stray_word_before_a_block_is_one_error_not_one_per_missing_clause()
     {
         // The objective's block is skipped with its clauses: its indicator, target and per are not reported missing too.

@@ -47,6 +47,10 @@ public class SyntaxDiagnosticTests
         { "SLA1019", "contract C {\n}\n}\n", 3, 1, "}", "'}' closes no block; remove it." },
         { "SLA1020", "// a file without a contract\n", 1, 1, "", "The file declares no contract; write 'contract Name { … }'." },
         { "SLA1021", "contract C {\n}\ncontract D {\n}\n", 3, 10, "D", "A file holds one contract; move 'D' to a file of its own." },
+        { "SLA1023", "contract ÖkoRun {\n}\n", 1, 10, "ÖkoRun",
+            "Name 'ÖkoRun' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title)." },
+        { "SLA1023", "contract C {\n  party Réunion𝒜_2 client\n}\n", 2, 9, "Réunion𝒜_2",
+            "Name 'Réunion𝒜_2' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title)." },
     };
 
     [Theory]
@@ -84,7 +88,7 @@ public class SyntaxDiagnosticTests
     {
         var tested = Cases.Select(row => (string)row[0]).Append("SLA1022").ToHashSet();
         var codes = DiagnosticCatalog.All.Where(d => d.Code.StartsWith("SLA1", StringComparison.Ordinal)).Select(d => d.Code).ToArray();
-        codes.Length.ShouldBe(22);
+        codes.Length.ShouldBe(23);
         codes.Where(c => !tested.Contains(c)).ShouldBeEmpty();
     }
 
