@@ -141,7 +141,8 @@ public static class ContractFormatter
                 }
                 if (atLineStart)
                 {
-                    lineIndent = (depth + (continuation && kind != SyntaxKind.CloseBraceToken ? 1 : 0)) * IndentSize;
+                    // A brace that starts its line lines up with its block's statement, not as a continuation of it.
+                    lineIndent = (depth + (continuation && kind is not (SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken) ? 1 : 0)) * IndentSize;
                     output.Append(' ', lineIndent);
                 }
                 else if (columns.TryGetValue(piece.Token, out var column))

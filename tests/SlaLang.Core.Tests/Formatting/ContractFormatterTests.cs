@@ -76,6 +76,16 @@ public sealed class ContractFormatterTests
     }
 
     [Fact]
+    public void A_brace_on_its_own_line_lines_up_with_its_statement()
+    {
+        const string input = "contract C\n{\n  service S\n      {\n    fee 10 EUR per month\n  objective O\n{ indicator availability; target >= 99%; per month }\n  }\n}\n";
+        const string expected = "contract C\n{\n  service S\n  {\n    fee 10 EUR per month\n    objective O\n    { indicator availability; target >= 99%; per month }\n  }\n}\n";
+        var result = ContractFormatter.Format(input);
+        result.Text.ShouldBe(expected);
+        ContractFormatter.Format(expected).Changed.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Aligns_raci_columns_one_space_after_the_activity_and_two_between_roles()
     {
         const string input = """
