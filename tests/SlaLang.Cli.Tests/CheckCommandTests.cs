@@ -183,6 +183,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_without_contracts_is_bad_usage_with_exit_2_not_zero_files_checked()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_folder, "no-contracts")).FullName;
+        File.WriteAllText(Path.Combine(empty, "notes.txt"), "not a contract");
+        var (exit, lines, err) = Run(empty);
+        exit.ShouldBe(2);
+        lines.ShouldBeEmpty();
+        err.ShouldBe($"slac check: '{empty}' holds no .sla file.{Environment.NewLine}");
+    }
+
+    [Fact]
     public void No_path_at_all_is_bad_usage_with_exit_2()
     {
         var (exit, lines, err) = Run();

@@ -116,11 +116,16 @@ public sealed class FormatCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_path_is_a_usage_error()
+    public void A_missing_path_or_a_folder_without_contracts_is_a_usage_error()
     {
-        var (exit, _, stderr) = Slac("fmt", Path.Combine(directory, "nope.sla"));
+        var missing = Path.Combine(directory, "nope.sla");
+        var (exit, _, stderr) = Slac("fmt", missing);
         exit.ShouldBe(2);
-        stderr.ShouldContain("no such file or directory");
+        stderr.ShouldContain($"fmt: '{missing}' is neither a file nor a folder.");
+        var empty = Directory.CreateDirectory(Path.Combine(directory, "empty")).FullName;
+        (exit, _, stderr) = Slac("fmt", "--check", empty);
+        exit.ShouldBe(2);
+        stderr.ShouldContain($"fmt: '{empty}' holds no .sla file.");
     }
 
     [Fact]

@@ -69,9 +69,9 @@ internal sealed class CheckCommand : ISlacCommand
             stderr.WriteLine($"slac check: unknown format '{format}'; use one of {string.Join(", ", Formats)}.");
             return 2;
         }
-        if (!ContractFiles.TryExpand(paths, out var files, out var missing))
+        if (!ContractFiles.TryExpand(paths, out var files, out var problem))
         {
-            stderr.WriteLine($"slac check: '{missing}' is neither a file nor a folder.");
+            stderr.WriteLine($"slac check: {problem}.");
             return 2;
         }
 

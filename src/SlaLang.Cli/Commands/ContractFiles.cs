@@ -10,20 +10,26 @@ internal static class ContractFiles
 {
     /// <summary>
     /// Files as given, folders as every <c>*.sla</c> below them (ordinal order), each file once even when named twice
-    /// (directly or through a folder). Returns false with <paramref name="missing"/> set to the first argument that is
-    /// neither a file nor a folder.
+    /// (directly or through a folder). Returns false with <paramref name="problem"/> saying what is wrong with the first
+    /// argument that is neither a file nor a folder, or a folder without any <c>.sla</c> file (in CI, a wrong path must
+    /// not pass as "0 files checked").
     /// </summary>
-    public static bool TryExpand(IEnumerable<string> paths, out List<string> files, out string? missing)
+    public static bool TryExpand(IEnumerable<string> paths, out List<string> files, out string? problem)
     {
         files = [];
-        missing = null;
+        problem = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             IEnumerable<string> named;
             if (Directory.Exists(path))
             {
-                named = Directory.EnumerateFiles(path, "*.sla", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+                named = Directory.EnumerateFiles(path, "*.sla", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                if (!named.Any())
+                {
+                    problem = $"'{path}' holds no .sla file";
+                    return false;
+                }
             }
             else if (File.Exists(path))
             {
@@ -31,7 +37,7 @@ internal static class ContractFiles
             }
             else
             {
-                missing = path;
+                problem = $"'{path}' is neither a file nor a folder";
                 return false;
             }
             files.AddRange(named.Where(file => seen.Add(Path.GetFullPath(file))));

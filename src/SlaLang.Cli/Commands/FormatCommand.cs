@@ -26,9 +26,9 @@ internal sealed class FormatCommand : ISlacCommand
     internal static int Run(IReadOnlyList<string> paths, bool check, TextWriter stdout, TextWriter stderr, Action<string, string, Encoding>? writeFile = null)
     {
         var write = writeFile ?? File.WriteAllText;
-        if (!ContractFiles.TryExpand(paths, out var files, out var missing))
+        if (!ContractFiles.TryExpand(paths, out var files, out var problem))
         {
-            throw new UsageException($"fmt: no such file or directory: {missing}");
+            throw new UsageException($"fmt: {problem}.");
         }
 
         var exit = Program.ExitOk;
