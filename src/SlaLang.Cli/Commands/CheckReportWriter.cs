@@ -52,7 +52,7 @@ internal static class CheckReportWriter
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    /// <summary>A SARIF 2.1.0 log with one run: the rules reported (id, name, helpUri, default level) and one result per diagnostic.</summary>
+    /// <summary>A SARIF 2.1.0 log with one run: the rules reported (id, name, help text with the documentation link, default level) and one result per diagnostic.</summary>
     public static void WriteSarif(TextWriter output, CheckSummary summary)
     {
         var rules = summary.Diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
@@ -78,7 +78,11 @@ internal static class CheckReportWriter
                 json.WriteStartObject("shortDescription");
                 json.WriteString("text", rule.Title);
                 json.WriteEndObject();
-                json.WriteString("helpUri", rule.HelpLink);
+                // SARIF 2.1.0 §3.49.12 wants helpUri absolute, and the catalog's link is relative to the repository
+                // (no public site): the link goes into the help text instead, where code-scanning tools show it.
+                json.WriteStartObject("help");
+                json.WriteString("text", $"{rule.Title}: see {rule.HelpLink} in the SlaLang repository.");
+                json.WriteEndObject();
                 json.WriteStartObject("defaultConfiguration");
                 json.WriteString("level", SarifLevel(rule.DefaultSeverity));
                 json.WriteEndObject();
