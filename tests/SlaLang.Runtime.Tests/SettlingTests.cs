@@ -94,23 +94,7 @@ public class SettlingTests
         for (var k = 0; k < 6; k++)
         {
             var cut = k == 0 ? events.Count : rnd.Next(events.Count);
-            var first = WideMonitor(rolling: k % 2 == 0);
-            first.EnableSettling(Duration.FromDays(7));
-            foreach (var e in events.Take(cut))
-            {
-                first.Observe(e);
-                first.Settle();
-            }
-            using var ms = new MemoryStream();
-            first.Snapshot(ms);
-            ms.Position = 0;
-            var second = WideMonitor(rolling: k % 2 == 0);
-            second.Restore(ms);
-            foreach (var e in events.Skip(cut))
-            {
-                second.Observe(e);
-                second.Settle();
-            }
+            var second = SettledAcrossASnapshot(() => WideMonitor(rolling: k % 2 == 0), events, cut);
             second.LateEvents.ShouldBe(0);
             ReportJsonWriter.ToJson(second.Report(AsOf)).ShouldBe(expectedBy[k % 2 == 0 ? 1 : 0], $"cut at {cut}");
         }
@@ -143,6 +127,32 @@ public class SettlingTests
         ReportJsonWriter.ToJson(r).ShouldBe(ReportJsonWriter.ToJson(Replay(m)));
     }
 
+    /// <summary>
+    /// The first <paramref name="cut"/> events through a settling monitor (lateness 7 d, a settle pass after each event),
+    /// its snapshot restored into a new monitor, and the rest of the events through that one, which is returned.
+    /// </summary>
+    private static ContractMonitor SettledAcrossASnapshot(Func<ContractMonitor> create, IReadOnlyList<SlaEvent> events, int cut)
+    {
+        var first = create();
+        first.EnableSettling(Duration.FromDays(7));
+        foreach (var e in events.Take(cut))
+        {
+            first.Observe(e);
+            first.Settle();
+        }
+        using var ms = new MemoryStream();
+        first.Snapshot(ms);
+        ms.Position = 0;
+        var second = create();
+        second.Restore(ms);
+        foreach (var e in events.Skip(cut))
+        {
+            second.Observe(e);
+            second.Settle();
+        }
+        return second;
+    }
+
     [Fact]
     public void Settled_run_resumed_through_snapshot_gives_the_identical_report()
     {
@@ -152,23 +162,7 @@ public class SettlingTests
         for (var k = 0; k < 10; k++)
         {
             var cut = rnd.Next(events.Count);
-            var first = NovaTerraFixture.NewMonitor();
-            first.EnableSettling(Duration.FromDays(7));
-            foreach (var e in events.Take(cut))
-            {
-                first.Observe(e);
-                first.Settle();
-            }
-            using var ms = new MemoryStream();
-            first.Snapshot(ms);
-            ms.Position = 0;
-            var second = NovaTerraFixture.NewMonitor();
-            second.Restore(ms);
-            foreach (var e in events.Skip(cut))
-            {
-                second.Observe(e);
-                second.Settle();
-            }
+            var second = SettledAcrossASnapshot(NovaTerraFixture.NewMonitor, events, cut);
             ReportJsonWriter.ToJson(second.Report(AsOf)).ShouldBe(expected, $"cut at {cut}");
         }
     }

@@ -119,7 +119,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>SLA2026: a term outside the years monitors compute in (those of event timestamps).</summary>
     public static DiagnosticDescriptor TermOutOfRange { get; } = BindingError("SLA2026", "Term outside the supported years",
-        "The term must lie within the years 1900 to 2999 (monitors compute in them), not {0} .. {1}.");
+        "The term must lie within the years {0} to {1} (monitors compute in them), not {2} .. {3}.");
 
     // ---- Contract rules (SLA3xxx): lint, level configurable in slaconfig.json. ----
 

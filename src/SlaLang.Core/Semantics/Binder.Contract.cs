@@ -85,10 +85,10 @@ internal sealed partial class Binder
                 case TermStatementSyntax t when FirstClause(contract, "term", t.TermKeyword.Span):
                     if (TryDate(t.Start, "The start of the term", out var start) & TryDate(t.End, "The end of the term", out var end))
                     {
-                        if (start.Year is < MinTermYear or > MaxTermYear || end.Year is < MinTermYear or > MaxTermYear)
+                        if (start.Year < MinTermYear || end.Year > MaxTermYear)
                         {
                             Report(DiagnosticCatalog.TermOutOfRange, TextSpan.FromBounds(t.Start.Span.Start, t.End.Span.End),
-                                LocalDatePattern(start), LocalDatePattern(end));
+                                MinTermYear, MaxTermYear, LocalDatePattern(start), LocalDatePattern(end));
                             break;
                         }
                         termStart = start;
@@ -277,8 +277,9 @@ internal sealed partial class Binder
             SourceLocationOf(contract.ContractKeyword));
     }
 
-    /// <summary>The years a term may span: those of event timestamps (SlaEvent.MinSupported/MaxSupported), far from NodaTime's limits.</summary>
-    private const int MinTermYear = 1900, MaxTermYear = 2999;
+    /// <summary>The years a term may span: those of event timestamps, [SlaEvent.MinSupported, SlaEvent.MaxSupported), far from NodaTime's limits.</summary>
+    private static readonly int MinTermYear = SlaLang.Runtime.SlaEvent.MinSupported.InUtc().Year,
+        MaxTermYear = SlaLang.Runtime.SlaEvent.MaxSupported.InUtc().Year - 1;
 
     private static string LocalDatePattern(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 

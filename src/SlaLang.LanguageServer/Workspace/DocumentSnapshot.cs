@@ -44,9 +44,6 @@ public sealed class DocumentSnapshot
     /// <summary>The parse and semantic analysis of this version (computed on first use, then shared).</summary>
     public Task<DocumentAnalysis> AnalysisAsync => analysis.Value;
 
-    /// <summary>The analysis, waited for (for callers that are not asynchronous; the server awaits <see cref="AnalysisAsync"/>).</summary>
-    public DocumentAnalysis Analysis => analysis.Value.GetAwaiter().GetResult();
-
     /// <summary>The file system path of the URI (for diagnostics and the compiler), or the URI itself.</summary>
     public string Path => DocumentUris.ToPath(Uri);
 

@@ -30,11 +30,17 @@ public static partial class EventReader
         public long? Good, Total;
         public decimal? Score;
 
+        /// <summary>The known field named <paramref name="name"/>, or <see cref="Field.Unknown"/> (the general path).</summary>
+        public static Field FieldOf(string name) => (Field)Array.IndexOf(Known, name);
+
         /// <summary>True when <paramref name="name"/> is one of the known field names.</summary>
-        public static bool IsKnown(string name) => Array.IndexOf(Known, name) >= 0;
+        public static bool IsKnown(string name) => FieldOf(name) != Field.Unknown;
 
         /// <summary>The known field named by the UTF-8 <paramref name="name"/>, or <see cref="Field.Unknown"/>.</summary>
-        /// <remarks>Five or so fields on every line: decided by length and one comparison, not a search of the list.</remarks>
+        /// <remarks>
+        /// Five or so fields on every line: decided by length and one comparison, not a search of <see cref="Known"/>
+        /// (the same names; the differential tests fail if the two disagree).
+        /// </remarks>
         public static Field FieldOf(ReadOnlySpan<byte> name) => name.Length switch
         {
             2 when name.SequenceEqual("id"u8) => Field.Id,
@@ -73,16 +79,17 @@ public static partial class EventReader
         /// <summary>Sets field <paramref name="name"/> from its text; returns what is wrong, or null.</summary>
         public string? Set(string name, string value, bool isNumberToken)
         {
-            switch (name)
+            var field = FieldOf(name);
+            switch (field)
             {
-                case "kind":
+                case Field.Kind:
                     if (!EventKinds.TryParse(value, out var k))
                     {
                         return $"unknown kind '{value}' (expected one of {string.Join(", ", EventKinds.All)})";
                     }
                     Kind = k;
                     return null;
-                case "time" or "requested":
+                case Field.Time or Field.Requested:
                 {
                     if (isNumberToken)
                     {
@@ -93,51 +100,74 @@ public static partial class EventReader
                     {
                         return $"field '{name}': '{value}' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)";
                     }
-                    if (name == "time")
-                    {
-                        Time = r.Value;
-                    }
-                    else
-                    {
-                        Requested = r.Value;
-                    }
+                    SetTime(field, r.Value);
                     return null;
                 }
-                case "good" or "total":
+                case Field.Good or Field.Total:
                     if (!long.TryParse(value, CountStyles, CultureInfo.InvariantCulture, out var n))
                     {
                         return $"field '{name}': '{value}' is not a non-negative whole number";
                     }
-                    if (name == "good")
-                    {
-                        Good = n;
-                    }
-                    else
-                    {
-                        Total = n;
-                    }
+                    SetCount(field, n);
                     return null;
-                case "score":
+                case Field.Score:
                     if (!decimal.TryParse(value, ScoreStyles, CultureInfo.InvariantCulture, out var s))
                     {
                         return $"field 'score': '{value}' is not a number";
                     }
                     Score = s;
                     return null;
-                case "service":
-                    Service = value;
-                    return null;
-                case "id":
-                    Id = value;
-                    return null;
-                case "severity":
-                    Severity = value;
-                    return null;
-                case "name":
-                    Name = value;
+                case Field.Unknown:
                     return null;
                 default:
+                    SetText(field, value);
                     return null;
+            }
+        }
+
+        /// <summary>Sets <c>time</c> or <c>requested</c>.</summary>
+        public void SetTime(Field field, OffsetDateTime value)
+        {
+            if (field == Field.Time)
+            {
+                Time = value;
+            }
+            else
+            {
+                Requested = value;
+            }
+        }
+
+        /// <summary>Sets <c>good</c> or <c>total</c>.</summary>
+        public void SetCount(Field field, long value)
+        {
+            if (field == Field.Good)
+            {
+                Good = value;
+            }
+            else
+            {
+                Total = value;
+            }
+        }
+
+        /// <summary>Sets <c>service</c>, <c>id</c>, <c>severity</c> or <c>name</c>.</summary>
+        public void SetText(Field field, string value)
+        {
+            switch (field)
+            {
+                case Field.Service:
+                    Service = value;
+                    break;
+                case Field.Id:
+                    Id = value;
+                    break;
+                case Field.Severity:
+                    Severity = value;
+                    break;
+                default:
+                    Name = value;
+                    break;
             }
         }
 

@@ -8,7 +8,7 @@ namespace SlaLang.Runtime;
 public static partial class EventReader
 {
     /// <summary>
-    /// Parses one JSON line from its UTF-8 bytes (valid UTF-8: the callers decode and re-encode a line that is not).
+    /// Parses one JSON line from its UTF-8 bytes (valid UTF-8: the callers report a line that is not as malformed).
     /// The fast path takes a canonical line; anything else, and every error, goes to the general path, so results
     /// and messages are the general path's. <paramref name="cache"/>, when given, interns the string fields.
     /// </summary>
@@ -263,28 +263,14 @@ public static partial class EventReader
                 {
                     return false;
                 }
-                if (field == Field.Time)
-                {
-                    fields.Time = time;
-                }
-                else
-                {
-                    fields.Requested = time;
-                }
+                fields.SetTime(field, time);
                 return true;
             case Field.Good or Field.Total:
                 if (!long.TryParse(value, CountStyles, CultureInfo.InvariantCulture, out var n))
                 {
                     return false;
                 }
-                if (field == Field.Good)
-                {
-                    fields.Good = n;
-                }
-                else
-                {
-                    fields.Total = n;
-                }
+                fields.SetCount(field, n);
                 return true;
             case Field.Score:
                 if (!decimal.TryParse(value, ScoreStyles, CultureInfo.InvariantCulture, out var s))
@@ -294,22 +280,7 @@ public static partial class EventReader
                 fields.Score = s;
                 return true;
             default:
-                var text = cache is null ? Encoding.UTF8.GetString(value) : cache.Get(value);
-                switch (field)
-                {
-                    case Field.Service:
-                        fields.Service = text;
-                        break;
-                    case Field.Id:
-                        fields.Id = text;
-                        break;
-                    case Field.Severity:
-                        fields.Severity = text;
-                        break;
-                    default:
-                        fields.Name = text;
-                        break;
-                }
+                fields.SetText(field, cache is null ? Encoding.UTF8.GetString(value) : cache.Get(value));
                 return true;
         }
     }
