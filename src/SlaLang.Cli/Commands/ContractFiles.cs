@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
 using SlaLang.Text;
 
 namespace SlaLang.Cli.Commands;
@@ -50,31 +47,5 @@ internal static class ContractFiles
     /// UTF-8 (a Latin-1 or UTF-16 file) throws <see cref="NotUtf8Exception"/> instead of being replaced by U+FFFD, so that no
     /// command silently works on, or writes back, text other than the file's.
     /// </summary>
-    public static string ReadText(string path, out bool hasByteOrderMark)
-    {
-        var bytes = File.ReadAllBytes(path);
-        hasByteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-        var source = bytes.AsSpan(hasByteOrderMark ? Encoding.UTF8.Preamble.Length : 0);
-        var chars = new char[source.Length];
-        var status = Utf8.ToUtf16(source, chars, out var read, out var written, replaceInvalidSequences: false);
-        var text = new string(chars, 0, written);
-        return status == OperationStatus.Done ? text : throw new NotUtf8Exception(text, source[read]);
-    }
-}
-
-/// <summary>A contract file that is not UTF-8: the text before the first bad byte locates it (line and UTF-16 column, 1-based).</summary>
-internal sealed class NotUtf8Exception : IOException
-{
-    /// <summary>Creates the exception for the bad byte <paramref name="badByte"/> that follows the valid text <paramref name="validPrefix"/>.</summary>
-    public NotUtf8Exception(string validPrefix, byte badByte)
-        : base(Describe(new SourceText(validPrefix), badByte))
-    {
-        Prefix = new SourceText(validPrefix);
-    }
-
-    /// <summary>The file's text up to the first byte that is not UTF-8; its end is where that byte stands.</summary>
-    public SourceText Prefix { get; }
-
-    private static string Describe(SourceText prefix, byte badByte) =>
-        $"it is not UTF-8 text (byte 0x{badByte:X2} at line {prefix.LineCount}, column {prefix.Length - prefix.LineStarts[^1] + 1}); save it as UTF-8.";
+    public static string ReadText(string path, out bool hasByteOrderMark) => SourceFiles.ReadText(path, out hasByteOrderMark);
 }

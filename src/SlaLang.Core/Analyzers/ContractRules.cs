@@ -38,6 +38,10 @@ public static class ContractRules
     public static readonly ContractRule CapRange = new(DiagnosticCatalog.CapRange, "cap-range");
     /// <summary>SLA3007: the term ends after it starts.</summary>
     public static readonly ContractRule TermOrder = new(DiagnosticCatalog.TermOrder, "term-order");
+    /// <summary>SLA3024: a backing objective is looser than the objective it backs (flow-down).</summary>
+    public static readonly ContractRule LooseBacking = new(DiagnosticCatalog.LooseBacking, "loose-backing");
+    /// <summary>SLA3025: an underpinned objective run by a subcontractor has no backing objective (flow-down).</summary>
+    public static readonly ContractRule UnbackedObjective = new(DiagnosticCatalog.UnbackedObjective, "unbacked-objective");
     /// <summary>SLA3008: escalation levels come strictly later one after the other.</summary>
     public static readonly ContractRule EscalationOrder = new(DiagnosticCatalog.EscalationOrder, "escalation-order");
     /// <summary>SLA3009: a subcontractor works for a provider.</summary>
@@ -77,7 +81,7 @@ public static class ContractRules
         InvalidConfiguration, RaciOneAccountable, RaciResponsible, RaciRowWidth, TargetRange, TiersMonotonic, CapRange, TermOrder,
         EscalationOrder, SubcontractorOfProvider, RegulatedResidency, RegulatedAudit, RegulatedRecoveryTest, RegulatedAccessReview,
         RegulatedEncryption, MissingReversibility, PenaltyWithoutRate, CalendarWithoutHours, TransitionOrder, TierDirection,
-        PenaltyOnRolling, CreditAboveCap, RegulatedReversibility, OverlappingHours,
+        PenaltyOnRolling, CreditAboveCap, RegulatedReversibility, OverlappingHours, LooseBacking, UnbackedObjective,
     ];
 
     private static readonly ImmutableDictionary<string, ContractRule> ByKey =

@@ -121,6 +121,34 @@ public static partial class DiagnosticCatalog
     public static DiagnosticDescriptor TermOutOfRange { get; } = BindingError("SLA2026", "Term outside the supported years",
         "The term must lie within the years {0} to {1} (monitors compute in them), not {2} .. {3}.");
 
+    /// <summary>SLA2027: an import path that is not relative with '/' separators, or does not end in .sla.</summary>
+    public static DiagnosticDescriptor InvalidImportPath { get; } = BindingError("SLA2027", "Invalid import path",
+        "Import '{0}' {1}; write a path relative to this file with '/' separators, ending in .sla (e.g. 'import \"services/storefront.sla\"').");
+
+    /// <summary>SLA2028: an import that names no readable file.</summary>
+    public static DiagnosticDescriptor ImportNotFound { get; } = BindingError("SLA2028", "Imported file not found",
+        "Import '{0}' names no file: {1}.");
+
+    /// <summary>SLA2029: an import that leaves its folder tree through a symbolic link.</summary>
+    public static DiagnosticDescriptor ImportThroughLink { get; } = BindingError("SLA2029", "Import leaves its folder through a link",
+        "Import '{0}' leaves its folder tree '{1}' through a symbolic link (it resolves to '{2}'); import the file where it is, or copy it in.");
+
+    /// <summary>SLA2030: an import that closes a cycle.</summary>
+    public static DiagnosticDescriptor ImportCycle { get; } = BindingError("SLA2030", "Import cycle",
+        "Import '{0}' closes a cycle ({1}); a file may not import itself, directly or through others.");
+
+    /// <summary>SLA2031: an objective backs an objective the underpinned contract does not have.</summary>
+    public static DiagnosticDescriptor UnknownBackedObjective { get; } = BindingError("SLA2031", "Backed objective not found",
+        "'{0}' is not an objective of the underpinned contract{1}");
+
+    /// <summary>SLA2032: 'backs' without 'underpins' in the contract header.</summary>
+    public static DiagnosticDescriptor BacksWithoutUnderpins { get; } = BindingError("SLA2032", "Backing without an underpinned contract",
+        "Objective '{0}' backs '{1}', but the contract names no contract it underpins; add 'underpins \"PATH\"' to its header.");
+
+    /// <summary>SLA2033: the underpinned file holds no contract.</summary>
+    public static DiagnosticDescriptor UnderpinsNoContract { get; } = BindingError("SLA2033", "Underpinned file holds no contract",
+        "'{0}' {1}; 'underpins' names the contract this one supports.");
+
     // ---- Contract rules (SLA3xxx): lint, level configurable in slaconfig.json. ----
 
     /// <summary>SLA3000: a <c>slaconfig.json</c> that cannot be used as written.</summary>
@@ -218,4 +246,12 @@ public static partial class DiagnosticCatalog
     /// <summary>SLA3023: two open-hour ranges of one calendar overlapping on the same day.</summary>
     public static DiagnosticDescriptor OverlappingHours { get; } = Rule("SLA3023", "Overlapping open hours", DiagnosticSeverity.Warning,
         "Open hours {0} overlap {1} on {2}; merge them into one range.");
+
+    /// <summary>SLA3024: a backing objective looser than the objective it backs.</summary>
+    public static DiagnosticDescriptor LooseBacking { get; } = Rule("SLA3024", "Backing objective looser than what it backs", DiagnosticSeverity.Warning,
+        "Objective '{0}' ({1}) backs '{2}' ({3}) but {4}; the subcontractor could meet its objective while the provider breaches its own.");
+
+    /// <summary>SLA3025: an objective of the underpinned contract whose service a subcontractor runs, backed by no objective.</summary>
+    public static DiagnosticDescriptor UnbackedObjective { get; } = Rule("SLA3025", "Objective run by a subcontractor without backing", DiagnosticSeverity.Warning,
+        "Subcontractor '{0}' is responsible for '{1}' in the underpinned contract, but no objective here backs '{2}'; add one with 'backs {2}'.");
 }

@@ -85,15 +85,19 @@ public static partial class DiagnosticCatalog
 
     /// <summary>SLA1020: a file that declares no contract.</summary>
     public static DiagnosticDescriptor MissingContract { get; } = SyntaxError("SLA1020", "No contract",
-        "The file declares no contract; write 'contract Name {{ … }}'.");
+        "The file declares no contract or library; write 'contract Name {{ … }}' or 'library Name {{ … }}'.");
 
-    /// <summary>SLA1021: a second contract in one file.</summary>
+    /// <summary>SLA1021: a second contract or library in one file.</summary>
     public static DiagnosticDescriptor SecondContract { get; } = SyntaxError("SLA1021", "More than one contract",
-        "A file holds one contract; move '{0}' to a file of its own.");
+        "A file holds one contract or one library; move '{0}' to a file of its own.");
 
     /// <summary>SLA1023: a name with letters outside ASCII (lexed as one identifier, so the declaration is kept).</summary>
     public static DiagnosticDescriptor NonAsciiIdentifier { get; } = SyntaxError("SLA1023", "Name with non-ASCII letters",
         "Name '{0}' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title).");
+
+    /// <summary>SLA1024: an import after the file's contract or library.</summary>
+    public static DiagnosticDescriptor ImportAfterDeclaration { get; } = SyntaxError("SLA1024", "Import after the declaration",
+        "Imports come first in a file; move this 'import' above the contract or library.");
 
     /// <summary>SLA1022: so many errors that the rest are not reported (the file is probably not SlaLang).</summary>
     public static DiagnosticDescriptor TooManyErrors { get; } = SyntaxError("SLA1022", "Too many errors",

@@ -44,6 +44,9 @@ public sealed record ContractModel(
     /// <summary>Name of the built-in 24/7 calendar.</summary>
     public const string AlwaysCalendar = "always";
 
+    /// <summary>The path written in <c>underpins "PATH"</c> (relative to the contract's file): the contract this one supports, or null.</summary>
+    public string? Underpins { get; init; }
+
     /// <summary>The calendar named <paramref name="name"/>; <c>always</c> is built in (no hours listed, no holidays).</summary>
     public CalendarModel GetCalendar(string name) =>
         name == AlwaysCalendar ? CalendarModel.Always : Calendars.First(c => c.Name == name);
@@ -151,7 +154,14 @@ public sealed record ObjectiveModel(
     PeriodSpec Per,
     string Calendar,
     bool ExcludeMaintenance,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The objective of the underpinned contract this one backs (<c>backs Service.Objective</c>), or null.</summary>
+    public BackingModel? Backs { get; init; }
+}
+
+/// <summary><c>backs Service.Objective</c>: the objective of the underpinned contract an objective supports (flow-down).</summary>
+public sealed record BackingModel(string Service, string Objective, SourceLocation Location);
 
 /// <summary>What a penalty's rate applies to.</summary>
 public enum PenaltyBaseKind { Fee, Fixed }

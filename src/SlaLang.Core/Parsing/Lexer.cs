@@ -328,6 +328,9 @@ internal sealed class Lexer
             case '.' when next == '.':
                 _pos += 2;
                 return SyntaxKind.DotDotToken;
+            case '.':
+                _pos++;
+                return SyntaxKind.DotToken;
             case '=' when next == '=':
                 _pos += 2;
                 return SyntaxKind.EqualsEqualsToken;
@@ -569,8 +572,7 @@ internal sealed class Lexer
         }
         return c switch
         {
-            ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' => false,
-            '.' => next != '.',
+            ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' or '.' => false,
             '=' or '!' => next != '=',
             '/' => next is not ('/' or '*'),
             _ => true,

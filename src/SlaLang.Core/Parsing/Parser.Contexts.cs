@@ -6,6 +6,7 @@ internal sealed partial class Parser
 {
     private static readonly BlockContext[] InFile = [BlockContext.File];
     private static readonly BlockContext[] InContract = [BlockContext.Contract];
+    private static readonly BlockContext[] InContractOrLibrary = [BlockContext.Contract, BlockContext.Library];
     private static readonly BlockContext[] InCalendar = [BlockContext.Calendar];
     private static readonly BlockContext[] InService = [BlockContext.Service];
     private static readonly BlockContext[] InObjective = [BlockContext.Objective];
@@ -24,15 +25,18 @@ internal sealed partial class Parser
     /// word begins no statement.</summary>
     private static BlockContext[]? HomeOf(SyntaxKind keyword) => keyword switch
     {
-        SyntaxKind.ContractKeyword => InFile,
+        SyntaxKind.ContractKeyword or SyntaxKind.LibraryKeyword or SyntaxKind.ImportKeyword => InFile,
+        // The header items: a library holds everything else a contract body holds (LANGUAGE.md §8).
         SyntaxKind.VersionKeyword or SyntaxKind.TermKeyword or SyntaxKind.TimezoneKeyword or SyntaxKind.CurrencyKeyword
-            or SyntaxKind.ModelKeyword or SyntaxKind.ProfileKeyword or SyntaxKind.PartyKeyword or SyntaxKind.RoleKeyword
+            or SyntaxKind.ModelKeyword or SyntaxKind.ProfileKeyword or SyntaxKind.UnderpinsKeyword => InContract,
+        SyntaxKind.PartyKeyword or SyntaxKind.RoleKeyword
             or SyntaxKind.CalendarKeyword or SyntaxKind.SeverityKeyword or SyntaxKind.ServiceKeyword or SyntaxKind.RaciKeyword
             or SyntaxKind.EscalationKeyword or SyntaxKind.GovernanceKeyword or SyntaxKind.ObligationKeyword or SyntaxKind.SecurityKeyword
-            or SyntaxKind.ReversibilityKeyword or SyntaxKind.TransitionKeyword => InContract,
+            or SyntaxKind.ReversibilityKeyword or SyntaxKind.TransitionKeyword => InContractOrLibrary,
         SyntaxKind.HoursKeyword or SyntaxKind.HolidaysKeyword => InCalendar,
         SyntaxKind.FeeKeyword or SyntaxKind.ObjectiveKeyword or SyntaxKind.PenaltyKeyword => InService,
-        SyntaxKind.IndicatorKeyword or SyntaxKind.TargetKeyword or SyntaxKind.PerKeyword or SyntaxKind.ExcludeKeyword => InObjective,
+        SyntaxKind.IndicatorKeyword or SyntaxKind.TargetKeyword or SyntaxKind.PerKeyword or SyntaxKind.ExcludeKeyword
+            or SyntaxKind.BacksKeyword => InObjective,
         SyntaxKind.DuringKeyword => InCalendared,
         SyntaxKind.BaseKeyword or SyntaxKind.WhenKeyword or SyntaxKind.StepKeyword or SyntaxKind.CapKeyword => InPenalty,
         SyntaxKind.AfterKeyword => InEscalation,
@@ -52,6 +56,7 @@ internal sealed partial class Parser
     {
         BlockContext.File => "the file (top level)",
         BlockContext.Contract => "a contract",
+        BlockContext.Library => "a library",
         BlockContext.Calendar => "a calendar",
         BlockContext.Service => "a service",
         BlockContext.Objective => "an objective",
@@ -68,11 +73,12 @@ internal sealed partial class Parser
     /// <summary>The statements a block accepts, as a message lists them.</summary>
     private static string ExpectedStatements(BlockContext context) => context switch
     {
-        BlockContext.File => "'contract'",
-        BlockContext.Contract => "version, term, timezone, currency, model, profile, party, role, calendar, severity, service, raci, escalation, governance, obligation, security, reversibility or transition",
+        BlockContext.File => "'import', 'contract' or 'library'",
+        BlockContext.Contract => "version, term, timezone, currency, model, profile, underpins, party, role, calendar, severity, service, raci, escalation, governance, obligation, security, reversibility or transition",
+        BlockContext.Library => "party, role, calendar, severity, service, raci, escalation, governance, obligation, security, reversibility or transition",
         BlockContext.Calendar => "hours or holidays",
         BlockContext.Service => "fee, objective or penalty",
-        BlockContext.Objective => "indicator, target, per, during or exclude",
+        BlockContext.Objective => "indicator, target, per, during, exclude or backs",
         BlockContext.Penalty => "base, when, step or cap",
         BlockContext.Escalation => "during or after",
         BlockContext.Governance => "committee",

@@ -10,6 +10,7 @@ internal enum BlockContext
 {
     File,
     Contract,
+    Library,
     Calendar,
     Service,
     Objective,
@@ -97,9 +98,14 @@ internal sealed partial class Parser
             var before = _index;
             var statement = ParseStatement(BlockContext.File);
             statements.Add(statement);
-            if (statement is ContractDeclarationSyntax contract && ++contracts == 2)
+            if (statement is ContractDeclarationSyntax or LibraryDeclarationSyntax && ++contracts == 2)
             {
-                _diagnostics.Report(DiagnosticCatalog.SecondContract, contract.Identifier.Span, contract.Identifier.Text);
+                var name = ((DeclarationSyntax)statement).Identifier;
+                _diagnostics.Report(DiagnosticCatalog.SecondContract, IsPresentName(name) ? name.Span : statement.Span, name.Text);
+            }
+            else if (statement is ImportDirectiveSyntax import && contracts > 0)
+            {
+                _diagnostics.Report(DiagnosticCatalog.ImportAfterDeclaration, import.ImportKeyword.Span);
             }
             if (_index == before)
             {
@@ -257,6 +263,10 @@ internal sealed partial class Parser
         return keyword switch
         {
             SyntaxKind.ContractKeyword => ParseContract(),
+            SyntaxKind.LibraryKeyword => ParseLibrary(),
+            SyntaxKind.ImportKeyword => Finish(new ImportDirectiveSyntax(Advance(), ExpectLiteral("the imported file's path, a string such as \"common.sla\""), null, null)),
+            SyntaxKind.UnderpinsKeyword => Finish(new UnderpinsStatementSyntax(Advance(), ExpectLiteral("the underpinned contract's path, a string such as \"../sla/contract.sla\""), null, null)),
+            SyntaxKind.BacksKeyword => ParseBacks(),
             SyntaxKind.VersionKeyword => Finish(new VersionStatementSyntax(Advance(), ExpectLiteral("a version string"), null, null)),
             SyntaxKind.TermKeyword => ParseTerm(),
             SyntaxKind.TimezoneKeyword => Finish(new TimezoneStatementSyntax(Advance(), ExpectLiteral("an IANA time zone string such as \"Europe/Paris\""), null, null)),
@@ -444,6 +454,27 @@ internal sealed partial class Parser
         CurrentKeyword == SyntaxKind.FeeKeyword || Current.Kind == SyntaxKind.MoneyLiteralToken
             ? Advance()
             : Missing(SyntaxKind.IdentifierToken, "'fee' or a money amount");
+
+    private static bool IsPresentName(SyntaxToken token) => !token.IsMissing && token.Span.Length > 0;
+
+    private StatementSyntax ParseLibrary()
+    {
+        var keyword = Advance();
+        var name = ExpectIdentifier("the library's name");
+        var body = ParseBlock(BlockContext.Library);
+        var (skipped, terminator) = EndStatement();
+        return new LibraryDeclarationSyntax(keyword, name, body, skipped, terminator);
+    }
+
+    private StatementSyntax ParseBacks()
+    {
+        var keyword = Advance();
+        var service = ExpectName("the backed service's name");
+        var dot = Expect(SyntaxKind.DotToken);
+        var objective = ExpectName("the backed objective's name (Service.Objective)");
+        var (skipped, terminator) = EndStatement();
+        return new BacksClauseSyntax(keyword, service, dot, objective, skipped, terminator);
+    }
 
     private StatementSyntax ParseContract()
     {

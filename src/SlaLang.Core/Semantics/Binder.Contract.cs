@@ -14,6 +14,7 @@ namespace SlaLang.Semantics;
 internal sealed partial class Binder
 {
     private string? _currency;
+    private string? _underpins;
     private ContractProfile _profile = ContractProfile.Standard;
     private SyntaxToken? _profileToken;
 
@@ -126,6 +127,9 @@ internal sealed partial class Binder
                         ["extended_inhouse"] = OutsourcingModel.ExtendedInhouse,
                     });
                     break;
+                case UnderpinsStatementSyntax u when FirstClause(contract, "underpins", u.UnderpinsKeyword.Span):
+                    _underpins = RequireString(u.Path, "The underpinned contract", "'underpins \"../sla/contract.sla\"'");
+                    break;
                 case ProfileStatementSyntax p when FirstClause(contract, "profile", p.ProfileKeyword.Span):
                     _profileToken = p.Value;
                     _profile = BindOption(p.Value, "profile", new Dictionary<string, ContractProfile>
@@ -150,121 +154,8 @@ internal sealed partial class Binder
             ReportMissingClause(contract.Body, nameSpan, $"Contract '{contract.Identifier.Text}'", "currency", "currency EUR");
         }
 
-        var parties = ImmutableArray.CreateBuilder<PartyModel>();
-        var roles = ImmutableArray.CreateBuilder<RoleModel>();
-        var calendars = ImmutableArray.CreateBuilder<CalendarModel>();
-        var severities = ImmutableArray.CreateBuilder<SeverityModel>();
-        var services = ImmutableArray.CreateBuilder<ServiceModel>();
-        var escalations = ImmutableArray.CreateBuilder<EscalationModel>();
-        var committees = ImmutableArray.CreateBuilder<CommitteeModel>();
-        var obligations = ImmutableArray.CreateBuilder<ObligationModel>();
-        RaciModel? raci = null;
-        SecurityModel? security = null;
-        ReversibilityModel? reversibility = null;
-        TransitionModel? transition = null;
-        SecurityDeclarationSyntax? securitySyntax = null;
-
-        foreach (var statement in body)
-        {
-            switch (statement)
-            {
-                case VersionStatementSyntax or TermStatementSyntax or TimezoneStatementSyntax or CurrencyStatementSyntax
-                    or ModelStatementSyntax or ProfileStatementSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
-                    break;
-                case PartyDeclarationSyntax party:
-                    if (BindParty(party) is { } partyModel)
-                    {
-                        parties.Add(partyModel);
-                    }
-                    break;
-                case RoleDeclarationSyntax role:
-                    if (BindRole(role) is { } roleModel)
-                    {
-                        roles.Add(roleModel);
-                    }
-                    break;
-                case CalendarDeclarationSyntax calendar:
-                    if (BindCalendar(calendar) is { } calendarModel)
-                    {
-                        calendars.Add(calendarModel);
-                    }
-                    break;
-                case SeverityDeclarationSyntax severity:
-                    if (_declared.TryGetValue(severity, out var severitySymbol))
-                    {
-                        severities.Add(new SeverityModel(severitySymbol.Name, severitySymbol.Title, severities.Count, severitySymbol.Doc, SourceLocationOf(severity.SeverityKeyword)));
-                    }
-                    break;
-                case ServiceDeclarationSyntax service:
-                    if (BindService(service) is { } serviceModel)
-                    {
-                        services.Add(serviceModel);
-                    }
-                    break;
-                case RaciTableSyntax table:
-                    if (FirstClause(contract, "raci", table.RaciKeyword.Span))
-                    {
-                        raci = BindRaci(table);
-                    }
-                    break;
-                case EscalationDeclarationSyntax escalation:
-                    if (BindEscalation(escalation) is { } escalationModel)
-                    {
-                        escalations.Add(escalationModel);
-                    }
-                    break;
-                case GovernanceDeclarationSyntax governance:
-                    foreach (var committee in governance.Body.Statements.OfType<CommitteeDeclarationSyntax>())
-                    {
-                        {
-                            if (BindCommittee(committee) is { } committeeModel)
-                            {
-                                committees.Add(committeeModel);
-                                obligations.Add(new ObligationModel(committeeModel.Name, committeeModel.Title, committeeModel.Doc, ObligationKind.Committee,
-                                    null, committeeModel.Every, null, ContractModel.AlwaysCalendar, committeeModel.Location));
-                            }
-                        }
-                    }
-                    break;
-                case ObligationDeclarationSyntax obligation:
-                    if (BindObligation(obligation) is { } obligationModel)
-                    {
-                        obligations.Add(obligationModel);
-                    }
-                    break;
-                case SecurityDeclarationSyntax securityDeclaration:
-                    if (FirstClause(contract, "security", securityDeclaration.SecurityKeyword.Span))
-                    {
-                        securitySyntax = securityDeclaration;
-                        security = BindSecurity(securityDeclaration);
-                    }
-                    break;
-                case ReversibilityDeclarationSyntax reversibilityDeclaration:
-                    if (FirstClause(contract, "reversibility", reversibilityDeclaration.ReversibilityKeyword.Span))
-                    {
-                        reversibility = BindReversibility(reversibilityDeclaration);
-                    }
-                    break;
-                case TransitionDeclarationSyntax transitionDeclaration:
-                    if (FirstClause(contract, "transition", transitionDeclaration.TransitionKeyword.Span))
-                    {
-                        transition = BindTransition(transitionDeclaration);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        if (security is not null)
-        {
-            foreach (var control in security.Controls)
-            {
-                obligations.Add(new ObligationModel("security." + control.Control, null, null, ObligationKind.SecurityControl,
-                    null, control.Every, null, ContractModel.AlwaysCalendar, control.Location));
-            }
-        }
-        CheckContractRules(contract, security, securitySyntax, reversibility);
+        var parts = BindMembers();
+        CheckContractRules(contract, parts.Security, parts.SecuritySyntax, parts.Reversibility);
 
         if (_contract is null || termStart is null || termEnd is null || timeZone is null || _currency is null)
         {
@@ -272,9 +163,191 @@ internal sealed partial class Binder
         }
         return new ContractModel(
             _contract.Name, _contract.Title, _contract.Doc, version, termStart.Value, termEnd.Value, timeZone, _currency, outsourcing, _profile,
-            parties.ToImmutable(), roles.ToImmutable(), calendars.ToImmutable(), severities.ToImmutable(), services.ToImmutable(), raci,
-            escalations.ToImmutable(), committees.ToImmutable(), obligations.ToImmutable(), security, reversibility, transition,
-            SourceLocationOf(contract.ContractKeyword));
+            parts.Parties.ToImmutable(), parts.Roles.ToImmutable(), parts.Calendars.ToImmutable(), parts.Severities.ToImmutable(),
+            parts.Services.ToImmutable(), parts.Raci, parts.Escalations.ToImmutable(), parts.Committees.ToImmutable(), parts.Obligations.ToImmutable(),
+            parts.Security, parts.Reversibility, parts.Transition, SourceLocationOf(contract.ContractKeyword))
+        {
+            Underpins = _underpins,
+        };
+    }
+
+    /// <summary>The parts of the model every file of the unit declares (the header aside), merged in file order.</summary>
+    private sealed class ModelParts
+    {
+        public ImmutableArray<PartyModel>.Builder Parties { get; } = ImmutableArray.CreateBuilder<PartyModel>();
+        public ImmutableArray<RoleModel>.Builder Roles { get; } = ImmutableArray.CreateBuilder<RoleModel>();
+        public ImmutableArray<CalendarModel>.Builder Calendars { get; } = ImmutableArray.CreateBuilder<CalendarModel>();
+        public ImmutableArray<SeverityModel>.Builder Severities { get; } = ImmutableArray.CreateBuilder<SeverityModel>();
+        public ImmutableArray<ServiceModel>.Builder Services { get; } = ImmutableArray.CreateBuilder<ServiceModel>();
+        public ImmutableArray<EscalationModel>.Builder Escalations { get; } = ImmutableArray.CreateBuilder<EscalationModel>();
+        public ImmutableArray<CommitteeModel>.Builder Committees { get; } = ImmutableArray.CreateBuilder<CommitteeModel>();
+        public ImmutableArray<ObligationModel>.Builder Obligations { get; } = ImmutableArray.CreateBuilder<ObligationModel>();
+        public List<RaciModel> RaciTables { get; } = [];
+        public bool RaciFailed { get; set; }
+        public RaciModel? Raci { get; set; }
+        public SecurityModel? Security { get; set; }
+        public SecurityDeclarationSyntax? SecuritySyntax { get; set; }
+        public ReversibilityModel? Reversibility { get; set; }
+        public TransitionModel? Transition { get; set; }
+    }
+
+    /// <summary>Where each block a unit holds at most once (security, reversibility, transition) was first given, in any file.</summary>
+    private readonly Dictionary<string, (SymbolSource Source, TextSpan Span)> _singleBlocks = new(StringComparer.Ordinal);
+
+    /// <summary>Reports a second <paramref name="block"/> of the unit (in any of its files); true for the first.</summary>
+    private bool FirstBlock(string block, TextSpan span)
+    {
+        if (_singleBlocks.TryGetValue(block, out var first))
+        {
+            Report(DiagnosticCatalog.DuplicateClause, span, block, PositionIn(first.Source, first.Span));
+            return false;
+        }
+        _singleBlocks[block] = (_source, span);
+        return true;
+    }
+
+    /// <summary>Binds the members of every file's contract or library body, imported files first.</summary>
+    private ModelParts BindMembers()
+    {
+        var parts = new ModelParts();
+        foreach (var (file, body) in Bodies())
+        {
+            EnterFile(file);
+            foreach (var statement in body)
+            {
+                BindMember(statement, parts);
+            }
+        }
+        EnterFile(_rootFile);
+        if (parts.Security is { } security)
+        {
+            foreach (var control in security.Controls)
+            {
+                parts.Obligations.Add(new ObligationModel("security." + control.Control, null, null, ObligationKind.SecurityControl,
+                    null, control.Every, null, ContractModel.AlwaysCalendar, control.Location));
+            }
+        }
+        parts.Raci = parts.RaciFailed ? null : MergeRaci(parts.RaciTables);
+        return parts;
+    }
+
+    /// <summary>Several RACI tables (in one file or several) as one matrix: the roles of all, in order met; an activity's cells
+    /// under roles its table does not list are empty.</summary>
+    private static RaciModel? MergeRaci(List<RaciModel> tables)
+    {
+        if (tables.Count <= 1)
+        {
+            return tables.Count == 1 ? tables[0] : null;
+        }
+        var roles = tables.SelectMany(t => t.Roles).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var rows = ImmutableArray.CreateBuilder<RaciRowModel>();
+        foreach (var table in tables)
+        {
+            foreach (var row in table.Rows)
+            {
+                var cells = roles.Select(role =>
+                {
+                    var index = table.Roles.IndexOf(role, 0, StringComparer.Ordinal);
+                    return index >= 0 && index < row.Cells.Length ? row.Cells[index] : RaciFlags.None;
+                });
+                rows.Add(row with { Cells = [.. cells] });
+            }
+        }
+        return new RaciModel(roles, rows.ToImmutable(), tables[0].Location);
+    }
+
+    private void BindMember(StatementSyntax statement, ModelParts parts)
+    {
+        switch (statement)
+        {
+            case VersionStatementSyntax or TermStatementSyntax or TimezoneStatementSyntax or CurrencyStatementSyntax
+                or ModelStatementSyntax or ProfileStatementSyntax or UnderpinsStatementSyntax or EmptyStatementSyntax or UnknownStatementSyntax:
+                break;
+            case PartyDeclarationSyntax party:
+                if (BindParty(party) is { } partyModel)
+                {
+                    parts.Parties.Add(partyModel);
+                }
+                break;
+            case RoleDeclarationSyntax role:
+                if (BindRole(role) is { } roleModel)
+                {
+                    parts.Roles.Add(roleModel);
+                }
+                break;
+            case CalendarDeclarationSyntax calendar:
+                if (BindCalendar(calendar) is { } calendarModel)
+                {
+                    parts.Calendars.Add(calendarModel);
+                }
+                break;
+            case SeverityDeclarationSyntax severity:
+                if (_declared.TryGetValue(severity, out var severitySymbol))
+                {
+                    parts.Severities.Add(new SeverityModel(severitySymbol.Name, severitySymbol.Title, parts.Severities.Count, severitySymbol.Doc, SourceLocationOf(severity.SeverityKeyword)));
+                }
+                break;
+            case ServiceDeclarationSyntax service:
+                if (BindService(service) is { } serviceModel)
+                {
+                    parts.Services.Add(serviceModel);
+                }
+                break;
+            case RaciTableSyntax table:
+                if (BindRaci(table) is { } raci)
+                {
+                    parts.RaciTables.Add(raci);
+                }
+                else
+                {
+                    parts.RaciFailed = true;
+                }
+                break;
+            case EscalationDeclarationSyntax escalation:
+                if (BindEscalation(escalation) is { } escalationModel)
+                {
+                    parts.Escalations.Add(escalationModel);
+                }
+                break;
+            case GovernanceDeclarationSyntax governance:
+                foreach (var committee in governance.Body.Statements.OfType<CommitteeDeclarationSyntax>())
+                {
+                    if (BindCommittee(committee) is { } committeeModel)
+                    {
+                        parts.Committees.Add(committeeModel);
+                        parts.Obligations.Add(new ObligationModel(committeeModel.Name, committeeModel.Title, committeeModel.Doc, ObligationKind.Committee,
+                            null, committeeModel.Every, null, ContractModel.AlwaysCalendar, committeeModel.Location));
+                    }
+                }
+                break;
+            case ObligationDeclarationSyntax obligation:
+                if (BindObligation(obligation) is { } obligationModel)
+                {
+                    parts.Obligations.Add(obligationModel);
+                }
+                break;
+            case SecurityDeclarationSyntax securityDeclaration:
+                if (FirstBlock("security", securityDeclaration.SecurityKeyword.Span))
+                {
+                    parts.SecuritySyntax = securityDeclaration;
+                    parts.Security = BindSecurity(securityDeclaration);
+                }
+                break;
+            case ReversibilityDeclarationSyntax reversibilityDeclaration:
+                if (FirstBlock("reversibility", reversibilityDeclaration.ReversibilityKeyword.Span))
+                {
+                    parts.Reversibility = BindReversibility(reversibilityDeclaration);
+                }
+                break;
+            case TransitionDeclarationSyntax transitionDeclaration:
+                if (FirstBlock("transition", transitionDeclaration.TransitionKeyword.Span))
+                {
+                    parts.Transition = BindTransition(transitionDeclaration);
+                }
+                break;
+            default:
+                break;
+        }
     }
 
     /// <summary>The years a term may span: those of event timestamps, [SlaEvent.MinSupported, SlaEvent.MaxSupported), far from NodaTime's limits.</summary>

@@ -7,17 +7,40 @@ namespace SlaLang.Semantics;
 // declarations may come in any order (a role before its party, a penalty before its objective).
 internal sealed partial class Binder
 {
-    private void DeclareContract(ContractDeclarationSyntax contract)
+    /// <summary>Declares the root contract (or the libraries, when the root is a library), then every member of every file.</summary>
+    private void DeclareUnit(ContractDeclarationSyntax? contract)
     {
-        if (TrySite(contract, contract.ContractKeyword, contract.Identifier, out var site))
+        if (contract is not null && TrySite(contract, contract.ContractKeyword, contract.Identifier, out var site))
         {
             _contract = Declare(contract, new Dictionary<string, Symbol>(StringComparer.Ordinal),
                 new Symbol(SymbolKind.Contract, contract.Identifier.Text, null, StringValue(contract.Title), contract.GetDocumentation(), site));
         }
-        foreach (var statement in contract.Body.Statements)
+        foreach (var file in _files)
         {
-            DeclareMember(statement);
+            if (file.Tree.Root.Library is not { } library)
+            {
+                continue;
+            }
+            EnterFile(file);
+            if (TrySite(library, library.LibraryKeyword, library.Identifier, out var librarySite))
+            {
+                var symbol = Declare(library, _libraryScope,
+                    new Symbol(SymbolKind.Library, library.Identifier.Text, null, null, library.GetDocumentation(), librarySite));
+                if (contract is null && ReferenceEquals(file, _rootFile))
+                {
+                    _contract = symbol;
+                }
+            }
         }
+        foreach (var (file, body) in Bodies())
+        {
+            EnterFile(file);
+            foreach (var statement in body)
+            {
+                DeclareMember(statement);
+            }
+        }
+        EnterFile(_rootFile);
     }
 
     private void DeclareMember(StatementSyntax statement)

@@ -28,6 +28,9 @@ internal sealed partial class Binder
         ["lead_time"] = IndicatorKind.LeadTime,
     };
 
+    /// <summary>The name an indicator is written with (<c>resolved_within</c>).</summary>
+    internal static string IndicatorName(IndicatorKind kind) => Indicators.First(p => p.Value == kind).Key;
+
     private static bool IsIncidentBased(IndicatorKind kind) => kind is IndicatorKind.Mttr or IndicatorKind.ResolvedWithin
         or IndicatorKind.RespondedWithin or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate;
 
@@ -119,6 +122,7 @@ internal sealed partial class Binder
         PerClauseSyntax? perClause = null;
         DuringClauseSyntax? duringClause = null;
         ExcludeClauseSyntax? excludeClause = null;
+        BacksClauseSyntax? backsClause = null;
         foreach (var statement in objective.Body.Statements)
         {
             switch (statement)
@@ -128,7 +132,8 @@ internal sealed partial class Binder
                 case PerClauseSyntax c when FirstClause(objective, "per", c.PerKeyword.Span): perClause = c; break;
                 case DuringClauseSyntax c when FirstClause(objective, "during", c.DuringKeyword.Span): duringClause = c; break;
                 case ExcludeClauseSyntax c when FirstClause(objective, "exclude", c.ExcludeKeyword.Span): excludeClause = c; break;
-                case IndicatorClauseSyntax or TargetClauseSyntax or PerClauseSyntax or DuringClauseSyntax or ExcludeClauseSyntax
+                case BacksClauseSyntax c when FirstClause(objective, "backs", c.BacksKeyword.Span): backsClause = c; break;
+                case IndicatorClauseSyntax or TargetClauseSyntax or PerClauseSyntax or DuringClauseSyntax or ExcludeClauseSyntax or BacksClauseSyntax
                     or EmptyStatementSyntax or UnknownStatementSyntax:
                     break;
                 default:
@@ -207,7 +212,26 @@ internal sealed partial class Binder
             return null;
         }
         return new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
-            SourceLocationOf(objective.ObjectiveKeyword));
+            SourceLocationOf(objective.ObjectiveKeyword))
+        {
+            Backs = BindBacks(backsClause, symbol),
+        };
+    }
+
+    /// <summary>What <c>backs Service.Objective</c> names; checked against the underpinned contract once both are bound.</summary>
+    private BackingModel? BindBacks(BacksClauseSyntax? backs, Symbol objective)
+    {
+        if (backs is null || !IsPresent(backs.Service.Identifier) || !IsPresent(backs.Objective.Identifier) || backs.Dot.IsMissing)
+        {
+            return null;
+        }
+        if (_underpins is null && _tree.Root.Contract is not null)
+        {
+            Report(DiagnosticCatalog.BacksWithoutUnderpins, backs.BacksKeyword.Span, objective.Name,
+                $"{backs.Service.Identifier.Text}.{backs.Objective.Identifier.Text}");
+            return null;
+        }
+        return new BackingModel(backs.Service.Identifier.Text, backs.Objective.Identifier.Text, SourceLocationOf(backs.BacksKeyword));
     }
 
     private static string IndicatorText(IndicatorClauseSyntax clause) =>

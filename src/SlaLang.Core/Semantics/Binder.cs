@@ -11,20 +11,26 @@ using SlaLang.Text;
 
 namespace SlaLang.Semantics;
 
-/// <summary>What binding one syntax tree produced: symbols, every name occurrence, diagnostics and (when error-free) the model.</summary>
+/// <summary>What binding one contract or library with its imports produced: symbols, every name occurrence per file, diagnostics and
+/// (when error-free and a contract) the model.</summary>
 internal sealed record BindingResult(
     Symbol? Contract,
     ImmutableArray<Symbol> Symbols,
-    ImmutableArray<SymbolOccurrence> Occurrences,
+    IReadOnlyDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>> Occurrences,
     ImmutableArray<Diagnostic> Diagnostics,
-    ContractModel? Model);
+    ContractModel? Model)
+{
+    /// <summary>The occurrences in <paramref name="tree"/>, in text order (empty for a file of another unit).</summary>
+    public ImmutableArray<SymbolOccurrence> OccurrencesIn(SyntaxTree tree) => Occurrences.TryGetValue(tree, out var found) ? found : [];
+}
 
 /// <summary>A span naming a symbol: its declaration name or a reference.</summary>
 public readonly record struct SymbolOccurrence(TextSpan Span, Symbol Symbol, bool IsDeclaration);
 
 /// <summary>
-/// Binds one contract: declares every name (pass 1), resolves every reference and checks units while building the
-/// <see cref="ContractModel"/> parts (pass 2), then runs the contract-wide rules. Never throws on any tree.
+/// Binds one contract or library together with the libraries it imports (one scope, LANGUAGE.md §8): declares every name of every
+/// file (pass 1), resolves every reference and checks units while building the <see cref="ContractModel"/> parts (pass 2), then runs
+/// the contract-wide rules. Never throws on any tree, and reads no file: the files come resolved from the <see cref="ImportGraph"/>.
 /// </summary>
 internal sealed partial class Binder
 {
@@ -34,57 +40,116 @@ internal sealed partial class Binder
         Detail = "(built in, 24/7)",
     };
 
-    private readonly SyntaxTree _tree;
+    /// <summary>One file of the unit: its tree and the names met in it.</summary>
+    private sealed class FileBinding(SyntaxTree tree)
+    {
+        public SyntaxTree Tree { get; } = tree;
+        public SymbolSource Source { get; } = new(tree.Path, tree.Text);
+        // About one name every 50 characters in the examples, a declaration every 130: sized so that a file's lists rarely grow
+        // (each growth copies them and leaves the old arrays as garbage).
+        public List<SymbolOccurrence> Declarations { get; } = new(Math.Max(16, tree.Text.Length / 128));
+        public List<SymbolOccurrence> References { get; } = new(Math.Max(16, tree.Text.Length / 64));
+    }
+
+    private readonly FileBinding[] _files;
+    private readonly FileBinding _rootFile;
     private readonly LintConfiguration _config;
-    private readonly SourceText _text;
-    private readonly string _path;
-    private readonly SymbolSource _source;
+    private SyntaxTree _tree;
+    private SourceText _text;
+    private string _path;
+    private SymbolSource _source;
+    private List<SymbolOccurrence> _declarations;
+    private List<SymbolOccurrence> _references;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<Symbol> _symbols;
-    private readonly List<SymbolOccurrence> _declarations;
-    private readonly List<SymbolOccurrence> _references;
     private readonly Dictionary<string, Symbol> _contractScope;
     private readonly Dictionary<Symbol, Dictionary<string, Symbol>> _serviceScopes = new(PositionIdentityComparer.Instance);
     private readonly Dictionary<string, Symbol> _raciScope = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Symbol> _phaseScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _libraryScope = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxNode, Symbol> _declared;
     private Symbol? _contract;
     private bool _hasErrors;
 
+    /// <summary>A binder of one file alone.</summary>
     internal Binder(SyntaxTree tree, LintConfiguration config)
+        : this([tree], config)
     {
-        _tree = tree;
+    }
+
+    /// <summary>A binder of <paramref name="files"/>: the root (a contract or library) last, the files it imports before it.</summary>
+    internal Binder(IReadOnlyList<SyntaxTree> files, LintConfiguration config)
+    {
+        _files = [.. files.Select(f => new FileBinding(f))];
+        _rootFile = _files[^1];
         _config = config;
-        _text = tree.Text;
-        _path = tree.Path;
-        _source = new SymbolSource(_path, _text);
-        // About one name every 50 characters in the examples, a declaration every 130: sized so that a contract's lists and
-        // maps rarely grow (each growth copies them and leaves the old arrays as garbage).
-        var declarations = Math.Max(16, _text.Length / 128);
-        _declarations = new List<SymbolOccurrence>(declarations);
-        _references = new List<SymbolOccurrence>(Math.Max(16, _text.Length / 64));
+        EnterFile(_rootFile);
+        var length = files.Sum(f => f.Text.Length);
+        var declarations = Math.Max(16, length / 128);
         _symbols = new List<Symbol>(declarations);
         _declared = new Dictionary<SyntaxNode, Symbol>(declarations, PositionIdentityComparer.Instance);
         _contractScope = new Dictionary<string, Symbol>(declarations / 2, StringComparer.Ordinal);
         _contractScope[Always.Name] = Always;
     }
 
-    /// <summary>Binds the tree once; the result is immutable.</summary>
+    /// <summary>Makes <paramref name="file"/> the file whose spans are reported and whose names are recorded.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_tree), nameof(_text), nameof(_path), nameof(_source), nameof(_declarations), nameof(_references))]
+    private void EnterFile(FileBinding file)
+    {
+        _tree = file.Tree;
+        _text = file.Tree.Text;
+        _path = file.Tree.Path;
+        _source = file.Source;
+        _declarations = file.Declarations;
+        _references = file.References;
+    }
+
+    /// <summary>The body statements of each file's contract or library, the imported files first (a file's other statements are
+    /// imports, or errors the parser reported).</summary>
+    private IEnumerable<(FileBinding File, SyntaxList<StatementSyntax> Body)> Bodies()
+    {
+        foreach (var file in _files)
+        {
+            var root = file.Tree.Root;
+            if (ReferenceEquals(file, _rootFile) && root.Contract is { } contract)
+            {
+                yield return (file, contract.Body.Statements);
+            }
+            else if (root.Library is { } library)
+            {
+                yield return (file, library.Body.Statements);
+            }
+        }
+    }
+
+    /// <summary>Binds the files once; the result is immutable.</summary>
     internal BindingResult Bind()
     {
         ReportConfigurationErrors();
         // A missing or second contract is reported by the parser (SLA1020, SLA1021); the first one is bound.
         ContractModel? model = null;
-        if (_tree.Root.Contract is { } contract)
+        var root = _rootFile.Tree.Root;
+        var contract = root.Contract;
+        DeclareUnit(contract);
+        if (contract is not null)
         {
-            DeclareContract(contract);
             model = BindContract(contract);
         }
-        var hasErrors = _hasErrors || _tree.Diagnostics.Any(d => d.IsError);
+        else
+        {
+            BindMembers();
+        }
+        EnterFile(_rootFile);
+        var hasErrors = _hasErrors || _files.Any(f => f.Tree.Diagnostics.Any(d => d.IsError));
+        var occurrences = new Dictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>(ReferenceEqualityComparer.Instance);
+        foreach (var file in _files)
+        {
+            occurrences[file.Tree] = SortedOccurrences(file);
+        }
         return new BindingResult(
             _contract,
             [.. _symbols],
-            SortedOccurrences(),
+            occurrences,
             [.. _diagnostics],
             hasErrors ? null : model);
     }
@@ -94,10 +159,10 @@ internal sealed partial class Binder
     /// they were added in). Declarations (pass 1) and references (pass 2) each come almost always in text order, so the two
     /// lists are merged; only when one is not sorted are they sorted together.
     /// </summary>
-    private ImmutableArray<SymbolOccurrence> SortedOccurrences()
+    private static ImmutableArray<SymbolOccurrence> SortedOccurrences(FileBinding file)
     {
-        var declarations = CollectionsMarshal.AsSpan(_declarations);
-        var references = CollectionsMarshal.AsSpan(_references);
+        var declarations = CollectionsMarshal.AsSpan(file.Declarations);
+        var references = CollectionsMarshal.AsSpan(file.References);
         var items = new SymbolOccurrence[declarations.Length + references.Length];
         if (IsSorted(declarations) && IsSorted(references))
         {
@@ -139,6 +204,21 @@ internal sealed partial class Binder
 
     private string Position(TextSpan span) => _text.GetLinePosition(span.Start).ToString();
 
+    /// <summary>Where <paramref name="symbol"/> is declared: <c>line:col</c> in the current file, <c>file.sla:line:col</c> in another.</summary>
+    private string PositionOf(Symbol symbol) => PositionIn(symbol.Source, symbol.NameSpan);
+
+    /// <summary><c>line:col</c> of <paramref name="span"/> in the current file, <c>file.sla:line:col</c> in another one.</summary>
+    private string PositionIn(SymbolSource? source, TextSpan span)
+    {
+        if (source is null || ReferenceEquals(source.Text, _text))
+        {
+            return Position(span);
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(_path) ? "." : _path)) ?? "";
+        var other = string.IsNullOrEmpty(source.Path) ? "(unnamed)" : Path.GetRelativePath(folder, Path.GetFullPath(source.Path)).Replace('\\', '/');
+        return $"{other}({source.Text.GetLinePosition(span.Start)})";
+    }
+
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
         var diagnostic = Diagnostic.Create(descriptor, LocationOf(span), args);
@@ -162,19 +242,11 @@ internal sealed partial class Binder
     /// <summary>Reports a contract rule at its configured level; nothing when the rule is off.</summary>
     private void Report(ContractRule rule, TextSpan span, params object?[] args)
     {
-        var level = _config.GetLevel(rule);
-        if (level == RuleLevel.Off)
+        if (RuleReporter.Create(rule, _config, LocationOf(span), args) is { } diagnostic)
         {
-            return;
+            _hasErrors |= diagnostic.IsError;
+            _diagnostics.Add(diagnostic);
         }
-        var diagnostic = Diagnostic.Create(rule.Descriptor, LocationOf(span), args).WithSeverity(level switch
-        {
-            RuleLevel.Error => DiagnosticSeverity.Error,
-            RuleLevel.Warning => DiagnosticSeverity.Warning,
-            _ => DiagnosticSeverity.Info,
-        });
-        _hasErrors |= diagnostic.IsError;
-        _diagnostics.Add(diagnostic);
     }
 
     private void ReportConfigurationErrors()
@@ -228,7 +300,7 @@ internal sealed partial class Binder
         if (scope.TryGetValue(symbol.Name, out var existing))
         {
             Report(DiagnosticCatalog.DuplicateName, symbol.NameSpan, symbol.Name, Symbol.KindWordWithArticle(existing.Kind),
-                existing.IsBuiltIn ? "by the language (built in)" : $"at ({Position(existing.NameSpan)})");
+                existing.IsBuiltIn ? "by the language (built in)" : $"at ({PositionOf(existing)})");
         }
         else
         {

@@ -7,21 +7,22 @@ using SlaLang.Text;
 namespace SlaLang.Semantics;
 
 /// <summary>
-/// What the binder knows about one syntax tree: declared symbols, the symbol under a position, references, diagnostics
-/// (syntax, binding and rules) and the <see cref="ContractModel"/>. Computed once, lazily, and safe to share between threads.
+/// What the compiler knows about one syntax tree: declared symbols, the symbol under a position, references, diagnostics (syntax,
+/// imports, binding and rules) and the <see cref="ContractModel"/>. A file is bound with the contract or library it belongs to (its
+/// imports, or the contract importing it), so names declared in other files resolve. Computed once, lazily, and thread-safe.
 /// </summary>
 public sealed class SemanticModel
 {
-    private readonly Lazy<BindingResult> _binding;
+    private readonly BoundUnit _unit;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
 
-    internal SemanticModel(Compilation compilation, SyntaxTree tree)
+    internal SemanticModel(Compilation compilation, SyntaxTree tree, BoundUnit unit)
     {
         Compilation = compilation;
         SyntaxTree = tree;
-        _binding = new Lazy<BindingResult>(() => new Binder(tree, compilation.Options.GetLintConfiguration(tree.Path)).Bind(),
-            LazyThreadSafetyMode.ExecutionAndPublication);
-        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => DiagnosticOrder.Sort(tree.Diagnostics.Concat(_binding.Value.Diagnostics)),
+        _unit = unit;
+        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(
+            () => [.. unit.Diagnostics.Where(d => ReferenceEquals(d.Location.Text, tree.Text))],
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -31,17 +32,22 @@ public sealed class SemanticModel
     /// <summary>The tree this model describes.</summary>
     public SyntaxTree SyntaxTree { get; }
 
-    /// <summary>The symbol of the file's contract, or null when the file declares none.</summary>
-    public Symbol? ContractSymbol => _binding.Value.Contract;
+    private BindingResult Binding => _unit.Binding;
 
-    /// <summary>Every diagnostic of this tree (syntax, binding, rules), sorted by position.</summary>
+    /// <summary>The symbol of the contract (or, for a library checked alone, the library) this file belongs to, or null.</summary>
+    public Symbol? ContractSymbol => Binding.Contract;
+
+    /// <summary>Every diagnostic located in this tree (syntax, imports, binding, rules), sorted by position.</summary>
     public ImmutableArray<Diagnostic> GetDiagnostics() => _diagnostics.Value;
 
-    /// <summary>Every symbol the file declares, in declaration order (the built-in <c>always</c> is not declared by the file).</summary>
-    public ImmutableArray<Symbol> GetDeclaredSymbols() => _binding.Value.Symbols;
+    /// <summary>Every diagnostic of the contract or library this tree belongs to, in all of its files, sorted by path and position.</summary>
+    public ImmutableArray<Diagnostic> GetAllDiagnostics() => _unit.Diagnostics;
 
-    /// <summary>Every span naming a symbol (declarations and references), in text order.</summary>
-    public ImmutableArray<SymbolOccurrence> GetOccurrences() => _binding.Value.Occurrences;
+    /// <summary>Every symbol this file declares, in declaration order (the built-in <c>always</c> is not declared by the file).</summary>
+    public ImmutableArray<Symbol> GetDeclaredSymbols() => [.. Binding.Symbols.Where(s => ReferenceEquals(s.Source?.Text, SyntaxTree.Text))];
+
+    /// <summary>Every span of this file naming a symbol (declarations and references), in text order.</summary>
+    public ImmutableArray<SymbolOccurrence> GetOccurrences() => Binding.OccurrencesIn(SyntaxTree);
 
     /// <summary>
     /// The symbol whose declaration name or reference covers <paramref name="position"/> (a cursor just after a name counts),
@@ -49,7 +55,7 @@ public sealed class SemanticModel
     /// </summary>
     public Symbol? GetSymbolAt(int position)
     {
-        var occurrences = _binding.Value.Occurrences;
+        var occurrences = GetOccurrences();
         int low = 0, high = occurrences.Length - 1;
         while (low <= high)
         {
@@ -76,13 +82,18 @@ public sealed class SemanticModel
         return null;
     }
 
-    /// <summary>Every location naming <paramref name="symbol"/> in this tree, declaration first, then references in text order.</summary>
-    public ImmutableArray<Location> FindReferences(Symbol symbol) =>
-        [.. _binding.Value.Occurrences
-            .Where(o => ReferenceEquals(o.Symbol, symbol))
-            .OrderBy(o => o.IsDeclaration ? 0 : 1)
-            .ThenBy(o => o.Span.Start)
-            .Select(o => new Location(SyntaxTree.Path, SyntaxTree.Text, o.Span))];
+    /// <summary>Every location naming <paramref name="symbol"/> in any file of the compilation, declaration first, then references by path and position.</summary>
+    public ImmutableArray<Location> FindReferences(Symbol symbol)
+    {
+        if (symbol.NameLocation is { } declaration)
+        {
+            return Compilation.FindReferences(declaration);
+        }
+        // A built-in symbol: its references in this file's unit.
+        return [.. _unit.Binding.Occurrences
+            .SelectMany(p => p.Value.Where(o => ReferenceEquals(o.Symbol, symbol)).Select(o => new Location(p.Key.Path, p.Key.Text, o.Span)))
+            .OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Span.Start)];
+    }
 
     /// <summary>
     /// The symbol a declaration named <paramref name="name"/> would clash with in the scope <paramref name="symbol"/> is declared in
@@ -91,19 +102,19 @@ public sealed class SemanticModel
     /// </summary>
     public Symbol? LookupInScopeOf(Symbol symbol, string name)
     {
-        _ = _binding.Value;
+        _ = Binding;
         return symbol.Scope is { } scope && scope.TryGetValue(name, out var found) ? found : null;
     }
 
-    /// <summary>The symbols of <paramref name="kind"/> visible in the contract (with <c>always</c> for calendars), for completion.</summary>
+    /// <summary>The symbols of <paramref name="kind"/> visible in the contract, in every file (with <c>always</c> for calendars), for completion.</summary>
     public ImmutableArray<Symbol> GetSymbols(SymbolKind kind)
     {
-        var declared = _binding.Value.Symbols.Where(s => s.Kind == kind);
+        var declared = Binding.Symbols.Where(s => s.Kind == kind);
         return kind == SymbolKind.Calendar ? [Binder.Always, .. declared] : [.. declared];
     }
 
-    /// <summary>The typed model of the contract, or null when the tree has errors (see <see cref="GetDiagnostics"/>).</summary>
-    public ContractModel? GetContractModel() => _diagnostics.Value.Any(d => d.IsError) ? null : _binding.Value.Model;
+    /// <summary>The typed model of the contract, or null when a file of it has errors (see <see cref="GetAllDiagnostics"/>) or it is a library.</summary>
+    public ContractModel? GetContractModel() => _unit.Model;
 }
 
 /// <summary>The order diagnostics are reported in: by path, then position, then code.</summary>
@@ -115,4 +126,17 @@ internal static class DiagnosticOrder
             .ThenBy(d => d.Span.Start)
             .ThenBy(d => d.Span.End)
             .ThenBy(d => d.Code, StringComparer.Ordinal)];
+
+    /// <summary>Each diagnostic once: a library imported by two contracts is bound twice, and reports the same mistakes twice.</summary>
+    internal static IEnumerable<Diagnostic> Distinct(IEnumerable<Diagnostic> diagnostics)
+    {
+        var seen = new HashSet<(string, int, int, string, string)>();
+        foreach (var d in diagnostics)
+        {
+            if (seen.Add((d.Location.Path, d.Span.Start, d.Span.End, d.Code, d.Message)))
+            {
+                yield return d;
+            }
+        }
+    }
 }

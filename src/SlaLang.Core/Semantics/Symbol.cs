@@ -34,6 +34,8 @@ public enum SymbolKind
     Obligation,
     /// <summary>A transition <c>phase</c>.</summary>
     TransitionPhase,
+    /// <summary>A <c>library</c>: declarations a contract imports (LANGUAGE.md §8).</summary>
+    Library,
 }
 
 /// <summary>
@@ -87,6 +89,9 @@ public class Symbol
 
     /// <summary>The span of the declared name (empty for a built-in symbol).</summary>
     public TextSpan NameSpan => _nameSpan;
+
+    /// <summary>The file declaring the symbol (null for a built-in symbol).</summary>
+    internal SymbolSource? Source => _source;
 
     /// <summary>Whether the language declares it (<c>always</c>), not the contract.</summary>
     public bool IsBuiltIn => _source is null;

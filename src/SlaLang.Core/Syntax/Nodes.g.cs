@@ -156,6 +156,112 @@ public sealed partial class OfClauseSyntax : SyntaxNode
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitOfClause(this);
 }
 
+/// <summary>`import "path.sla"` (relative to the importing file; imports come before the file's contract or library).</summary>
+public sealed partial class ImportDirectiveSyntax : StatementSyntax
+{
+    private readonly SyntaxToken _importKeyword;
+    private readonly SyntaxToken _path;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
+    internal ImportDirectiveSyntax(SyntaxToken importKeyword, SyntaxToken path, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+        : base(SyntaxKind.ImportDirective, [importKeyword, path, skipped, terminator])
+    {
+        _importKeyword = importKeyword;
+        _path = path;
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <summary>Slot 0: ImportKeyword.</summary>
+    public SyntaxToken ImportKeyword => _importKeyword;
+
+    /// <summary>Slot 1: Path.</summary>
+    public SyntaxToken Path => _path;
+
+    /// <summary>Slot 2: Skipped.</summary>
+    public override SkippedTokensSyntax? Skipped => _skipped;
+
+    /// <summary>Slot 3: Terminator.</summary>
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _importKeyword,
+        1 => _path,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <inheritdoc/>
+    public override void Accept(SyntaxVisitor visitor) => visitor.VisitImportDirective(this);
+}
+
+/// <summary>`library Name { … }`: declarations a contract body holds, without the header items.</summary>
+public sealed partial class LibraryDeclarationSyntax : DeclarationSyntax
+{
+    private readonly SyntaxToken _libraryKeyword;
+    private readonly SyntaxToken _identifier;
+    private readonly BlockSyntax _body;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
+    internal LibraryDeclarationSyntax(SyntaxToken libraryKeyword, SyntaxToken identifier, BlockSyntax body, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+        : base(SyntaxKind.LibraryDeclaration, [libraryKeyword, identifier, body, skipped, terminator])
+    {
+        _libraryKeyword = libraryKeyword;
+        _identifier = identifier;
+        _body = body;
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <summary>Slot 0: LibraryKeyword.</summary>
+    public SyntaxToken LibraryKeyword => _libraryKeyword;
+
+    /// <summary>Slot 1: Identifier.</summary>
+    public override SyntaxToken Identifier => _identifier;
+
+    /// <summary>Slot 2: Body.</summary>
+    public BlockSyntax Body => _body;
+
+    /// <summary>Slot 3: Skipped.</summary>
+    public override SkippedTokensSyntax? Skipped => _skipped;
+
+    /// <summary>Slot 4: Terminator.</summary>
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 5;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _libraryKeyword,
+        1 => _identifier,
+        2 => _body,
+        3 => _skipped,
+        4 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <inheritdoc/>
+    public override void Accept(SyntaxVisitor visitor) => visitor.VisitLibraryDeclaration(this);
+}
+
 /// <summary>`contract Name "title" { … }`.</summary>
 public sealed partial class ContractDeclarationSyntax : DeclarationSyntax
 {
@@ -528,6 +634,56 @@ public sealed partial class ProfileStatementSyntax : StatementSyntax
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitProfileStatement(this);
+}
+
+/// <summary>`underpins "path.sla"`: the contract this one (an OLA, a subcontract) supports.</summary>
+public sealed partial class UnderpinsStatementSyntax : StatementSyntax
+{
+    private readonly SyntaxToken _underpinsKeyword;
+    private readonly SyntaxToken _path;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
+    internal UnderpinsStatementSyntax(SyntaxToken underpinsKeyword, SyntaxToken path, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+        : base(SyntaxKind.UnderpinsStatement, [underpinsKeyword, path, skipped, terminator])
+    {
+        _underpinsKeyword = underpinsKeyword;
+        _path = path;
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <summary>Slot 0: UnderpinsKeyword.</summary>
+    public SyntaxToken UnderpinsKeyword => _underpinsKeyword;
+
+    /// <summary>Slot 1: Path.</summary>
+    public SyntaxToken Path => _path;
+
+    /// <summary>Slot 2: Skipped.</summary>
+    public override SkippedTokensSyntax? Skipped => _skipped;
+
+    /// <summary>Slot 3: Terminator.</summary>
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 4;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _underpinsKeyword,
+        1 => _path,
+        2 => _skipped,
+        3 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <inheritdoc/>
+    public override void Accept(SyntaxVisitor visitor) => visitor.VisitUnderpinsStatement(this);
 }
 
 /// <summary>`party Name client|provider|subcontractor [of Party] ["title"]`.</summary>
@@ -1412,6 +1568,68 @@ public sealed partial class ExcludeClauseSyntax : StatementSyntax
 
     /// <inheritdoc/>
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitExcludeClause(this);
+}
+
+/// <summary>`backs Service.Objective`: the objective of the underpinned contract this one backs.</summary>
+public sealed partial class BacksClauseSyntax : StatementSyntax
+{
+    private readonly SyntaxToken _backsKeyword;
+    private readonly IdentifierNameSyntax _service;
+    private readonly SyntaxToken _dot;
+    private readonly IdentifierNameSyntax _objective;
+    private SkippedTokensSyntax? _skipped;
+    private SyntaxToken? _terminator;
+
+    internal BacksClauseSyntax(SyntaxToken backsKeyword, IdentifierNameSyntax service, SyntaxToken dot, IdentifierNameSyntax objective, SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+        : base(SyntaxKind.BacksClause, [backsKeyword, service, dot, objective, skipped, terminator])
+    {
+        _backsKeyword = backsKeyword;
+        _service = service;
+        _dot = dot;
+        _objective = objective;
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <summary>Slot 0: BacksKeyword.</summary>
+    public SyntaxToken BacksKeyword => _backsKeyword;
+
+    /// <summary>Slot 1: Service.</summary>
+    public IdentifierNameSyntax Service => _service;
+
+    /// <summary>Slot 2: Dot.</summary>
+    public SyntaxToken Dot => _dot;
+
+    /// <summary>Slot 3: Objective.</summary>
+    public IdentifierNameSyntax Objective => _objective;
+
+    /// <summary>Slot 4: Skipped.</summary>
+    public override SkippedTokensSyntax? Skipped => _skipped;
+
+    /// <summary>Slot 5: Terminator.</summary>
+    public override SyntaxToken? Terminator => _terminator;
+
+    internal override int SlotCount => 6;
+
+    internal override object? GetSlot(int index) => index switch
+    {
+        0 => _backsKeyword,
+        1 => _service,
+        2 => _dot,
+        3 => _objective,
+        4 => _skipped,
+        5 => _terminator,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    private protected override void SetEndSlots(SkippedTokensSyntax? skipped, SyntaxToken? terminator)
+    {
+        _skipped = skipped;
+        _terminator = terminator;
+    }
+
+    /// <inheritdoc/>
+    public override void Accept(SyntaxVisitor visitor) => visitor.VisitBacksClause(this);
 }
 
 /// <summary>A calendar period: `day`, `week`, `month`, `quarter`, `year`.</summary>

@@ -87,6 +87,28 @@ public sealed partial class CompilationUnitSyntax
 
     /// <summary>The file's (first) contract, or null if it declares none.</summary>
     public ContractDeclarationSyntax? Contract => Statements.OfType<ContractDeclarationSyntax>().FirstOrDefault();
+
+    /// <summary>The file's library, or null if it declares none (or declares a contract first).</summary>
+    public LibraryDeclarationSyntax? Library
+    {
+        get
+        {
+            foreach (var statement in Statements)
+            {
+                switch (statement)
+                {
+                    case ContractDeclarationSyntax:
+                        return null;
+                    case LibraryDeclarationSyntax library:
+                        return library;
+                }
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The file's <c>import</c> lines, in order.</summary>
+    public IEnumerable<ImportDirectiveSyntax> Imports => Statements.OfType<ImportDirectiveSyntax>();
 }
 
 /// <summary>Hand-written members of the RACI table.</summary>

@@ -55,6 +55,7 @@ public static partial class SyntaxFacts
         SyntaxKind.CommaToken => "','",
         SyntaxKind.SemicolonToken => "';'",
         SyntaxKind.DotDotToken => "'..'",
+        SyntaxKind.DotToken => "'.'",
         SyntaxKind.MinusToken => "'-'",
         SyntaxKind.EqualsEqualsToken => "'=='",
         SyntaxKind.BangEqualsToken => "'!='",

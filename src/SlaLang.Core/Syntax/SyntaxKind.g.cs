@@ -48,6 +48,8 @@ public enum SyntaxKind : ushort
     SemicolonToken,
     /// <summary>..</summary>
     DotDotToken,
+    /// <summary>. (between a service and an objective: Service.Objective)</summary>
+    DotToken,
     /// <summary>-</summary>
     MinusToken,
     /// <summary>==</summary>
@@ -228,6 +230,14 @@ public enum SyntaxKind : ushort
     AndKeyword,
     /// <summary>The contextual keyword <c>or</c>.</summary>
     OrKeyword,
+    /// <summary>The contextual keyword <c>import</c>.</summary>
+    ImportKeyword,
+    /// <summary>The contextual keyword <c>library</c>.</summary>
+    LibraryKeyword,
+    /// <summary>The contextual keyword <c>underpins</c>.</summary>
+    UnderpinsKeyword,
+    /// <summary>The contextual keyword <c>backs</c>.</summary>
+    BacksKeyword,
     /// <summary>A <see cref="CompilationUnitSyntax"/>.</summary>
     CompilationUnit,
     /// <summary>A <see cref="BlockSyntax"/>.</summary>
@@ -238,6 +248,10 @@ public enum SyntaxKind : ushort
     IdentifierName,
     /// <summary>A <see cref="OfClauseSyntax"/>.</summary>
     OfClause,
+    /// <summary>A <see cref="ImportDirectiveSyntax"/>.</summary>
+    ImportDirective,
+    /// <summary>A <see cref="LibraryDeclarationSyntax"/>.</summary>
+    LibraryDeclaration,
     /// <summary>A <see cref="ContractDeclarationSyntax"/>.</summary>
     ContractDeclaration,
     /// <summary>A <see cref="VersionStatementSyntax"/>.</summary>
@@ -252,6 +266,8 @@ public enum SyntaxKind : ushort
     ModelStatement,
     /// <summary>A <see cref="ProfileStatementSyntax"/>.</summary>
     ProfileStatement,
+    /// <summary>A <see cref="UnderpinsStatementSyntax"/>.</summary>
+    UnderpinsStatement,
     /// <summary>A <see cref="PartyDeclarationSyntax"/>.</summary>
     PartyDeclaration,
     /// <summary>A <see cref="RoleDeclarationSyntax"/>.</summary>
@@ -284,6 +300,8 @@ public enum SyntaxKind : ushort
     DuringClause,
     /// <summary>A <see cref="ExcludeClauseSyntax"/>.</summary>
     ExcludeClause,
+    /// <summary>A <see cref="BacksClauseSyntax"/>.</summary>
+    BacksClause,
     /// <summary>A <see cref="NamedPeriodSyntax"/>.</summary>
     NamedPeriod,
     /// <summary>A <see cref="CountedPeriodSyntax"/>.</summary>
@@ -462,13 +480,17 @@ public static partial class SyntaxFacts
         ("not", SyntaxKind.NotKeyword),
         ("and", SyntaxKind.AndKeyword),
         ("or", SyntaxKind.OrKeyword),
+        ("import", SyntaxKind.ImportKeyword),
+        ("library", SyntaxKind.LibraryKeyword),
+        ("underpins", SyntaxKind.UnderpinsKeyword),
+        ("backs", SyntaxKind.BacksKeyword),
     ];
 
     /// <summary>The first contextual keyword kind.</summary>
     public const SyntaxKind FirstKeyword = SyntaxKind.ContractKeyword;
 
     /// <summary>The last contextual keyword kind.</summary>
-    public const SyntaxKind LastKeyword = SyntaxKind.OrKeyword;
+    public const SyntaxKind LastKeyword = SyntaxKind.BacksKeyword;
 
     /// <summary>The first node kind.</summary>
     public const SyntaxKind FirstNode = SyntaxKind.CompilationUnit;

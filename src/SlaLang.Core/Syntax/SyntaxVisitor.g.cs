@@ -24,6 +24,12 @@ public abstract class SyntaxVisitor
     /// <summary>Visits a <see cref="OfClauseSyntax"/>.</summary>
     public virtual void VisitOfClause(OfClauseSyntax node) => DefaultVisit(node);
 
+    /// <summary>Visits a <see cref="ImportDirectiveSyntax"/>.</summary>
+    public virtual void VisitImportDirective(ImportDirectiveSyntax node) => DefaultVisit(node);
+
+    /// <summary>Visits a <see cref="LibraryDeclarationSyntax"/>.</summary>
+    public virtual void VisitLibraryDeclaration(LibraryDeclarationSyntax node) => DefaultVisit(node);
+
     /// <summary>Visits a <see cref="ContractDeclarationSyntax"/>.</summary>
     public virtual void VisitContractDeclaration(ContractDeclarationSyntax node) => DefaultVisit(node);
 
@@ -44,6 +50,9 @@ public abstract class SyntaxVisitor
 
     /// <summary>Visits a <see cref="ProfileStatementSyntax"/>.</summary>
     public virtual void VisitProfileStatement(ProfileStatementSyntax node) => DefaultVisit(node);
+
+    /// <summary>Visits a <see cref="UnderpinsStatementSyntax"/>.</summary>
+    public virtual void VisitUnderpinsStatement(UnderpinsStatementSyntax node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="PartyDeclarationSyntax"/>.</summary>
     public virtual void VisitPartyDeclaration(PartyDeclarationSyntax node) => DefaultVisit(node);
@@ -92,6 +101,9 @@ public abstract class SyntaxVisitor
 
     /// <summary>Visits a <see cref="ExcludeClauseSyntax"/>.</summary>
     public virtual void VisitExcludeClause(ExcludeClauseSyntax node) => DefaultVisit(node);
+
+    /// <summary>Visits a <see cref="BacksClauseSyntax"/>.</summary>
+    public virtual void VisitBacksClause(BacksClauseSyntax node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="NamedPeriodSyntax"/>.</summary>
     public virtual void VisitNamedPeriod(NamedPeriodSyntax node) => DefaultVisit(node);

@@ -314,7 +314,8 @@ public class BindingDiagnosticTests
     public void Every_binding_code_in_the_catalog_has_a_test_in_this_class()
     {
         var source = File.ReadAllText(Path.Combine(Syntax.ExampleFiles.RepositoryRoot, "tests", "SlaLang.Core.Tests", "Semantics", "BindingDiagnosticTests.cs"))
-            + File.ReadAllText(Path.Combine(Syntax.ExampleFiles.RepositoryRoot, "tests", "SlaLang.Cli.Tests", "CheckCommandTests.cs"));
+            + File.ReadAllText(Path.Combine(Syntax.ExampleFiles.RepositoryRoot, "tests", "SlaLang.Cli.Tests", "CheckCommandTests.cs"))
+            + File.ReadAllText(Path.Combine(Syntax.ExampleFiles.RepositoryRoot, "tests", "SlaLang.Core.Tests", "Semantics", "MultiFileTests.cs"));
         var untested = DiagnosticCatalog.All
             .Where(d => d.Category == "Binding")
             .Select(d => d.Code)

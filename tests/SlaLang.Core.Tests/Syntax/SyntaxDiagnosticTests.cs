@@ -37,7 +37,7 @@ public class SyntaxDiagnosticTests
         { "SLA1013", "contract C {\n  role Manager Infogen\n}\n", 2, 16, "Infogen", "Expected 'of'." },
         { "SLA1013", "contract C {\n  service S {\n", 2, 14, "", "Expected '}'." },
         { "SLA1014", "contract C {\n  owner Infogen\n}\n", 2, 3, "owner",
-            "'owner' does not begin a statement here; expected version, term, timezone, currency, model, profile, party, role, calendar, severity, service, raci, escalation, governance, obligation, security, reversibility or transition." },
+            "'owner' does not begin a statement here; expected version, term, timezone, currency, model, profile, underpins, party, role, calendar, severity, service, raci, escalation, governance, obligation, security, reversibility or transition." },
         { "SLA1015", "contract C {\n  currency EUR USD\n}\n", 2, 16, "USD", "Unexpected 'USD' after the statement; end the statement with a new line or ';'." },
         { "SLA1016", "contract C {\n  service S {\n    hours mon-fri 08:00-18:00\n  }\n}\n", 3, 5, "hours", "'hours' is not allowed in a service; move it to a calendar." },
         { "SLA1017", "contract C {\n  escalation E for incidents where " + new string('(', 70) + "a" + new string(')', 70) + " {\n  }\n}\n", 2, 100, "(",
@@ -45,8 +45,11 @@ public class SyntaxDiagnosticTests
         { "SLA1018", "contract C {\n  raci {\n    roles Director Manager\n    Patching AX R\n  }\n}\n", 4, 14, "AX",
             "RACI cell 'AX' must be '-' or letters of R, A, C, I (each at most once)." },
         { "SLA1019", "contract C {\n}\n}\n", 3, 1, "}", "'}' closes no block; remove it." },
-        { "SLA1020", "// a file without a contract\n", 1, 1, "", "The file declares no contract; write 'contract Name { … }'." },
-        { "SLA1021", "contract C {\n}\ncontract D {\n}\n", 3, 10, "D", "A file holds one contract; move 'D' to a file of its own." },
+        { "SLA1020", "// a file without a contract\n", 1, 1, "", "The file declares no contract or library; write 'contract Name { … }' or 'library Name { … }'." },
+        { "SLA1021", "contract C {\n}\ncontract D {\n}\n", 3, 10, "D", "A file holds one contract or one library; move 'D' to a file of its own." },
+        { "SLA1021", "library L {\n}\ncontract D {\n}\n", 3, 10, "D", "A file holds one contract or one library; move 'D' to a file of its own." },
+        { "SLA1024", "library L {\n}\nimport \"common.sla\"\n", 3, 1, "import", "Imports come first in a file; move this 'import' above the contract or library." },
+        { "SLA1016", "library L {\n  currency EUR\n}\n", 2, 3, "currency", "'currency' is not allowed in a library; move it to a contract." },
         { "SLA1023", "contract ÖkoRun {\n}\n", 1, 10, "ÖkoRun",
             "Name 'ÖkoRun' has letters outside A-Z and a-z; names are ASCII letters, digits and '_' (any text may go in a quoted title)." },
         { "SLA1023", "contract C {\n  party Réunion𝒜_2 client\n}\n", 2, 9, "Réunion𝒜_2",
@@ -88,7 +91,7 @@ public class SyntaxDiagnosticTests
     {
         var tested = Cases.Select(row => (string)row[0]).Append("SLA1022").ToHashSet();
         var codes = DiagnosticCatalog.All.Where(d => d.Code.StartsWith("SLA1", StringComparison.Ordinal)).Select(d => d.Code).ToArray();
-        codes.Length.ShouldBe(23);
+        codes.Length.ShouldBe(24);
         codes.Where(c => !tested.Contains(c)).ShouldBeEmpty();
     }
 
