@@ -25,7 +25,7 @@ public class ExampleTests
     {
         var path = Slac.Example(example, example + ".sla");
         var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
-        var emission = Compilation.Create([tree]).EmitMonitor(tree);
+        var emission = Compilation.Create([tree], sources: FileSystemSourceProvider.Instance).EmitMonitor(tree);
         emission.Success.ShouldBeTrue();
         var compiled = MonitorEmitter.Compile(emission.Contract!);
         compiled.ErrorsAndWarnings.Select(d => d.ToString()).ShouldBeEmpty(emission.Source);

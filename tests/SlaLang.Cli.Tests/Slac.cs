@@ -43,7 +43,7 @@ internal static class Slac
     {
         var path = Example(name, name + ".sla");
         var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
-        var emission = Compilation.Create([tree]).EmitMonitor(tree);
+        var emission = Compilation.Create([tree], sources: FileSystemSourceProvider.Instance).EmitMonitor(tree);
         emission.Success.ShouldBeTrue(string.Join("\n", emission.Diagnostics));
         var compiled = MonitorEmitter.Compile(emission.Contract!);
         compiled.ErrorsAndWarnings.ShouldBeEmpty();

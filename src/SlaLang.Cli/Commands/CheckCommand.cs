@@ -109,34 +109,48 @@ internal sealed class CheckCommand : ISlacCommand
         return summary.Errors > 0 ? 1 : 0;
     }
 
-    /// <summary>Checks the files in parallel; the result keeps the files' order, each file's diagnostics sorted by position.</summary>
+    /// <summary>
+    /// Checks the files as one compilation: each file is parsed once (in parallel), the files they import are read through the
+    /// file system, and each contract or library that no other file imports is bound with its imports (in parallel), so that a
+    /// library is not checked alone and again. The result keeps the files' order, each file's diagnostics sorted by position; the
+    /// diagnostics of imported files outside <paramref name="files"/> come last.
+    /// </summary>
     /// <remarks><paramref name="readFile"/> reads a file's text (<see cref="ContractFiles.ReadText"/> unless a test substitutes it).</remarks>
     internal static IReadOnlyList<IReadOnlyList<Diagnostic>> CheckFiles(IReadOnlyList<string> files, Func<string, string>? readFile = null)
     {
-        var results = new IReadOnlyList<Diagnostic>[files.Count];
         var options = CompilationOptions.FromFileSystem(new LintConfigurationCache());
         var read = readFile ?? (path => ContractFiles.ReadText(path, out _));
-        Parallel.For(0, files.Count, i => results[i] = CheckFile(files[i], options, read));
+        var trees = new SyntaxTree?[files.Count];
+        var unreadable = new Diagnostic?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                trees[i] = SyntaxTree.Parse(read(files[i]), files[i]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                // Not UTF-8: located at the first bad byte; otherwise at the start of the file.
+                var location = e is NotUtf8Exception notUtf8
+                    ? new Location(files[i], notUtf8.Prefix, new TextSpan(notUtf8.Prefix.Length, 0))
+                    : new Location(files[i], new SourceText(""), default);
+                unreadable[i] = Diagnostic.Create(DiagnosticCatalog.UnreadableSource, location, files[i], e.Message);
+            }
+        });
+        var compilation = Compilation.Create(trees.OfType<SyntaxTree>(), options, FileSystemSourceProvider.Instance);
+        var byText = compilation.GetDiagnostics().ToLookup(d => d.Location.Text, ReferenceEqualityComparer.Instance);
+        var results = new List<IReadOnlyList<Diagnostic>>(files.Count + 1);
+        for (var i = 0; i < files.Count; i++)
+        {
+            results.Add(trees[i] is { } tree ? [.. byText[tree.Text]] : [unreadable[i]!]);
+        }
+        var given = new HashSet<object>(trees.OfType<SyntaxTree>().Select(t => t.Text), ReferenceEqualityComparer.Instance);
+        var others = compilation.GetDiagnostics().Where(d => !given.Contains(d.Location.Text)).ToList();
+        if (others.Count > 0)
+        {
+            results.Add(others);
+        }
         return results;
-    }
-
-    private static IReadOnlyList<Diagnostic> CheckFile(string path, CompilationOptions options, Func<string, string> read)
-    {
-        string text;
-        try
-        {
-            text = read(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            // Not UTF-8: located at the first bad byte; otherwise at the start of the file.
-            var location = e is NotUtf8Exception notUtf8
-                ? new Location(path, notUtf8.Prefix, new TextSpan(notUtf8.Prefix.Length, 0))
-                : new Location(path, new SourceText(""), default);
-            return [Diagnostic.Create(DiagnosticCatalog.UnreadableSource, location, path, e.Message)];
-        }
-        var tree = SyntaxTree.Parse(text, path);
-        return Compilation.Create([tree], options).GetDiagnostics();
     }
 }
 

@@ -24,6 +24,14 @@ internal static class ContractFrontEnd
         }
     }
 
+    /// <summary>The compilation of the contract at <paramref name="path"/> (text <paramref name="text"/>) with the files it imports,
+    /// read from disk; nothing is bound yet.</summary>
+    public static (Compilation Compilation, SyntaxTree Tree) Open(string path, string text)
+    {
+        var tree = SyntaxTree.Parse(text, path);
+        return (Compilation.Create([tree], CompilationOptions.FromFileSystem(), FileSystemSourceProvider.Instance), tree);
+    }
+
     /// <summary>
     /// Checks the contract and emits its monitor. Errors (and warnings when <paramref name="showWarnings"/>) are
     /// written to <paramref name="error"/> the way <c>slac check</c> prints them; on errors the emission is refused (null).
@@ -31,8 +39,13 @@ internal static class ContractFrontEnd
     /// </summary>
     public static MonitorEmission? Emit(string path, string text, TextWriter error, bool showWarnings)
     {
-        var tree = SyntaxTree.Parse(text, path);
-        var compilation = Compilation.Create([tree], CompilationOptions.FromFileSystem());
+        var (compilation, tree) = Open(path, text);
+        return Emit(compilation, tree, error, showWarnings);
+    }
+
+    /// <summary>Checks and emits the contract of <paramref name="tree"/> in <paramref name="compilation"/>, as <see cref="Emit(string, string, TextWriter, bool)"/>.</summary>
+    public static MonitorEmission? Emit(Compilation compilation, SyntaxTree tree, TextWriter error, bool showWarnings)
+    {
         var emission = compilation.EmitMonitor(tree);
         var shown = emission.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error || (showWarnings && d.Severity == DiagnosticSeverity.Warning))
@@ -43,7 +56,7 @@ internal static class ContractFrontEnd
         }
         if (!emission.Success)
         {
-            error.WriteLine(new CheckSummary(1, shown).ToString());
+            error.WriteLine(new CheckSummary(compilation.GetUnitFiles(tree).Length, shown).ToString());
             return null;
         }
         return emission;

@@ -44,6 +44,26 @@ internal sealed class MonitorCache(string directory)
     public static string Key(string contractText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CompilerVersion + "\n" + contractText)));
 
+    /// <summary>
+    /// The cache key of the contract in <paramref name="tree"/>: its text and, for a contract that imports or underpins others, the
+    /// path (relative to the contract) and text of every file of the compilation, so that editing any of them misses the cache.
+    /// </summary>
+    public static string Key(SlaLang.Semantics.Compilation compilation, SlaLang.Syntax.SyntaxTree tree)
+    {
+        if (compilation.SyntaxTrees.Length == 1)
+        {
+            return Key(tree.Text.ToString());
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(tree.Path)) ?? "";
+        var all = new StringBuilder(tree.Text.ToString());
+        foreach (var file in compilation.SyntaxTrees.Where(t => !ReferenceEquals(t, tree)))
+        {
+            var text = file.Text.ToString();
+            all.Append('\0').Append(Path.GetRelativePath(folder, Path.GetFullPath(file.Path))).Append('\0').Append(text.Length).Append('\0').Append(text);
+        }
+        return Key(all.ToString());
+    }
+
     /// <summary>The cached assembly image for <paramref name="key"/>, or null on a miss (or an unreadable cache).</summary>
     public byte[]? TryLoad(string key)
     {

@@ -5,7 +5,7 @@ using SlaLang.Runtime;
 namespace SlaLang.Cli.Running;
 
 /// <summary>
-/// Gets a ready monitor for a contract text: from the compiled-monitor cache when this exact text was compiled by
+/// Gets a ready monitor for a contract text: from the compiled-monitor cache when this exact set of files was compiled by
 /// this exact compiler before (no parsing, checking or Roslyn at all), else by checking, emitting and compiling it
 /// in memory and storing the assembly in the cache.
 /// </summary>
@@ -17,7 +17,9 @@ internal static class MonitorLoader
     /// <summary>The monitor of the contract at <paramref name="path"/>, or null when the contract has errors (printed on <paramref name="error"/>).</summary>
     public static ContractMonitor? Load(string path, string text, MonitorCache cache, TextWriter error, out Origin origin)
     {
-        var key = MonitorCache.Key(text);
+        // Parsing the graph is cheap next to binding and Roslyn: the key covers the text of every file the contract reaches.
+        var (compilation, tree) = ContractFrontEnd.Open(path, text);
+        var key = MonitorCache.Key(compilation, tree);
         if (cache.TryLoad(key) is { } cached)
         {
             try
@@ -31,7 +33,7 @@ internal static class MonitorLoader
             }
         }
         origin = Origin.Compiled;
-        if (ContractFrontEnd.Emit(path, text, error, showWarnings: false) is not { Contract: { } contract, Source: { } source })
+        if (ContractFrontEnd.Emit(compilation, tree, error, showWarnings: false) is not { Contract: { } contract, Source: { } source })
         {
             return null;
         }

@@ -25,11 +25,11 @@ public static class CompilationEmitExtensions
 {
     /// <summary>
     /// Emits the monitor of the contract in <paramref name="tree"/>. When the compilation reports any error for the
-    /// tree, nothing is emitted: <see cref="MonitorEmission.Success"/> is false and the diagnostics say why.
+    /// contract (in any of its files), nothing is emitted: <see cref="MonitorEmission.Success"/> is false and the diagnostics say why.
     /// </summary>
     public static MonitorEmission EmitMonitor(this Compilation compilation, SyntaxTree tree)
     {
-        var diagnostics = compilation.GetSemanticModel(tree).GetDiagnostics();
+        var diagnostics = compilation.GetSemanticModel(tree).GetAllDiagnostics();
         if (diagnostics.Any(d => d.IsError) || compilation.GetSemanticModel(tree).GetContractModel() is not { } contract)
         {
             return new MonitorEmission(null, null, [.. diagnostics]);

@@ -63,7 +63,8 @@ public sealed class Compilation
             }
         }
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(
-            () => DiagnosticOrder.Sort(DiagnosticOrder.Distinct(Units.SelectMany(u => u.Diagnostics))),
+            () => DiagnosticOrder.Sort(DiagnosticOrder.Distinct(
+                (Units.Length > 1 ? Units.AsParallel().AsOrdered().Select(u => u.Diagnostics).ToList() : Units.Select(u => u.Diagnostics)).SelectMany(d => d))),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

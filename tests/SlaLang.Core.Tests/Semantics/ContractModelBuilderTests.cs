@@ -12,9 +12,9 @@ public class ContractModelBuilderTests
     private static ContractModel Build(string example)
     {
         var path = $"examples/{example}/{example}.sla";
-        var tree = SyntaxTree.Parse(Syntax.ExampleFiles.Read(path), path);
-        var model = Compilation.Create([tree]).GetSemanticModel(tree);
-        model.GetDiagnostics().ShouldBeEmpty();
+        var (compilation, tree) = Syntax.ExampleFiles.Compile(path);
+        var model = compilation.GetSemanticModel(tree);
+        model.GetAllDiagnostics().ShouldBeEmpty();
         return model.GetContractModel().ShouldNotBeNull();
     }
 

@@ -27,6 +27,28 @@ public static class ExampleFiles
         }
     }
 
+    /// <summary>
+    /// The files of the repository as a source provider, for trees parsed with repository-relative paths: a relative path is taken
+    /// relative to the working folder (as every command does), so the provider maps the working folder onto the repository root.
+    /// </summary>
+    public static SlaLang.Semantics.ISourceProvider Sources { get; } = new RepositorySources();
+
+    /// <summary>A compilation of the example at <paramref name="relativePath"/> with the files it imports.</summary>
+    public static (SlaLang.Semantics.Compilation Compilation, SlaLang.Syntax.SyntaxTree Tree) Compile(string relativePath)
+    {
+        var tree = SlaLang.Syntax.SyntaxTree.Parse(Read(relativePath), relativePath);
+        return (SlaLang.Semantics.Compilation.Create([tree], sources: Sources), tree);
+    }
+
+    private sealed class RepositorySources : SlaLang.Semantics.ISourceProvider
+    {
+        private static string InRepository(string path) => Path.Combine(RepositoryRoot, Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
+
+        public SlaLang.Semantics.SourceReadResult Read(string path) => SlaLang.Semantics.FileSystemSourceProvider.Instance.Read(InRepository(path));
+
+        public string? ResolveLinks(string path) => File.Exists(InRepository(path)) ? path : null;
+    }
+
     /// <summary>The text of an example given by its relative path.</summary>
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
 
