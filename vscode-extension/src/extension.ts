@@ -26,8 +26,13 @@ const dotnetDownload = 'https://dotnet.microsoft.com/download/dotnet/10.0';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
-/** slaconfig.json files (rule levels): a change re-checks the open documents (workspace/didChangeWatchedFiles). */
+/**
+ * Files the server reads besides the open documents, reported to it as workspace/didChangeWatchedFiles: slaconfig.json (rule
+ * levels; a change re-checks the open documents) and .sla files (an imported library that is not open, changed on disk, is read
+ * again by the documents importing it).
+ */
 let configurationWatcher: vscode.FileSystemWatcher | undefined;
+let sourceWatcher: vscode.FileSystemWatcher | undefined;
 let extensionPath = '';
 
 /** Called by VS Code when a .sla file opens or an SLA command runs. */
@@ -35,9 +40,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('SLA Language Server', { log: true });
   configurationWatcher = vscode.workspace.createFileSystemWatcher('**/slaconfig.json');
+  sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.sla');
   context.subscriptions.push(
     output,
     configurationWatcher,
+    sourceWatcher,
     vscode.commands.registerCommand('sla.restartServer', restartServer),
     vscode.commands.registerCommand('sla.compileToCSharp', compileToCSharp),
     vscode.commands.registerCommand('sla.showRaciMatrix', showRaciMatrix),
@@ -102,7 +109,7 @@ async function startServer(): Promise<void> {
       { scheme: 'file', language: 'sla' },
       { scheme: 'untitled', language: 'sla' },
     ],
-    synchronize: { fileEvents: configurationWatcher },
+    synchronize: { fileEvents: [configurationWatcher!, sourceWatcher!] },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Reported once, by the catch around start() below: no retry loop, no second message.

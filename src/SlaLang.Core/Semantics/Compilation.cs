@@ -142,7 +142,7 @@ public sealed class Compilation
     }
 
     /// <summary>Whether two locations name the same span of the same file (the same text, or the same path when both have one).</summary>
-    internal static bool SameLocation(Location a, Location b) =>
+    public static bool SameLocation(Location a, Location b) =>
         a.Span == b.Span && (ReferenceEquals(a.Text, b.Text) || (a.Path.Length > 0 && string.Equals(Path.GetFullPath(a.Path), Path.GetFullPath(b.Path), StringComparison.Ordinal)));
 
     internal BoundUnit OwnerOf(SyntaxTree tree) => _owners.TryGetValue(tree, out var unit)

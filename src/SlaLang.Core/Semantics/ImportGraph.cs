@@ -184,7 +184,7 @@ internal sealed class ImportGraph
             Report(DiagnosticCatalog.ImportThroughLink, written, tree, real);
             return null;
         }
-        var parsed = SyntaxTree.Parse(read.Text!, display);
+        var parsed = read.Tree is { } kept && string.Equals(kept.Path, display, StringComparison.Ordinal) ? kept : SyntaxTree.Parse(read.Text!, display);
         _byPath[full] = parsed;
         _trees.Add(parsed);
         return parsed;

@@ -15,11 +15,14 @@ public enum SourceReadStatus
     Unreadable,
 }
 
-/// <summary>What reading one file gave: its text, or why there is none.</summary>
-public readonly record struct SourceReadResult(SourceReadStatus Status, SourceText? Text, string? Message)
+/// <summary>What reading one file gave: its text (and, from a provider that keeps them, its tree already parsed), or why there is none.</summary>
+public readonly record struct SourceReadResult(SourceReadStatus Status, SourceText? Text, string? Message, Syntax.SyntaxTree? Tree = null)
 {
     /// <summary>A file that was read.</summary>
     public static SourceReadResult Of(SourceText text) => new(SourceReadStatus.Read, text, null);
+
+    /// <summary>A file whose parsed tree the provider keeps (an open document, a file read before): it is not parsed again.</summary>
+    public static SourceReadResult Of(Syntax.SyntaxTree tree) => new(SourceReadStatus.Read, tree.Text, null, tree);
 }
 
 /// <summary>

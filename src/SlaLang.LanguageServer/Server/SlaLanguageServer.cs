@@ -126,7 +126,9 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
     {
         if (IsRunning && parameters?.TextDocument is not null)
         {
-            diagnostics.Schedule(Documents.Open(parameters.TextDocument));
+            var snapshot = Documents.Open(parameters.TextDocument);
+            diagnostics.Schedule(snapshot);
+            ScheduleDependents(snapshot.Path);
         }
     }
 
@@ -137,14 +139,18 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
             && Documents.Change(parameters.TextDocument, parameters.ContentChanges) is { } snapshot)
         {
             diagnostics.Schedule(snapshot);
+            ScheduleDependents(snapshot.Path);
         }
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public Task DidClose(DidCloseTextDocumentParams parameters)
     {
-        if (IsRunning && parameters?.TextDocument is not null && Documents.Close(parameters.TextDocument.Uri))
+        if (IsRunning && parameters?.TextDocument is not null && Documents.TryGet(parameters.TextDocument.Uri) is { } closing
+            && Documents.Close(parameters.TextDocument.Uri))
         {
+            // The documents importing it now read it from disk, where unsaved edits are not.
+            ScheduleDependents(closing.Path);
             return diagnostics.ClearAsync(parameters.TextDocument.Uri);
         }
         return Task.CompletedTask;
@@ -159,32 +165,58 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWatchedFiles(JsonElement parameters)
     {
+        if (!IsRunning)
+        {
+            return;
+        }
+        var uris = ChangedUris(parameters);
         // The extension watches slaconfig.json files: a rule's level may have changed, so open documents are checked again.
-        if (IsRunning && ChangesConfiguration(parameters))
+        if (uris.Any(uri => uri.EndsWith("/" + SlaLang.Analyzers.LintConfiguration.FileName, StringComparison.Ordinal)))
         {
             foreach (var snapshot in Documents.Reanalyze())
             {
                 diagnostics.Schedule(snapshot);
             }
+            return;
+        }
+        // It watches .sla files too: a library changed on disk (not open, or saved by another program) is read again by the
+        // open documents that import it.
+        foreach (var uri in uris.Where(u => u.EndsWith(".sla", StringComparison.Ordinal)))
+        {
+            var path = DocumentUris.ToPath(uri);
+            Documents.Sources.Forget(path);
+            if (Documents.TryGet(uri) is null)
+            {
+                ScheduleDependents(path);
+            }
         }
     }
 
-    /// <summary>Whether a <c>didChangeWatchedFiles</c> notification names a <c>slaconfig.json</c>.</summary>
-    private static bool ChangesConfiguration(JsonElement parameters)
+    /// <summary>Re-checks the open documents that read the file at <paramref name="path"/>.</summary>
+    private void ScheduleDependents(string path)
     {
+        foreach (var dependent in Documents.ReanalyzeDependentsOf(path))
+        {
+            diagnostics.Schedule(dependent);
+        }
+    }
+
+    /// <summary>The URIs a <c>didChangeWatchedFiles</c> notification names.</summary>
+    private static List<string> ChangedUris(JsonElement parameters)
+    {
+        var found = new List<string>();
         if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
         {
-            return false;
+            return found;
         }
         foreach (var change in changes.EnumerateArray())
         {
-            if (change.ValueKind == JsonValueKind.Object && change.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
-                && uri.GetString()!.EndsWith("/" + SlaLang.Analyzers.LintConfiguration.FileName, StringComparison.Ordinal))
+            if (change.ValueKind == JsonValueKind.Object && change.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String)
             {
-                return true;
+                found.Add(uri.GetString()!);
             }
         }
-        return false;
+        return found;
     }
 
     private bool IsRunning => Volatile.Read(ref state) == 1;

@@ -6,19 +6,26 @@ using SlaLang.Syntax;
 using SlaLang.Text;
 using CoreSeverity = SlaLang.Diagnostics.DiagnosticSeverity;
 using LspSeverity = SlaLang.LanguageServer.Protocol.DiagnosticSeverity;
+using LspLocation = SlaLang.LanguageServer.Protocol.Location;
 
 namespace SlaLang.LanguageServer.Workspace;
 
 /// <summary>The parse and semantic analysis of one document snapshot, computed once and shared by every reader.</summary>
 public sealed class DocumentAnalysis
 {
+    private readonly HashSet<string> _files;
+
     private DocumentAnalysis(DocumentSnapshot snapshot, SyntaxTree tree, CompilationOptions options)
     {
         Snapshot = snapshot;
         Tree = tree;
-        Compilation = Compilation.Create([tree], options);
+        Compilation = Compilation.Create([tree], options, snapshot.Workspace?.Sources);
         Model = Compilation.GetSemanticModel(tree);
+        _files = new HashSet<string>(Compilation.SyntaxTrees.Skip(1).Select(t => t.Path), StringComparer.Ordinal);
     }
+
+    /// <summary>Whether the analysis read the file at the full path <paramref name="path"/> (an import or underpinned contract, at any depth).</summary>
+    public bool DependsOn(string path) => _files.Contains(path);
 
     /// <summary>The analysed snapshot.</summary>
     public DocumentSnapshot Snapshot { get; }
@@ -26,7 +33,7 @@ public sealed class DocumentAnalysis
     /// <summary>The parsed file.</summary>
     public SyntaxTree Tree { get; }
 
-    /// <summary>The compilation of this one file.</summary>
+    /// <summary>The compilation of this file and the files it imports.</summary>
     public Compilation Compilation { get; }
 
     /// <summary>The file's semantic model (symbols, occurrences, diagnostics, contract model), computed lazily.</summary>
@@ -48,7 +55,7 @@ public sealed class DocumentAnalysis
     public static DocumentAnalysis Analyze(DocumentSnapshot snapshot)
     {
         BeforeAnalyze?.Invoke(snapshot);
-        var analysis = new DocumentAnalysis(snapshot, SyntaxTree.Parse(snapshot.Text, snapshot.Path), snapshot.Options);
+        var analysis = new DocumentAnalysis(snapshot, snapshot.Tree, snapshot.Options);
         _ = analysis.Diagnostics;
         return analysis;
     }
@@ -72,6 +79,11 @@ public sealed class DocumentAnalysis
 
     /// <summary>The LSP range of <paramref name="span"/>.</summary>
     public LspRange Range(TextSpan span) => Text.ToRange(span);
+
+    /// <summary>The LSP location of a compiler location in any file (the document's URI for its own file).</summary>
+    public LspLocation ToLsp(SlaLang.Diagnostics.Location location) => new(
+        ReferenceEquals(location.Text, Text) ? Snapshot.Uri : Snapshot.Workspace?.TryGetByPath(location.Path)?.Uri ?? DocumentUris.FromPath(location.Path),
+        location.Text.ToRange(location.Span));
 
     /// <summary>The symbol declared or referenced at <paramref name="offset"/> (a cursor just after a name counts), or null.</summary>
     public Symbol? SymbolAt(int offset) => Model.GetSymbolAt(offset);

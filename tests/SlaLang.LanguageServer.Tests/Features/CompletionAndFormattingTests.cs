@@ -45,13 +45,13 @@ public sealed class CompletionAndFormattingTests
     [Fact]
     public async Task At_the_start_of_a_line_in_an_objective_it_offers_the_objective_clauses()
     {
-        (await LabelsAsync(Contract, 11, 6)).ShouldBe(["indicator", "target", "per", "during", "exclude"]);
+        (await LabelsAsync(Contract, 11, 6)).ShouldBe(["indicator", "target", "per", "during", "exclude", "backs"]);
     }
 
     [Fact]
     public async Task In_an_empty_file_it_offers_the_contract_snippet()
     {
-        (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …"]);
+        (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …", "library …", "import …"]);
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class ProtocolConformanceTests
         published.Diagnostics.ShouldAllBe(d => d.Range == new LspRange(new Position(0, 0), new Position(0, 0)));
 
         (await client.RequestAsync<Hover?>("textDocument/hover", At(0, 0))).ShouldBeNull();
-        (await client.RequestAsync<CompletionList>("textDocument/completion", At(0, 0))).Items.Select(i => i.Label).ShouldBe(["contract …"]);
+        (await client.RequestAsync<CompletionList>("textDocument/completion", At(0, 0))).Items.Select(i => i.Label).ShouldBe(["contract …", "library …", "import …"]);
         (await client.RequestAsync<DocumentSymbol[]>("textDocument/documentSymbol", new { textDocument = Doc })).ShouldBeEmpty();
         (await client.RequestAsync<SemanticTokens>("textDocument/semanticTokens/full", new { textDocument = Doc })).Data.ShouldBeEmpty();
         (await client.RequestAsync<TextEdit[]>("textDocument/formatting", new { textDocument = Doc, options = new { tabSize = 2, insertSpaces = true } })).ShouldBeEmpty();

@@ -14,14 +14,19 @@ namespace SlaLang.LanguageServer.Handlers.Completion;
 /// </summary>
 public static class CompletionHandler
 {
+    /// <summary>What a library holds: a contract body without its header items (LANGUAGE.md §8).</summary>
+    private static readonly string[] LibraryStatements =
+        ["party", "role", "calendar", "severity", "service", "raci", "escalation", "governance", "obligation", "security", "reversibility", "transition"];
+
     private static readonly string[] ContractStatements =
-        ["version", "term", "timezone", "currency", "model", "profile", "party", "role", "calendar", "severity", "service", "raci", "escalation", "governance", "obligation", "security", "reversibility", "transition"];
+        ["version", "term", "timezone", "currency", "model", "profile", "underpins", .. LibraryStatements];
 
     private static readonly Dictionary<string, string[]> BlockStatements = new(StringComparer.Ordinal)
     {
         ["calendar"] = ["hours", "holidays"],
         ["service"] = ["fee", "objective", "penalty"],
-        ["objective"] = ["indicator", "target", "per", "during", "exclude"],
+        ["objective"] = ["indicator", "target", "per", "during", "exclude", "backs"],
+        ["library"] = LibraryStatements,
         ["penalty"] = ["base", "when", "step", "cap"],
         ["escalation"] = ["during", "after"],
         ["governance"] = ["committee"],
@@ -36,6 +41,8 @@ public static class CompletionHandler
     private static readonly Dictionary<string, string> Snippets = new(StringComparer.Ordinal)
     {
         ["contract"] = "contract ${1:Name} \"${2:title}\" {\n  version \"${3:1.0.0}\"\n  term ${4:2026-01-01} .. ${5:2028-12-31}\n  timezone \"${6:Europe/Paris}\"\n  currency ${7:EUR}\n  $0\n}",
+        ["library"] = "library ${1:Name} {\n  $0\n}",
+        ["import"] = "import \"${1:common}.sla\"",
         ["calendar"] = "calendar ${1:Business} {\n  hours ${2:mon-fri} ${3:08:00}-${4:18:00}\n}",
         ["service"] = "service ${1:Name} \"${2:title}\" {\n  fee ${3:10000} ${4:EUR} per month\n  $0\n}",
         ["objective"] = "objective ${1:Availability} {\n  indicator ${2:availability}\n  target >= ${3:99.9%}\n  per ${4:month}\n}",
@@ -146,7 +153,7 @@ public static class CompletionHandler
     {
         if (block is null)
         {
-            return [Snippet("contract")];
+            return [Snippet("contract"), Snippet("library"), Snippet("import")];
         }
         var words = block == "contract" ? ContractStatements : BlockStatements.GetValueOrDefault(block, []);
         var items = new List<CompletionItem>();

@@ -6,6 +6,10 @@ public static class KeywordDocs
     private static readonly Dictionary<string, string> Docs = new(StringComparer.Ordinal)
     {
         ["contract"] = "`contract Name \"title\" { … }` — the agreement: term, time zone, currency, parties, services and their service levels.",
+        ["library"] = "`library Name { … }` — declarations a contract imports: parties, roles, calendars, severities, services, RACI, escalations, governance, obligations, security, reversibility, transition (no header items).",
+        ["import"] = "`import \"path.sla\"` — brings a library's declarations into this file's scope (path relative to this file, '/' separators); imports come first.",
+        ["underpins"] = "`underpins \"path.sla\"` — the contract this one supports (an OLA or subcontract); its objectives say what they back with `backs`.",
+        ["backs"] = "`backs Service.Objective` — the objective of the underpinned contract this one backs: it must be at least as strict (flow-down).",
         ["version"] = "`version \"2.1.0\"` — the contract's version label.",
         ["term"] = "`term 2026-01-01 .. 2028-12-31` — the contract's term; both dates inclusive, in the contract's time zone. Periods are clipped to it.",
         ["timezone"] = "`timezone \"Europe/Paris\"` — the IANA zone in which days, weeks, months, quarters and years are cut and calendars open.",

@@ -12,20 +12,40 @@ public static partial class NavigationHandlers
     /// <summary>The declaration of the name at <paramref name="position"/>, or none (a keyword, a literal, the built-in <c>always</c>).</summary>
     public static IReadOnlyList<Location> Definition(DocumentAnalysis analysis, Position position) =>
         NameAt(analysis, position) is { Symbol.NameLocation: { } declared }
-            ? [new Location(analysis.Snapshot.Uri, analysis.Range(declared.Span))]
+            ? [analysis.ToLsp(declared)]
             : [];
 
-    /// <summary>Every occurrence of the name at <paramref name="position"/> in text order, its declaration included when asked.</summary>
+    /// <summary>
+    /// Every occurrence of the name at <paramref name="position"/> (its declaration included when asked), in every file: those of
+    /// this document's compilation, and those of the other open documents' compilations (a contract importing this library).
+    /// </summary>
     public static IReadOnlyList<Location> References(DocumentAnalysis analysis, Position position, bool includeDeclaration)
     {
         if (NameAt(analysis, position) is not { Symbol: { } symbol })
         {
             return [];
         }
-        return [.. analysis.Model.FindReferences(symbol)
-            .Where(l => includeDeclaration || l.Span != symbol.NameSpan || symbol.IsBuiltIn)
-            .OrderBy(l => l.Span.Start)
-            .Select(l => new Location(analysis.Snapshot.Uri, analysis.Range(l.Span)))];
+        return [.. Occurrences(analysis, symbol)
+            .Where(l => includeDeclaration || symbol.IsBuiltIn || symbol.NameLocation is not { } declared || !Compilation.SameLocation(l, declared))
+            .Select(analysis.ToLsp)];
+    }
+
+    /// <summary>Where <paramref name="symbol"/> is named: in this compilation, then in the other open documents', each place once, by file and position.</summary>
+    private static IEnumerable<SlaLang.Diagnostics.Location> Occurrences(DocumentAnalysis analysis, Symbol symbol)
+    {
+        var found = analysis.Model.FindReferences(symbol).ToList();
+        if (symbol.NameLocation is { } declaration && analysis.Snapshot.Workspace is { } workspace)
+        {
+            foreach (var other in workspace.CompletedAnalyses().Where(a => !ReferenceEquals(a, analysis)))
+            {
+                found.AddRange(other.Compilation.FindReferences(declaration));
+            }
+        }
+        return found
+            .DistinctBy(l => (System.IO.Path.GetFullPath(string.IsNullOrEmpty(l.Path) ? "." : l.Path), l.Span))
+            .OrderBy(l => ReferenceEquals(l.Text, analysis.Text) ? 0 : 1)
+            .ThenBy(l => l.Path, StringComparer.Ordinal)
+            .ThenBy(l => l.Span.Start);
     }
 
     /// <summary>The range and text of the renameable name at <paramref name="position"/>; throws <see cref="RenameException"/> on a keyword, a literal, a built-in or an unresolved name.</summary>
@@ -47,14 +67,17 @@ public static partial class NavigationHandlers
         {
             var kind = clash.KindDisplay;
             var article = "aeiou".Contains(kind[0]) ? "an" : "a";
-            var where = clash.IsBuiltIn ? "built into the language" : $"at line {analysis.Text.GetLinePosition(clash.NameSpan.Start).DisplayLine}";
+            var where = clash.IsBuiltIn ? "built into the language"
+                : clash.NameLocation is { } at && !ReferenceEquals(at.Text, analysis.Text) ? $"in {System.IO.Path.GetFileName(at.Path)} at line {at.Start.DisplayLine}"
+                : $"at line {analysis.Text.GetLinePosition(clash.NameSpan.Start).DisplayLine}";
             throw new RenameException($"'{newName}' is already declared as {article} {kind} {where}; choose another name.");
         }
-        var edits = analysis.Model.FindReferences(symbol)
-            .OrderBy(l => l.Span.Start)
-            .Select(l => new TextEdit(analysis.Range(l.Span), newName!))
-            .ToList();
-        return new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [analysis.Snapshot.Uri] = edits });
+        var changes = new Dictionary<string, IReadOnlyList<TextEdit>>(StringComparer.Ordinal);
+        foreach (var file in Occurrences(analysis, symbol).Select(analysis.ToLsp).GroupBy(l => l.Uri))
+        {
+            changes[file.Key] = [.. file.Select(l => new TextEdit(l.Range, newName!))];
+        }
+        return new WorkspaceEdit(changes);
     }
 
     /// <summary>The hover text of a declared or referenced name: its declaration line and <c>///</c> doc.</summary>
@@ -76,7 +99,7 @@ public static partial class NavigationHandlers
             throw new RenameException($"Cannot rename {what}: place the cursor on a declared name.");
         }
         var symbol = analysis.SymbolAt(token.Span.Start)
-            ?? throw new RenameException($"'{token.Text}' is not declared in this contract, so it cannot be renamed.");
+            ?? throw new RenameException($"'{token.Text}' is not declared in this contract or the files it imports, so it cannot be renamed.");
         if (symbol.IsBuiltIn)
         {
             throw new RenameException($"'{symbol.Name}' is built into the language and cannot be renamed.");
