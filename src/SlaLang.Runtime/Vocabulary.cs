@@ -32,33 +32,6 @@ public enum PeriodUnit
     Rolling,
 }
 
-/// <summary>The indicators of LANGUAGE.md §4.</summary>
-public enum IndicatorKind
-{
-    /// <summary>Percent of scheduled time not down.</summary>
-    Availability,
-    /// <summary>Mean measured age at first resolution, seconds.</summary>
-    Mttr,
-    /// <summary>Share of incidents resolved within a delay, percent.</summary>
-    ResolvedWithin,
-    /// <summary>Share of incidents acknowledged within a delay, percent.</summary>
-    RespondedWithin,
-    /// <summary>Incidents opened in the period, count.</summary>
-    IncidentCount,
-    /// <summary>Reopen events / resolve events, percent.</summary>
-    ReopenRate,
-    /// <summary>Mean time between failures, seconds.</summary>
-    Mtbf,
-    /// <summary>Failed requests / all requests, percent.</summary>
-    ErrorRate,
-    /// <summary>Good requests / all requests, percent.</summary>
-    SuccessRate,
-    /// <summary>Mean survey score.</summary>
-    Satisfaction,
-    /// <summary>Mean requested-to-deployed time of changes, seconds.</summary>
-    LeadTime,
-}
-
 /// <summary>The unit an indicator's value (and so its target) is expressed in.</summary>
 public enum IndicatorUnit
 {

@@ -39,6 +39,26 @@ public class EventReaderTests
     }
 
     [Fact]
+    public void A_change_says_whether_it_failed_with_a_json_boolean_or_a_csv_true_or_false()
+    {
+        var (events, errors) = ReadJsonl("""
+            {"kind":"change","time":"2026-03-02T12:00:00Z","service":"S","id":"CH-1","requested":"2026-03-01T09:00:00Z","failed":true}
+            {"kind":"change","time":"2026-03-02T12:00:00Z","service":"S","id":"CH-2","requested":"2026-03-01T09:00:00Z","failed":false}
+            {"kind":"change","time":"2026-03-02T12:00:00Z","service":"S","id":"CH-3","requested":"2026-03-01T09:00:00Z"}
+            {"kind":"change","time":"2026-03-02T12:00:00Z","service":"S","id":"CH-4","requested":"2026-03-01T09:00:00Z","failed":1}
+            {"kind":"change","time":"2026-03-02T12:00:00Z","service":"S","id":"CH-5","requested":"2026-03-01T09:00:00Z","failed":"yes"}
+            """);
+        events.Select(e => (e.Id, e.Failed)).ShouldBe([("CH-1", true), ("CH-2", false), ("CH-3", false)]);
+        errors.Select(e => e.ToString()).ShouldBe([
+            "line 4: field 'failed': '1' is not true or false",
+            "line 5: field 'failed': 'yes' is not true or false",
+        ]);
+        var (csv, csvErrors) = ReadCsv("kind,time,service,id,requested,failed\nchange,2026-03-02T12:00:00Z,S,CH-1,2026-03-01T09:00:00Z,true\nchange,2026-03-02T12:00:00Z,S,CH-2,2026-03-01T09:00:00Z,\n");
+        csvErrors.ShouldBeEmpty();
+        csv.Select(e => (e.Id, e.Failed)).ShouldBe([("CH-1", true), ("CH-2", false)]);
+    }
+
+    [Fact]
     public void Malformed_json_lines_are_reported_with_their_line_number_and_the_rest_is_read()
     {
         var (events, errors) = ReadJsonl(

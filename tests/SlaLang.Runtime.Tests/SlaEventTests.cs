@@ -17,7 +17,7 @@ public class SlaEventTests
         moved.Time.Offset.ShouldBe(Offset.FromHours(1));
         made.Instant.ShouldBe(Instant.FromUtc(2026, 3, 29, 1, 30)); // the original is unchanged
 
-        var (_, time, _, _, _, _, _, _, _, _) = moved;
+        var (_, time, _, _, _, _, _, _, _, _, _) = moved;
         time.ShouldBe(T("2026-03-29T01:30:00+01:00"));
 
         default(SlaEvent).Instant.ShouldBe(default(OffsetDateTime).ToInstant());

@@ -46,21 +46,21 @@ internal sealed class EventGenerator(ContractModel contract, int seed)
         var events = new List<GeneratedEvent>();
         foreach (var service in contract.Services)
         {
-            var indicators = service.Objectives.Select(o => o.Indicator.Kind).ToHashSet();
-            if (indicators.Contains(IndicatorKind.Availability) || indicators.Contains(IndicatorKind.Mtbf) || indicators.Count == 0)
+            var sources = service.Objectives.Select(o => IndicatorCatalog.Of(o.Indicator.Kind).Source).ToHashSet();
+            if (sources.Contains(IndicatorSource.Outages) || sources.Count == 0)
             {
                 Outages(service.Name, from, to, events);
             }
             Incidents(service.Name, start, end, events);
-            if (indicators.Contains(IndicatorKind.ErrorRate) || indicators.Contains(IndicatorKind.SuccessRate))
+            if (sources.Contains(IndicatorSource.Requests))
             {
                 Requests(service.Name, start, end, events);
             }
-            if (indicators.Contains(IndicatorKind.Satisfaction))
+            if (sources.Contains(IndicatorSource.Surveys))
             {
                 Surveys(service.Name, start, end, events);
             }
-            if (indicators.Contains(IndicatorKind.LeadTime))
+            if (sources.Contains(IndicatorSource.Changes))
             {
                 Changes(service.Name, start, end, events);
             }

@@ -370,11 +370,12 @@ public static class MonitorEmitter
         /// </summary>
         private MemberDeclarationSyntax ObserveMethod()
         {
-            var objectives = contract.Services.SelectMany(s => s.Objectives.Select(o => (Service: s.Name, o.Indicator.Kind))).ToList();
-            ImmutableArray<string> ServicesMeasuring(params IndicatorKind[] kinds) =>
-                objectives.Where(o => kinds.Contains(o.Kind)).Select(o => o.Service).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
-            var incidentKinds = new[] { IndicatorKind.Mttr, IndicatorKind.ResolvedWithin, IndicatorKind.RespondedWithin, IndicatorKind.IncidentCount, IndicatorKind.ReopenRate };
-            var incidents = contract.Escalations.Length > 0 || objectives.Any(o => incidentKinds.Contains(o.Kind));
+            var objectives = contract.Services.SelectMany(s => s.Objectives.Select(o => (Service: s.Name, Indicator: IndicatorCatalog.Of(o.Indicator.Kind)))).ToList();
+            ImmutableArray<string> ServicesMeasuring(IndicatorSource source) =>
+                objectives.Where(o => o.Indicator.Source == source).Select(o => o.Service).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            // "error_rate or success_rate": the catalog's indicators over a source, for the comments of the generated code.
+            static string Measured(IndicatorSource source) => string.Join(" or ", IndicatorCatalog.All.Where(d => d.Source == source).Select(d => d.Name));
+            var incidents = contract.Escalations.Length > 0 || objectives.Any(o => o.Indicator.Source == IndicatorSource.Incidents);
 
             var sections = new List<SwitchSectionSyntax>();
             void Section(EventKind[] kinds, IEnumerable<StatementSyntax> body, string why) =>
@@ -398,13 +399,19 @@ public static class MonitorEmitter
                 ];
             }
 
-            Section([EventKind.OutageStart, EventKind.OutageEnd, EventKind.MaintenanceStart, EventKind.MaintenanceEnd],
-                ByValue("Service", ServicesMeasuring(IndicatorKind.Availability, IndicatorKind.Mtbf)), "Outages and maintenance windows of the services whose availability or MTBF is measured.");
-            Section([EventKind.IncidentOpened, EventKind.IncidentAcknowledged, EventKind.IncidentResolved, EventKind.IncidentReopened, EventKind.IncidentPaused, EventKind.IncidentResumed],
-                incidents ? [Record(), ReturnStatement()] : [ReturnStatement()], "Incidents (their service and severity arrive with incident_opened, possibly last).");
-            Section([EventKind.Requests], ByValue("Service", ServicesMeasuring(IndicatorKind.ErrorRate, IndicatorKind.SuccessRate)), "Request counts of the services whose error or success rate is measured.");
-            Section([EventKind.Survey], ByValue("Service", ServicesMeasuring(IndicatorKind.Satisfaction)), "Surveys of the services whose satisfaction is measured.");
-            Section([EventKind.Change], ByValue("Service", ServicesMeasuring(IndicatorKind.LeadTime)), "Changes of the services whose lead time is measured.");
+            foreach (var source in System.Enum.GetValues<IndicatorSource>())
+            {
+                var kinds = IndicatorCatalog.All.First(d => d.Source == source).EventKinds.ToArray();
+                if (source == IndicatorSource.Incidents)
+                {
+                    Section(kinds, incidents ? [Record(), ReturnStatement()] : [ReturnStatement()],
+                        "Incidents (their service and severity arrive with incident_opened, possibly last).");
+                }
+                else
+                {
+                    Section(kinds, ByValue("Service", ServicesMeasuring(source)), $"Events of the services whose {Measured(source)} is measured.");
+                }
+            }
             Section([EventKind.Fulfilled], ByValue("Name", contract.Obligations.Select(o => o.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), "Fulfilments of this contract's obligations, committees and security controls.");
             sections.Add(SwitchSection(SingletonList<SwitchLabelSyntax>(DefaultSwitchLabel()), SingletonList<StatementSyntax>(ReturnStatement())));
 

@@ -131,14 +131,7 @@ public sealed record NotFilter(FilterModel Operand) : FilterModel;
 public sealed record IndicatorModel(IndicatorKind Kind, Duration? Within, FilterModel? Where)
 {
     /// <summary>The unit of this indicator's value.</summary>
-    public IndicatorUnit Unit => Kind switch
-    {
-        IndicatorKind.Availability or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
-            or IndicatorKind.ReopenRate or IndicatorKind.ErrorRate or IndicatorKind.SuccessRate => IndicatorUnit.Percent,
-        IndicatorKind.Mttr or IndicatorKind.Mtbf or IndicatorKind.LeadTime => IndicatorUnit.Seconds,
-        IndicatorKind.IncidentCount => IndicatorUnit.Count,
-        _ => IndicatorUnit.Score,
-    };
+    public IndicatorUnit Unit => IndicatorCatalog.Of(Kind).Unit;
 }
 
 /// <summary>A target: value in the indicator's unit (percent, seconds, count, score); <see cref="Text"/> as written, e.g. <c>&gt;= 99.93%</c>.</summary>

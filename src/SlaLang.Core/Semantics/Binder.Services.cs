@@ -13,28 +13,10 @@ namespace SlaLang.Semantics;
 internal sealed partial class Binder
 {
 
-    private static readonly Dictionary<string, IndicatorKind> Indicators = new(StringComparer.Ordinal)
-    {
-        ["availability"] = IndicatorKind.Availability,
-        ["mttr"] = IndicatorKind.Mttr,
-        ["resolved_within"] = IndicatorKind.ResolvedWithin,
-        ["responded_within"] = IndicatorKind.RespondedWithin,
-        ["incident_count"] = IndicatorKind.IncidentCount,
-        ["reopen_rate"] = IndicatorKind.ReopenRate,
-        ["mtbf"] = IndicatorKind.Mtbf,
-        ["error_rate"] = IndicatorKind.ErrorRate,
-        ["success_rate"] = IndicatorKind.SuccessRate,
-        ["satisfaction"] = IndicatorKind.Satisfaction,
-        ["lead_time"] = IndicatorKind.LeadTime,
-    };
-
     /// <summary>The name an indicator is written with (<c>resolved_within</c>).</summary>
-    internal static string IndicatorName(IndicatorKind kind) => Indicators.First(p => p.Value == kind).Key;
+    internal static string IndicatorName(IndicatorKind kind) => IndicatorCatalog.Of(kind).Name;
 
-    private static bool IsIncidentBased(IndicatorKind kind) => kind is IndicatorKind.Mttr or IndicatorKind.ResolvedWithin
-        or IndicatorKind.RespondedWithin or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate;
-
-    private static IndicatorUnit UnitOf(IndicatorKind kind) => new IndicatorModel(kind, null, null).Unit;
+    private static IndicatorUnit UnitOf(IndicatorKind kind) => IndicatorCatalog.Of(kind).Unit;
 
     private ServiceModel? BindService(ServiceDeclarationSyntax service)
     {
@@ -252,16 +234,17 @@ internal sealed partial class Binder
         {
             return (null, null);
         }
-        if (!TryLookup(Indicators, nameToken, out var kind))
+        if (!IndicatorCatalog.TryFind(nameToken.TextSpanChars, out var definition))
         {
-            var suggestion = NameSuggester.Suggest(nameToken.Text, Indicators.Keys);
+            var suggestion = NameSuggester.Suggest(nameToken.Text, IndicatorCatalog.Names);
             Report(DiagnosticCatalog.UnknownIndicator, nameToken.Span, nameToken.Text,
-                suggestion is not null ? $"; did you mean '{suggestion}'?" : $"; use one of {string.Join(", ", Indicators.Keys)}.");
+                suggestion is not null ? $"; did you mean '{suggestion}'?" : $"; use one of {string.Join(", ", IndicatorCatalog.Names)}.");
             return (null, null);
         }
+        var kind = definition.Kind;
         Duration? within = null;
         var ok = true;
-        var needsDelay = kind is IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin;
+        var needsDelay = definition.TakesDelay;
         if (clause.Argument is { } argument)
         {
             if (!needsDelay)
@@ -291,19 +274,15 @@ internal sealed partial class Binder
         FilterModel? where = null;
         if (clause.Where is { } whereClause)
         {
-            where = BindFilter(whereClause.Condition, new Phrase("Indicator '{0}'", nameToken), IsIncidentBased(kind) ? null : IndicatorFieldReason(kind));
+            where = BindFilter(whereClause.Condition, new Phrase("Indicator '{0}'", nameToken), definition.TakesWhere ? null : IndicatorFieldReason(definition));
             ok &= where is not null;
         }
         return (ok ? new IndicatorModel(kind, within, where) : null, kind);
     }
 
-    private static string IndicatorFieldReason(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.Availability or IndicatorKind.Mtbf => "it is measured from outages, which carry no severity; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
-        IndicatorKind.ErrorRate or IndicatorKind.SuccessRate => "it is measured from request counts of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
-        IndicatorKind.Satisfaction => "it is measured from surveys of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
-        _ => "it is measured from changes of its own service; only incident-based indicators (mttr, resolved_within, responded_within, incident_count, reopen_rate) take a 'where'.",
-    };
+    /// <summary>Why an indicator takes no <c>where</c>: what it is measured from, and which indicators do take one.</summary>
+    private static string IndicatorFieldReason(IndicatorDefinition definition) =>
+        $"it is measured from {definition.SourceDescription}; only incident-based indicators ({string.Join(", ", IndicatorCatalog.All.Where(d => d.TakesWhere).Select(d => d.Name))}) take a 'where'.";
 
     /// <summary>Binds a <c>where</c> condition over incident fields; <paramref name="notFilterable"/> is the reason when the events have no fields.</summary>
     private FilterModel? BindFilter(ExpressionSyntax expression, Phrase subject, string? notFilterable)

@@ -19,7 +19,7 @@ public static partial class EventReader
     private struct Fields
     {
         /// <summary>The known field names; a field's index here is its <see cref="Field"/>.</summary>
-        private static readonly string[] Known = ["kind", "time", "service", "id", "severity", "good", "total", "score", "requested", "name"];
+        private static readonly string[] Known = ["kind", "time", "service", "id", "severity", "good", "total", "score", "requested", "name", "failed"];
 
         /// <summary>The wire names of the event kinds as UTF-8, in enum order.</summary>
         private static readonly byte[][] KindsUtf8 = [.. EventKinds.All.Select(Encoding.UTF8.GetBytes)];
@@ -29,6 +29,7 @@ public static partial class EventReader
         public string? Service, Id, Severity, Name;
         public long? Good, Total;
         public decimal? Score;
+        public bool? Failed;
 
         /// <summary>The known field named <paramref name="name"/>, or <see cref="Field.Unknown"/> (the general path).</summary>
         public static Field FieldOf(string name) => (Field)Array.IndexOf(Known, name);
@@ -53,6 +54,7 @@ public static partial class EventReader
             7 when name.SequenceEqual("service"u8) => Field.Service,
             8 when name.SequenceEqual("severity"u8) => Field.Severity,
             9 when name.SequenceEqual("requested"u8) => Field.Requested,
+            6 when name.SequenceEqual("failed"u8) => Field.Failed,
             _ => Field.Unknown,
         };
 
@@ -116,6 +118,13 @@ public static partial class EventReader
                         return $"field 'score': '{value}' is not a number";
                     }
                     Score = s;
+                    return null;
+                case Field.Failed:
+                    if (isNumberToken || value is not ("true" or "false"))
+                    {
+                        return $"field 'failed': '{value}' is not true or false";
+                    }
+                    Failed = value == "true";
                     return null;
                 case Field.Unknown:
                     return null;
@@ -194,7 +203,7 @@ public static partial class EventReader
                 error = "kind 'survey' requires field 'score'";
                 return default;
             }
-            var ev = new SlaEvent(kind, time, Service, Id, Severity, Good ?? 0, Total ?? 0, Score ?? 0m, Requested, Name);
+            var ev = new SlaEvent(kind, time, Service, Id, Severity, Good ?? 0, Total ?? 0, Score ?? 0m, Requested, Name, Failed ?? false);
             error = ev.Validate();
             return error is null ? ev : default;
         }
@@ -214,5 +223,6 @@ public static partial class EventReader
         Score,
         Requested,
         Name,
+        Failed,
     }
 }

@@ -279,6 +279,8 @@ public static partial class EventReader
                 }
                 fields.Score = s;
                 return true;
+            case Field.Failed:
+                return false; // a boolean: the general path reads (and words) it
             default:
                 fields.SetText(field, cache is null ? Encoding.UTF8.GetString(value) : cache.Get(value));
                 return true;
@@ -316,6 +318,9 @@ public static partial class EventReader
                         break;
                     case JsonTokenType.Null:
                         value = null;
+                        break;
+                    case JsonTokenType.True or JsonTokenType.False when Fields.FieldOf(name) == Field.Failed:
+                        value = reader.TokenType == JsonTokenType.True ? "true" : "false";
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         reader.Skip();

@@ -12,7 +12,7 @@ public readonly record struct EventReadError(int Line, string Message)
 /// <summary>
 /// Reads events from JSON Lines (canonical) or CSV with a header naming the fields. A malformed line is reported
 /// through the error callback with its line number and skipped; every other line is still read.
-/// Field names: kind, time, service, id, severity, good, total, score, requested, name. Unknown fields are ignored.
+/// Field names: kind, time, service, id, severity, good, total, score, requested, name, failed (true or false). Unknown fields are ignored.
 /// </summary>
 /// <remarks>
 /// Every JSON line, whatever its source, is parsed from its UTF-8 bytes by <see cref="ParseLine"/>: a fast path for the

@@ -75,7 +75,8 @@ public readonly record struct SlaEvent(
     long Total = 0,
     decimal Score = 0m,
     OffsetDateTime? Requested = null,
-    string? Name = null)
+    string? Name = null,
+    bool Failed = false)
 {
     private readonly OffsetDateTime _time = Time;
     private readonly Instant _instant = Time.ToInstant();
@@ -94,11 +95,11 @@ public readonly record struct SlaEvent(
     /// <summary>Equal when every field is (the instant is derived from the time, so it is not compared).</summary>
     public bool Equals(SlaEvent other) =>
         Kind == other.Kind && _time == other._time && Service == other.Service && Id == other.Id && Severity == other.Severity
-        && Good == other.Good && Total == other.Total && Score == other.Score && Requested == other.Requested && Name == other.Name;
+        && Good == other.Good && Total == other.Total && Score == other.Score && Requested == other.Requested && Name == other.Name && Failed == other.Failed;
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        HashCode.Combine(HashCode.Combine(Kind, _time, Service, Id, Severity), Good, Total, Score, Requested, Name);
+        HashCode.Combine(HashCode.Combine(Kind, _time, Service, Id, Severity), Good, Total, Score, Requested, Name, Failed);
 
     /// <summary>Earliest instant an event may carry (calendar arithmetic stays far from NodaTime's limits).</summary>
     public static readonly Instant MinSupported = Instant.FromUtc(1900, 1, 1, 0, 0);
@@ -155,7 +156,8 @@ public readonly record struct SlaEvent(
     public static SlaEvent SurveyScore(OffsetDateTime time, string service, decimal score) => new(EventKind.Survey, time, service, Score: score);
 
     /// <summary><c>change</c> deployed at <paramref name="deployed"/>.</summary>
-    public static SlaEvent ChangeDeployed(OffsetDateTime deployed, string service, string id, OffsetDateTime requested) => new(EventKind.Change, deployed, service, id, Requested: requested);
+    public static SlaEvent ChangeDeployed(OffsetDateTime deployed, string service, string id, OffsetDateTime requested, bool failed = false) =>
+        new(EventKind.Change, deployed, service, id, Requested: requested, Failed: failed);
 
     /// <summary><c>fulfilled</c>.</summary>
     public static SlaEvent FulfilledObligation(OffsetDateTime time, string name) => new(EventKind.Fulfilled, time, Name: name);

@@ -114,8 +114,7 @@ public partial class ContractMonitor
                         firstOpen++;
                     }
                 }
-                if (o.Indicator is IndicatorKind.Mttr or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
-                    or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate)
+                if (IndicatorCatalog.Of(o.Indicator).Source == IndicatorSource.Incidents)
                 {
                     // Settled incidents are folded into the tallies of the periods not yet final (see step 2).
                     folding.Add((k, o, [.. periods.Skip(firstOpen)]));
@@ -123,12 +122,12 @@ public partial class ContractMonitor
                 }
                 needFrom = firstOpen < periods.Count ? periods[firstOpen].Start : (periods.Count > 0 ? periods[^1].End : Term.Start);
             }
-            switch (o.Indicator)
+            switch (IndicatorCatalog.Of(o.Indicator).Source)
             {
-                case IndicatorKind.Availability or IndicatorKind.Mtbf:
+                case IndicatorSource.Outages:
                     availabilityCutoff[o.Service] = Min(availabilityCutoff.GetValueOrDefault(o.Service, h), needFrom);
                     break;
-                case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate or IndicatorKind.Satisfaction or IndicatorKind.LeadTime:
+                case IndicatorSource.Requests or IndicatorSource.Surveys or IndicatorSource.Changes:
                     sampleCutoff[o.Service] = Min(sampleCutoff.GetValueOrDefault(o.Service, h), needFrom);
                     break;
                 default:

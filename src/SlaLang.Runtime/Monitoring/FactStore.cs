@@ -151,6 +151,9 @@ internal struct SpanFacts
         Starts.Max is { } s && Ends.Max is { } e && e >= s && e < t;
 }
 
+/// <summary>A deployed change: when it was requested, and whether the deployment failed.</summary>
+internal readonly record struct ChangeFact(Instant Requested, bool Failed);
+
 /// <summary>The facts of one service: outages, maintenance windows, request samples, surveys, changes.</summary>
 internal sealed class ServiceFacts
 {
@@ -158,7 +161,7 @@ internal sealed class ServiceFacts
     public readonly Dictionary<string, SpanFacts> Maintenance = new(StringComparer.Ordinal);
     public readonly HashSet<(Instant Time, long Good, long Total)> Requests = [];
     public readonly HashSet<(Instant Time, decimal Score)> Surveys = [];
-    public readonly Dictionary<(string Id, Instant Deployed), Instant> Changes = [];
+    public readonly Dictionary<(string Id, Instant Deployed), ChangeFact> Changes = [];
 
     /// <summary>Outages as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet OutageSet(Instant asOf, Func<string, bool>? keep = null) => Spans(Outages, asOf, keep);
@@ -196,7 +199,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 4; // 4: the settlement part carries the tallies of settled incidents
+    private const int FormatVersion = 5; // 4: the settlement part carries the tallies of settled incidents; 5: changes carry 'failed'
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
@@ -357,10 +360,8 @@ public sealed class FactStore
             {
                 var r = req.ToInstant();
                 ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(svc.Changes, (e.Id, t), out var exists);
-                if (!exists || r < known)
-                {
-                    known = r;
-                }
+                // The same change reported twice: the earliest request, and failed if any report says so (order-independent).
+                known = exists ? new ChangeFact(r < known.Requested ? r : known.Requested, known.Failed | e.Failed) : new ChangeFact(r, e.Failed);
                 break;
             }
         }
@@ -462,11 +463,12 @@ public sealed class FactStore
                 w.Write(s.Score);
             }
             w.Write(svc.Changes.Count);
-            foreach (var (key, requested) in svc.Changes)
+            foreach (var (key, change) in svc.Changes)
             {
                 w.Write(key.Id);
                 WriteInstant(w, key.Deployed);
-                WriteInstant(w, requested);
+                WriteInstant(w, change.Requested);
+                w.Write(change.Failed);
             }
         }
         w.Write(Fulfilled.Count);
@@ -533,7 +535,7 @@ public sealed class FactStore
                 {
                     var id = r.ReadString();
                     var deployed = ReadInstant(r);
-                    svc.Changes[(id, deployed)] = ReadInstant(r);
+                    svc.Changes[(id, deployed)] = new ChangeFact(ReadInstant(r), r.ReadBoolean());
                 }
             }
             for (var n = r.ReadInt32(); n > 0; n--)

@@ -99,14 +99,7 @@ public sealed class Objective
     public IndicatorUnit Unit => UnitOf(Indicator);
 
     /// <summary>The unit of an indicator's value.</summary>
-    public static IndicatorUnit UnitOf(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.Availability or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
-            or IndicatorKind.ReopenRate or IndicatorKind.ErrorRate or IndicatorKind.SuccessRate => IndicatorUnit.Percent,
-        IndicatorKind.Mttr or IndicatorKind.Mtbf or IndicatorKind.LeadTime => IndicatorUnit.Seconds,
-        IndicatorKind.IncidentCount => IndicatorUnit.Count,
-        _ => IndicatorUnit.Score,
-    };
+    public static IndicatorUnit UnitOf(IndicatorKind kind) => IndicatorCatalog.Of(kind).Unit;
 
     /// <summary>Seconds of a duration as an exact decimal.</summary>
     public static decimal Seconds(Duration d) => d.ToInt64Nanoseconds() / 1_000_000_000m;
@@ -130,16 +123,15 @@ public sealed class Objective
             periods = [.. periods.Where(p => p.Start >= f)];
         }
         var values = new Measured[periods.Count];
-        switch (Indicator)
+        switch (IndicatorCatalog.Of(Indicator).Source)
         {
-            case IndicatorKind.Availability or IndicatorKind.Mtbf:
+            case IndicatorSource.Outages:
                 EvaluateAvailability(facts, periods, asOf, values);
                 break;
-            case IndicatorKind.Mttr or IndicatorKind.ResolvedWithin or IndicatorKind.RespondedWithin
-                or IndicatorKind.IncidentCount or IndicatorKind.ReopenRate:
+            case IndicatorSource.Incidents:
                 EvaluateIncidents(facts, periods, asOf, values, folded);
                 break;
-            case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate or IndicatorKind.Satisfaction or IndicatorKind.LeadTime:
+            default:
                 EvaluateSamples(facts, periods, asOf, values);
                 break;
         }
@@ -363,42 +355,48 @@ public sealed class Objective
         }
     }
 
+    /// <summary>An indicator over samples: each sample in a period adds the catalog's numerator and denominator to it.</summary>
     private void EvaluateSamples(FactStore facts, IReadOnlyList<ReportPeriod> periods, Instant asOf, Measured[] values)
     {
+        var definition = IndicatorCatalog.Of(Indicator);
+        var sample = definition.Sample!;
         var svc = facts.FindService(Service);
         var a = new decimal[periods.Count];
         var b = new decimal[periods.Count];
+        void Add(int k, IndicatorSample s)
+        {
+            var (numerator, denominator) = sample(s);
+            a[k] += numerator;
+            b[k] += denominator;
+        }
         if (svc is not null)
         {
-            switch (Indicator)
+            switch (definition.Source)
             {
-                case IndicatorKind.ErrorRate or IndicatorKind.SuccessRate:
+                case IndicatorSource.Requests:
                     foreach (var r in svc.Requests)
                     {
                         if (IndexOf(periods, r.Time, asOf) is { } k && KeepSample(null))
                         {
-                            a[k] += Indicator == IndicatorKind.ErrorRate ? r.Total - r.Good : r.Good;
-                            b[k] += r.Total;
+                            Add(k, new IndicatorSample(r.Good, r.Total, 0m, 0m, false));
                         }
                     }
                     break;
-                case IndicatorKind.Satisfaction:
+                case IndicatorSource.Surveys:
                     foreach (var s in svc.Surveys)
                     {
                         if (IndexOf(periods, s.Time, asOf) is { } k && KeepSample(null))
                         {
-                            a[k] += s.Score;
-                            b[k]++;
+                            Add(k, new IndicatorSample(0, 0, s.Score, 0m, false));
                         }
                     }
                     break;
                 default:
-                    foreach (var (key, requested) in svc.Changes)
+                    foreach (var (key, change) in svc.Changes)
                     {
                         if (IndexOf(periods, key.Deployed, asOf) is { } k && KeepSample(key.Id))
                         {
-                            a[k] += Seconds(key.Deployed - requested);
-                            b[k]++;
+                            Add(k, new IndicatorSample(0, 0, 0m, Seconds(key.Deployed - change.Requested), change.Failed));
                         }
                     }
                     break;
@@ -408,7 +406,7 @@ public sealed class Objective
         {
             if (b[k] != 0)
             {
-                values[k].Value = Indicator is IndicatorKind.ErrorRate or IndicatorKind.SuccessRate ? 100m * a[k] / b[k] : a[k] / b[k];
+                values[k].Value = definition.Scale * a[k] / b[k];
             }
         }
     }

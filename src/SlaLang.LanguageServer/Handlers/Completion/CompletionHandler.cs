@@ -57,8 +57,7 @@ public static class CompletionHandler
         ["transition"] = "transition {\n  phase ${1:Assessment} ${2:2026-01-01} .. ${3:2026-02-28} gate \"${4:Go/No-go}\"\n}",
     };
 
-    private static readonly string[] Indicators =
-        ["availability", "mttr", "resolved_within", "responded_within", "incident_count", "reopen_rate", "mtbf", "error_rate", "success_rate", "satisfaction", "lead_time"];
+    private static readonly IReadOnlyList<string> Indicators = SlaLang.Runtime.IndicatorCatalog.Names;
 
     private static readonly string[] Periods = ["day", "week", "month", "quarter", "year"];
 

@@ -59,20 +59,18 @@ public static class HoverHandler
         var period = facts.PeriodUnit is null ? "period" : per.TrimStart()[4..];
         var bound = $"{Bound(target.Operator.Text)} {target.Value.Text}";
         var measured = facts.Calendar == "always" ? "24/7" : $"in the open hours of `{facts.Calendar}`";
-        var sentence = facts.Indicator switch
+        // The catalog's requirement, with the target's bound, period, calendar and delay filled in.
+        string? sentence = null;
+        if (facts.Indicator is { } name && SlaLang.Runtime.IndicatorCatalog.TryFind(name, out var indicator) && indicator.Requirement.Length > 0
+            && (!indicator.TakesDelay || facts.Argument is not null))
         {
-            "mttr" => $"The mean time to restore of the incidents first resolved in each {period} ({measured}, pauses excluded) must be {bound}.",
-            "resolved_within" or "responded_within" when facts.Argument is { } delay =>
-                $"{Capitalized(bound)} of the incidents must be {(facts.Indicator == "resolved_within" ? "resolved" : "acknowledged")} within {delay} ({measured}, pauses excluded), each {period}.",
-            "incident_count" => $"{Capitalized(bound)} incidents opened each {period}.",
-            "reopen_rate" => $"Reopens must be {bound} of resolutions each {period}.",
-            "mtbf" => $"The mean time between failures must be {bound} each {period}.",
-            "error_rate" => $"Failed requests must be {bound} of all requests each {period}.",
-            "success_rate" => $"Good requests must be {bound} of all requests each {period}.",
-            "satisfaction" => $"The mean survey score must be {bound} each {period}.",
-            "lead_time" => $"The mean change lead time must be {bound} each {period}.",
-            _ => null,
-        };
+            sentence = indicator.Requirement
+                .Replace("{Bound}", Capitalized(bound), StringComparison.Ordinal)
+                .Replace("{bound}", bound, StringComparison.Ordinal)
+                .Replace("{period}", period, StringComparison.Ordinal)
+                .Replace("{measured}", measured, StringComparison.Ordinal)
+                .Replace("{delay}", facts.Argument ?? "", StringComparison.Ordinal);
+        }
         if (sentence is not null)
         {
             builder.Append("\n\n").Append(sentence);

@@ -1,3 +1,4 @@
+using SlaLang.Runtime;
 namespace SlaLang.LanguageServer.Handlers.Hover;
 
 /// <summary>One-paragraph documentation of each keyword and built-in word, shown on hover and in completion.</summary>
@@ -31,7 +32,6 @@ public static class KeywordDocs
         ["fee"] = "`fee 18000 EUR per month` — the service fee. `base fee` credits a share of it: for each calendar month a period overlaps, the monthly fee × days of that month inside ÷ days in the month.",
         ["per"] = "`per month` — the period over which an objective is measured or a fee is due: `day`, `week` (ISO, Monday), `month`, `quarter`, `year`, `N months` from the term's start, or `rolling Nd` (objectives).",
         ["objective"] = "`objective Name { indicator …; target …; per …; during …; exclude maintenance }` — a service-level objective.",
-        ["indicator"] = "`indicator availability` — what the objective measures: `availability`, `mttr`, `resolved_within(D)`, `responded_within(D)`, `incident_count`, `reopen_rate`, `mtbf`, `error_rate`, `success_rate`, `satisfaction`, `lead_time`.",
         ["where"] = "`where severity == sev1` — filters the incidents or events an indicator or escalation counts.",
         ["target"] = "`target >= 99.93%` — the level each period must meet (`>=`, `>`, `<=`, `<`), in the indicator's unit.",
         ["during"] = "`during Business` — the calendar whose open hours are measured (default `always`).",
@@ -76,17 +76,6 @@ public static class KeywordDocs
         ["phase"] = "`phase Name 2025-09-01 .. 2025-10-15 gate \"Go/No-go\"` — a transition phase, dates inclusive, with its gate.",
         ["gate"] = "`gate \"Go/No-go 1\"` — the decision closing a phase.",
         ["overlap"] = "`overlap 2 months` — how long outgoing and incoming teams overlap.",
-        ["availability"] = "Indicator, percent: `100 × (1 − down / scheduled)` over the `during` calendar's open time in the period (maintenance excluded with `exclude maintenance`).",
-        ["mttr"] = "Indicator, seconds: mean measured age at first resolution of the incidents first resolved in the period (pauses excluded, in the `during` calendar).",
-        ["resolved_within"] = "Indicator, percent: share of the incidents resolved within the delay, counting unresolved ones already older than it.",
-        ["responded_within"] = "Indicator, percent: share of the incidents acknowledged within the delay, counting unacknowledged ones already older than it.",
-        ["incident_count"] = "Indicator, count: incidents opened in the period.",
-        ["reopen_rate"] = "Indicator, percent: `100 × reopen events / resolve events` in the period.",
-        ["mtbf"] = "Indicator, seconds: `(scheduled − down) / outages starting in the period`.",
-        ["error_rate"] = "Indicator, percent: `100 × Σ(total − good) / Σ total` over `requests` events.",
-        ["success_rate"] = "Indicator, percent: `100 × Σ good / Σ total` over `requests` events.",
-        ["satisfaction"] = "Indicator, score: mean of `survey` scores in the period.",
-        ["lead_time"] = "Indicator, seconds: mean of `deployed − requested` over `change` events deployed in the period.",
         ["day"] = "A local day, cut at local midnight in the contract's time zone.",
         ["week"] = "An ISO week, Monday to Sunday, cut at local midnight.",
         ["month"] = "A calendar month, cut at local midnight; `N months` are aligned to the term's start.",
@@ -100,8 +89,14 @@ public static class KeywordDocs
     };
 
     /// <summary>The documentation of <paramref name="word"/>, or null if it is not a keyword or built-in word.</summary>
-    public static string? Get(string word) => Docs.GetValueOrDefault(word);
+    public static string? Get(string word) =>
+        Docs.GetValueOrDefault(word)
+        ?? (word == "indicator" ? IndicatorDoc : IndicatorCatalog.TryFind(word, out var indicator) ? indicator.Summary : null);
+
+    /// <summary>The doc of <c>indicator</c>: every indicator of the catalog.</summary>
+    private static readonly string IndicatorDoc = "`indicator availability` — what the objective measures: "
+        + string.Join(", ", IndicatorCatalog.All.Select(d => d.TakesDelay ? $"`{d.Name}(D)`" : $"`{d.Name}`")) + ".";
 
     /// <summary>Every documented word.</summary>
-    public static IEnumerable<string> Words => Docs.Keys;
+    public static IEnumerable<string> Words => [.. Docs.Keys, "indicator", .. IndicatorCatalog.Names];
 }
