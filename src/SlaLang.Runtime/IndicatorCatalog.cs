@@ -25,6 +25,8 @@ public enum IndicatorKind
     Satisfaction,
     /// <summary>Mean requested-to-deployed time of changes, seconds.</summary>
     LeadTime,
+    /// <summary>Failed deployments / deployments, percent.</summary>
+    ChangeFailureRate,
 }
 
 /// <summary>What an indicator is measured from: the facts a monitor keeps for it and the event kinds that feed them.</summary>
@@ -132,6 +134,10 @@ public static class IndicatorCatalog
             "Indicator, seconds: mean of `deployed − requested` over `change` events deployed in the period.",
             "The mean change lead time must be {bound} each {period}.",
             Sample: s => (s.LeadTimeSeconds, 1m)),
+        new(IndicatorKind.ChangeFailureRate, "change_failure_rate", IndicatorUnit.Percent, IndicatorSource.Changes,
+            "Indicator, percent: `100 × failed changes / changes` over `change` events deployed in the period (`\"failed\": true`).",
+            "Failed deployments must be {bound} of the changes deployed each {period}.",
+            Sample: s => (s.Failed ? 1m : 0m, 1m), Scale: 100m),
     ];
 
     private static readonly Dictionary<string, IndicatorDefinition> ByName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);

@@ -57,4 +57,26 @@ public class SampleIndicatorTests
         r.Value.ShouldBe(8100m);
         r.Status.ShouldBe(ObjectiveStatus.Breached);
     }
+
+    [Fact]
+    public void Change_failure_rate_is_the_share_of_changes_deployed_in_the_period_that_failed()
+    {
+        var m = NewMonitor();
+        m.Add(new Objective("S", "Cfr", IndicatorKind.ChangeFailureRate, new Target(Comparison.LessOrEqual, 15m, "<= 15%"), PeriodRule.Month, m.Always));
+        // March: CH-1 failed, CH-2 and CH-3 did not, CH-4 reported twice (once failed): 2 of 4 failed → 50 %.
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-03-02T12:00:00+01:00"), "S", "CH-1", T("2026-03-02T10:00:00+01:00"), failed: true));
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-03-03T12:00:00+01:00"), "S", "CH-2", T("2026-03-02T10:00:00+01:00")));
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-03-04T12:00:00+01:00"), "S", "CH-3", T("2026-02-20T10:00:00+01:00")));
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-03-05T12:00:00+01:00"), "S", "CH-4", T("2026-03-05T10:00:00+01:00")));
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-03-05T12:00:00+01:00"), "S", "CH-4", T("2026-03-05T10:00:00+01:00"), failed: true));
+        // February: one change, not failed → 0 %; January: none → no data.
+        m.Observe(SlaEvent.ChangeDeployed(T("2026-02-10T12:00:00+01:00"), "S", "CH-0", T("2026-02-09T10:00:00+01:00")));
+        var r = m.Report(I("2026-04-01T00:00:00+02:00"));
+        March(r, "Cfr").Value.ShouldBe(50m);
+        March(r, "Cfr").Unit.ShouldBe(IndicatorUnit.Percent);
+        March(r, "Cfr").Status.ShouldBe(ObjectiveStatus.Breached);
+        r.Objectives.Single(o => o.Period.Start.Month == 2).Value.ShouldBe(0m);
+        r.Objectives.Single(o => o.Period.Start.Month == 2).Status.ShouldBe(ObjectiveStatus.Met);
+        r.Objectives.Single(o => o.Period.Start.Month == 1).Status.ShouldBe(ObjectiveStatus.NoData);
+    }
 }

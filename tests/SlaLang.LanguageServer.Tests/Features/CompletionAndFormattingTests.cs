@@ -76,7 +76,7 @@ public sealed class CompletionAndFormattingTests
     public async Task After_indicator_it_offers_the_indicators()
     {
         (await LabelsAsync(WithLine(11, "      indicator "), 11, 16)).ShouldBe(
-            ["availability", "mttr", "resolved_within", "responded_within", "incident_count", "reopen_rate", "mtbf", "error_rate", "success_rate", "satisfaction", "lead_time"]);
+            ["availability", "mttr", "resolved_within", "responded_within", "incident_count", "reopen_rate", "mtbf", "error_rate", "success_rate", "satisfaction", "lead_time", "change_failure_rate"]);
     }
 
     [Fact]
