@@ -350,12 +350,20 @@ internal sealed partial class Parser
     private BlockSyntax ParseBlock(BlockContext context)
     {
         var hadError = _statementHasError;
+        // A string left open swallowed the '{' (its error is reported): the missing brace is the same mistake.
+        if (Current.Kind != SyntaxKind.OpenBraceToken && _index > 0 && _tokens[_index - 1] is { Kind: SyntaxKind.StringLiteralToken } previous
+            && _diagnostics.HasLexicalErrorIn(previous.Span.Start, previous.Span.End))
+        {
+            _statementHasError = true;
+        }
         var open = Expect(SyntaxKind.OpenBraceToken);
-        if (open.IsMissing)
+        if (open.IsMissing && !StartsBodyOf(context))
         {
             // No block: the statement's error was reported; the closing brace is missing too.
             return new BlockSyntax(open, SyntaxList<StatementSyntax>.Empty, SyntaxToken.Missing(_store, SyntaxKind.CloseBraceToken, Current.FullStart));
         }
+        // Without its '{', a block whose statements follow (the next statement belongs in it) is read as if it were there,
+        // up to its '}': one mistake, one error, instead of every clause reported as misplaced and the braces mismatched.
         var statements = RentStatementList();
         if (_blockDepth >= MaxBlockDepth)
         {
@@ -385,6 +393,18 @@ internal sealed partial class Parser
         var close = Expect(SyntaxKind.CloseBraceToken);
         _statementHasError = hadError || close.IsMissing;
         return new BlockSyntax(open, ToSyntaxList(statements), close);
+    }
+
+    /// <summary>Whether the next statement (past line breaks) is one that belongs in a <paramref name="context"/> block.</summary>
+    private bool StartsBodyOf(BlockContext context)
+    {
+        var i = 0;
+        while (PeekToken(i).Kind == SyntaxKind.NewLineToken)
+        {
+            i++;
+        }
+        var token = PeekToken(i);
+        return token.Kind == SyntaxKind.IdentifierToken && HomeOf(token.ContextualKind) is { } home && Array.IndexOf(home, context) >= 0;
     }
 
     /// <summary>Skips everything up to the '}' that closes the current block (not consumed), iteratively.</summary>

@@ -546,7 +546,8 @@ internal sealed partial class Binder
                     $"{ComparisonText(targetComparison)} {FormatQuantity(objective!.TargetValue, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
                 continue;
             }
-            if (previous is { } p)
+            // The order of tiers is judged against the objective's target: without a target (a bad one was reported), nothing to judge.
+            if (previous is { } p && objective?.TargetComparison is not null)
             {
                 var stricter = higherIsBetter ? threshold < p.Threshold : threshold > p.Threshold;
                 if (!stricter || credit <= p.Credit)

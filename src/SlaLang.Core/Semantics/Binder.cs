@@ -49,7 +49,50 @@ internal sealed partial class Binder
         // (each growth copies them and leaves the old arrays as garbage).
         public List<SymbolOccurrence> Declarations { get; } = new(Math.Max(16, tree.Text.Length / 128));
         public List<SymbolOccurrence> References { get; } = new(Math.Max(16, tree.Text.Length / 64));
+
+        /// <summary>The spans of the file's syntax errors, by start (the lexer and parser report them in text order).</summary>
+        public TextSpan[] SyntaxErrors { get; } = [.. tree.Diagnostics.Where(d => d.IsError).Select(d => d.Span).OrderBy(s => s.Start)];
+
+        /// <summary>Whether <paramref name="span"/> covers characters a syntax error is reported on (or is the empty span at one).</summary>
+        public bool HasSyntaxErrorAt(TextSpan span)
+        {
+            var errors = SyntaxErrors;
+            if (errors.Length == 0)
+            {
+                return false;
+            }
+            // The last error starting at or before the span's end, and the ones before it that may still reach into the span.
+            int low = 0, high = errors.Length - 1, last = -1;
+            while (low <= high)
+            {
+                var mid = (low + high) >>> 1;
+                if (errors[mid].Start <= span.End)
+                {
+                    last = mid;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+            for (var i = last; i >= 0; i--)
+            {
+                var e = errors[i];
+                if (e.Start < span.End && span.Start < e.End || e.Start == span.Start)
+                {
+                    return true;
+                }
+                if (e.Start + 65536 < span.Start)
+                {
+                    break; // errors are short: one this far back does not reach the span
+                }
+            }
+            return false;
+        }
     }
+
+    private FileBinding _file;
 
     private readonly FileBinding[] _files;
     private readonly FileBinding _rootFile;
@@ -93,9 +136,10 @@ internal sealed partial class Binder
     }
 
     /// <summary>Makes <paramref name="file"/> the file whose spans are reported and whose names are recorded.</summary>
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_tree), nameof(_text), nameof(_path), nameof(_source), nameof(_declarations), nameof(_references))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_file), nameof(_tree), nameof(_text), nameof(_path), nameof(_source), nameof(_declarations), nameof(_references))]
     private void EnterFile(FileBinding file)
     {
+        _file = file;
         _tree = file.Tree;
         _text = file.Tree.Text;
         _path = file.Tree.Path;
@@ -219,8 +263,15 @@ internal sealed partial class Binder
         return $"{other}({source.Text.GetLinePosition(span.Start)})";
     }
 
+    /// <remarks>A mistake the lexer or parser already reported on these characters (a malformed literal, a missing name) is one
+    /// mistake: nothing more is said about it.</remarks>
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
+        if (_file.HasSyntaxErrorAt(span))
+        {
+            _hasErrors = true;
+            return;
+        }
         var diagnostic = Diagnostic.Create(descriptor, LocationOf(span), args);
         _hasErrors |= diagnostic.IsError;
         _diagnostics.Add(diagnostic);
@@ -242,6 +293,10 @@ internal sealed partial class Binder
     /// <summary>Reports a contract rule at its configured level; nothing when the rule is off.</summary>
     private void Report(ContractRule rule, TextSpan span, params object?[] args)
     {
+        if (_file.HasSyntaxErrorAt(span))
+        {
+            return;
+        }
         if (RuleReporter.Create(rule, _config, LocationOf(span), args) is { } diagnostic)
         {
             _hasErrors |= diagnostic.IsError;

@@ -100,16 +100,26 @@ public static class LiteralParsers
             .Or(Char('w').ThenReturn(NodaConstants.TicksPerWeek))
             .Labelled("a unit (ms, s, min, h, d, w)");
 
-    private static readonly Parser<char, long> Quantity =
-        UnsignedLong(10).Assert(n => n <= 1_000_000, "at most 1000000 per unit").Labelled("a whole number");
+    /// <summary>A whole number of at most <paramref name="max"/>, read from its digits (Pidgin's UnsignedLong wraps past 2^64:
+    /// 18446744073709551616ms would read as 0 and pass).</summary>
+    private static Parser<char, long> BoundedWholeNumber(long max, string tooLarge) =>
+        Lookahead(Digit.AtLeastOnceString().Assert(digits => digits.TrimStart('0').Length <= 18, tooLarge))
+            .Then(UnsignedLong(10))
+            .Assert(n => n <= max, tooLarge);
 
-    private static readonly Parser<char, Duration> DurationParser =
+    private static readonly Parser<char, long> Quantity =
+        BoundedWholeNumber(1_000_000, "at most 1000000 per unit").Labelled("a whole number");
+
+    private static readonly Parser<char, Checked<Duration>> DurationParser =
         Map((n, unit) => n * unit, Quantity, DurationUnitTicks).AtLeastOnce()
-            .Select(parts => Duration.FromTicks(parts.Sum()))
+            // Each part is at most 1000000 weeks; their sum may not wrap either.
+            .MapWithInput((span, parts) => parts.Sum(p => (decimal)p) <= 1_000_000m * NodaConstants.TicksPerWeek
+                ? Checked<Duration>.Ok(Duration.FromTicks(parts.Sum()))
+                : Checked<Duration>.Fail(0, span.Length, "at most 1000000w in all"))
             .Before(End);
 
     private static readonly Parser<char, int> WorkingDaysParser =
-        UnsignedInt(10).Assert(n => n <= 100_000, "at most 100000 working days").Labelled("a whole number")
+        BoundedWholeNumber(100_000, "at most 100000 working days").Select(n => (int)n).Labelled("a whole number")
             .Before(String("bd")).Before(End);
 
     private static readonly Parser<char, char> CapitalLetter = Parser<char>.Token(c => c is >= 'A' and <= 'Z');
