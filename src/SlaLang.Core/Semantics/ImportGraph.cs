@@ -81,8 +81,14 @@ internal sealed class ImportGraph
             }
             graph._trees.Add(tree);
         }
-        for (var i = 0; i < graph._trees.Count; i++)
+        // Level by level: the files the trees found so far import are read and parsed in parallel, then resolved in order.
+        for (int i = 0, levelEnd = 0; i < graph._trees.Count; i++)
         {
+            if (i == levelEnd)
+            {
+                graph.Prefetch(graph._trees.Skip(i).ToList());
+                levelEnd = graph._trees.Count;
+            }
             graph.ResolveImports(graph._trees[i]);
         }
         graph.BreakCycles(given);
@@ -152,19 +158,17 @@ internal sealed class ImportGraph
             Report(DiagnosticCatalog.InvalidImportPath, written, problem);
             return null;
         }
-        var folder = string.IsNullOrEmpty(from.Path) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(from.Path))!;
-        var full = Path.GetFullPath(Path.Combine(folder, written.Replace('/', Path.DirectorySeparatorChar)));
+        var (folder, full, display) = Target(from, written);
         if (_byPath.TryGetValue(full, out var known))
         {
             return known;
         }
-        var display = Path.IsPathRooted(from.Path) || string.IsNullOrEmpty(from.Path) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
         if (_sources is null)
         {
             Report(DiagnosticCatalog.ImportNotFound, written, $"'{display}' is not part of the compilation");
             return null;
         }
-        var read = _sources.Read(full);
+        var (read, parsed) = _prefetched.TryGetValue(full, out var fetched) ? fetched : Load(full, display);
         switch (read.Status)
         {
             case SourceReadStatus.NotFound:
@@ -184,10 +188,66 @@ internal sealed class ImportGraph
             Report(DiagnosticCatalog.ImportThroughLink, written, tree, real);
             return null;
         }
-        var parsed = read.Tree is { } kept && string.Equals(kept.Path, display, StringComparison.Ordinal) ? kept : SyntaxTree.Parse(read.Text!, display);
+        parsed ??= SyntaxTree.Parse(read.Text!, display);
         _byPath[full] = parsed;
         _trees.Add(parsed);
         return parsed;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (SourceReadResult Read, SyntaxTree? Tree)> _prefetched = new(StringComparer.Ordinal);
+
+    /// <summary>The folder of <paramref name="from"/>, and the full and displayed paths of the file <paramref name="written"/> names.</summary>
+    private static (string Folder, string Full, string Display) Target(SyntaxTree from, string written)
+    {
+        var folder = string.IsNullOrEmpty(from.Path) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(from.Path))!;
+        var full = Path.GetFullPath(Path.Combine(folder, written.Replace('/', Path.DirectorySeparatorChar)));
+        var display = Path.IsPathRooted(from.Path) || string.IsNullOrEmpty(from.Path) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return (folder, full, display);
+    }
+
+    /// <summary>Reads a file and parses it (unless the provider keeps its tree).</summary>
+    private (SourceReadResult Read, SyntaxTree? Tree) Load(string full, string display)
+    {
+        var read = _sources!.Read(full);
+        var tree = read.Status != SourceReadStatus.Read ? null
+            : read.Tree is { } kept && string.Equals(kept.Path, display, StringComparison.Ordinal) ? kept
+            : SyntaxTree.Parse(read.Text!, display);
+        return (read, tree);
+    }
+
+    /// <summary>Reads and parses, in parallel, the new files that <paramref name="trees"/> import or underpin (errors are left to
+    /// <see cref="Resolve"/>, which reports them in order).</summary>
+    private void Prefetch(List<SyntaxTree> trees)
+    {
+        if (_sources is null)
+        {
+            return;
+        }
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tree in trees)
+        {
+            var literals = tree.Root.Imports.Select(i => i.Path)
+                .Concat(tree.Root.Contract?.Body.Statements.OfType<UnderpinsStatementSyntax>().Select(u => u.Path) ?? []);
+            foreach (var literal in literals)
+            {
+                if (literal.Value is string written && written.EndsWith(".sla", StringComparison.Ordinal) && !written.Contains('\\')
+                    && !written.StartsWith('/') && !Path.IsPathRooted(written))
+                {
+                    var (_, full, display) = Target(tree, written);
+                    if (!_byPath.ContainsKey(full) && !_prefetched.ContainsKey(full))
+                    {
+                        wanted.TryAdd(full, display);
+                    }
+                }
+            }
+        }
+        if (wanted.Count == 1)
+        {
+            var (full, display) = wanted.First();
+            _prefetched[full] = Load(full, display);
+            return;
+        }
+        Parallel.ForEach(wanted, pair => _prefetched[pair.Key] = Load(pair.Key, pair.Value));
     }
 
     private static string CommonFolder(string a, string b)
