@@ -149,6 +149,10 @@ public static partial class DiagnosticCatalog
     public static DiagnosticDescriptor UnderpinsNoContract { get; } = BindingError("SLA2033", "Underpinned file holds no contract",
         "'{0}' {1}; 'underpins' names the contract this one supports.");
 
+    /// <summary>SLA2034: an imported file (or one it imports) has errors; shown by the editor on the import of a file that is not open.</summary>
+    public static DiagnosticDescriptor ImportedFileHasErrors { get; } = BindingError("SLA2034", "Imported file has errors",
+        "'{0}' has {1}, so this contract has no monitor: {2}");
+
     // ---- Contract rules (SLA3xxx): lint, level configurable in slaconfig.json. ----
 
     /// <summary>SLA3000: a <c>slaconfig.json</c> that cannot be used as written.</summary>

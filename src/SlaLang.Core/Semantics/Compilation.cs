@@ -90,6 +90,9 @@ public sealed class Compilation
     /// <summary>The files <paramref name="tree"/> imports directly, in the order written.</summary>
     public IReadOnlyList<SyntaxTree> GetImports(SyntaxTree tree) => _graph.ImportsOf(tree);
 
+    /// <summary><paramref name="tree"/> and every file it reaches through imports, imported files first.</summary>
+    public ImmutableArray<SyntaxTree> GetImportClosure(SyntaxTree tree) => _graph.Closure(tree);
+
     /// <summary>Every file of the contract or library <paramref name="tree"/> belongs to: the imported files first, the root last.</summary>
     public ImmutableArray<SyntaxTree> GetUnitFiles(SyntaxTree tree) => OwnerOf(tree).Files;
 

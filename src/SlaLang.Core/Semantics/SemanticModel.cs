@@ -43,6 +43,34 @@ public sealed class SemanticModel
     /// <summary>Every diagnostic of the contract or library this tree belongs to, in all of its files, sorted by path and position.</summary>
     public ImmutableArray<Diagnostic> GetAllDiagnostics() => _unit.Diagnostics;
 
+    /// <summary>
+    /// One SLA2034 error at each import of this file that leads to a file with errors (the file itself or one it imports), naming the
+    /// first. Not part of <see cref="GetDiagnostics"/>: those errors are reported in their own files; an editor shows these on a
+    /// document whose imported files are not open, so that a contract that cannot run does not look clean.
+    /// </summary>
+    public ImmutableArray<Diagnostic> GetImportErrors()
+    {
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var import in SyntaxTree.Root.Imports)
+        {
+            var target = Compilation.GetImports(SyntaxTree).FirstOrDefault(t => import.Path.Value is string written
+                && string.Equals(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(SyntaxTree.Path) ? "." : SyntaxTree.Path)) ?? "", written)),
+                    Path.GetFullPath(t.Path), StringComparison.Ordinal));
+            if (target is null)
+            {
+                continue;
+            }
+            var reached = Compilation.GetImportClosure(target);
+            var found = _unit.Diagnostics.Where(d => d.IsError && reached.Any(t => ReferenceEquals(t.Text, d.Location.Text))).ToList();
+            if (found.Count > 0)
+            {
+                errors.Add(Diagnostic.Create(DiagnosticCatalog.ImportedFileHasErrors, new Location(SyntaxTree.Path, SyntaxTree.Text, import.Path.Span),
+                    import.Path.Value as string, found.Count == 1 ? "1 error" : $"{found.Count} errors", found[0].ToString()));
+            }
+        }
+        return errors.ToImmutable();
+    }
+
     /// <summary>Every symbol this file declares, in declaration order (the built-in <c>always</c> is not declared by the file).</summary>
     public ImmutableArray<Symbol> GetDeclaredSymbols() => [.. Binding.Symbols.Where(s => ReferenceEquals(s.Source?.Text, SyntaxTree.Text))];
 

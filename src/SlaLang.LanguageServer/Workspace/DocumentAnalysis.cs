@@ -61,8 +61,24 @@ public sealed class DocumentAnalysis
     }
 
     /// <summary>The diagnostics in LSP form (hidden ones left out).</summary>
+    /// <remarks>An import that leads to a file with errors which is not open carries one error (SLA2034): that file's own
+    /// diagnostics are published when it is opened, and without this the contract would look clean though it cannot run.</remarks>
     public ImmutableArray<LspDiagnostic> GetLspDiagnostics() =>
-        [.. Diagnostics.Where(d => d.Severity != CoreSeverity.Hidden).Select(ToLsp)];
+        [.. Diagnostics.Where(d => d.Severity != CoreSeverity.Hidden)
+            .Concat(Model.GetImportErrors().Where(d => !ImportsOnlyOpenFiles(d)))
+            .OrderBy(d => d.Span.Start)
+            .Select(ToLsp)];
+
+    /// <summary>Whether every file with errors behind the import of <paramref name="importError"/> is open (and shows its own errors).</summary>
+    private bool ImportsOnlyOpenFiles(Diagnostic importError)
+    {
+        if (Snapshot.Workspace is not { } workspace)
+        {
+            return false;
+        }
+        var withErrors = Model.GetAllDiagnostics().Where(d => d.IsError && !ReferenceEquals(d.Location.Text, Text)).Select(d => d.Location.Path).Distinct();
+        return withErrors.All(path => workspace.TryGetByPath(path) is not null);
+    }
 
     /// <summary>One diagnostic in LSP form.</summary>
     public LspDiagnostic ToLsp(Diagnostic diagnostic) => new(

@@ -419,4 +419,19 @@ public sealed class MultiFileTests
         Lines(compilation).ShouldBe(["/m/lib.sla(2,16): error SLA2001: Unknown party 'Nobody'; declare it first."]);
         compilation.Units.Select(u => Path.GetFileName(u.Root.Path)).ShouldBe(["a.sla", "b.sla"]);
     }
+
+    [Fact]
+    public void An_import_leading_to_a_file_with_errors_gives_one_import_error_for_editors()
+    {
+        var files = Files(("lib.sla", "library L {\n  role Boss of Nobody\n}\n"), ("mid.sla", "import \"lib.sla\"\nlibrary M {\n}\n"),
+            ("contract.sla", "import \"mid.sla\"\ncontract C {\n  term 2026-01-01 .. 2026-12-31\n  timezone \"UTC\"\n  currency EUR\n  reversibility { notice 3 months }\n}\n"));
+        var (compilation, root) = Compile(files, "contract.sla");
+        var model = compilation.GetSemanticModel(root);
+        model.GetDiagnostics().ShouldBeEmpty(); // the error is reported in lib.sla, once
+        model.GetImportErrors().Select(d => d.ToString()).ShouldBe([
+            "/m/contract.sla(1,8): error SLA2034: 'mid.sla' has 1 error, so this contract has no monitor: /m/lib.sla(2,16): error SLA2001: Unknown party 'Nobody'; declare it first.",
+        ]);
+        var (clean, cleanRoot) = Compile(Files(("common.sla", Common), ("services/storefront.sla", Storefront), ("contract.sla", Contract)), "contract.sla");
+        clean.GetSemanticModel(cleanRoot).GetImportErrors().ShouldBeEmpty();
+    }
 }

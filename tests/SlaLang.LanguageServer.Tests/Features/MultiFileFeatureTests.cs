@@ -102,6 +102,21 @@ public sealed class MultiFileFeatureTests : IAsyncLifetime
         published.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code}").ShouldBe(["8:33 SLA2001"]);
     }
 
+    [Fact]
+    public async Task An_import_of_a_closed_file_with_errors_carries_one_error_until_that_file_is_opened()
+    {
+        var broken = Common.Replace("role Boss of Acme", "role Boss of Nobody");
+        File.WriteAllText(PathOf("common.sla"), broken);
+        var published = await _client.OpenAsync(UriOf("contract.sla"), Contract);
+        published.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code} {d.Message}").ShouldBe([
+            $"0:7 SLA2034 'common.sla' has 1 error, so this contract has no monitor: {PathOf("common.sla")}(4,16): error SLA2001: Unknown party 'Nobody'; declared parties: Acme, Ops.",
+        ]);
+        // Opened, the library shows its own error, and the contract no longer repeats it.
+        var library = await _client.OpenAsync(UriOf("common.sla"), broken);
+        library.Diagnostics.Select(d => d.Code).ShouldBe(["SLA2001"]);
+        (await WaitForAsync(UriOf("contract.sla"), p => p.Diagnostics.Count == 0)).Diagnostics.ShouldBeEmpty();
+    }
+
     /// <summary>The first diagnostics published for <paramref name="uri"/> that satisfy <paramref name="done"/>.</summary>
     private async Task<PublishDiagnosticsParams> WaitForAsync(string uri, Func<PublishDiagnosticsParams, bool> done)
     {
