@@ -64,7 +64,14 @@ internal sealed class DiagnosticsPublisher : IDisposable
     {
         foreach (var cts in pending.Values)
         {
-            cts.Cancel();
+            try
+            {
+                cts.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // That work finished (and released its token) while the server was stopping.
+            }
         }
         pending.Clear();
     }

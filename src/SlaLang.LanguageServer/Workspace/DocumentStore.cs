@@ -103,8 +103,9 @@ public sealed class DocumentStore
         return fresh;
     }
 
-    /// <summary>The analyses already computed of the open documents (none is waited for).</summary>
-    public IEnumerable<DocumentAnalysis> CompletedAnalyses() => documents.Values.Select(s => s.CompletedAnalysis).OfType<DocumentAnalysis>();
+    /// <summary>The analyses of the open documents, waiting for those still running (a library's edit re-checks the documents
+    /// importing it: their references must be the new ones). Called by readers, off the dispatch queue.</summary>
+    public IEnumerable<DocumentAnalysis> CurrentAnalyses() => documents.Values.Select(s => s.AnalysisAsync.GetAwaiter().GetResult());
 
     /// <summary>The latest snapshot of <paramref name="uri"/>, or null when it is not open.</summary>
     public DocumentSnapshot? TryGet(string uri) => documents.TryGetValue(uri, out var s) ? s : null;

@@ -36,7 +36,7 @@ public static partial class NavigationHandlers
         var found = analysis.Model.FindReferences(symbol).ToList();
         if (symbol.NameLocation is { } declaration && analysis.Snapshot.Workspace is { } workspace)
         {
-            foreach (var other in workspace.CompletedAnalyses().Where(a => !ReferenceEquals(a, analysis)))
+            foreach (var other in workspace.CurrentAnalyses().Where(a => !ReferenceEquals(a, analysis)))
             {
                 found.AddRange(other.Compilation.FindReferences(declaration));
             }
