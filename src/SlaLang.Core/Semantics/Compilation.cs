@@ -90,6 +90,9 @@ public sealed class Compilation
     /// <summary>The files <paramref name="tree"/> imports directly, in the order written.</summary>
     public IReadOnlyList<SyntaxTree> GetImports(SyntaxTree tree) => _graph.ImportsOf(tree);
 
+    /// <summary>The file <paramref name="import"/> resolved to, or null when it names no readable file.</summary>
+    public SyntaxTree? GetImportTarget(ImportDirectiveSyntax import) => _graph.TargetOf(import);
+
     /// <summary><paramref name="tree"/> and every file it reaches through imports, imported files first.</summary>
     public ImmutableArray<SyntaxTree> GetImportClosure(SyntaxTree tree) => _graph.Closure(tree);
 

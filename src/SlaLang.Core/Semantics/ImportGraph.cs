@@ -37,6 +37,11 @@ internal sealed class ImportGraph
     /// <summary>The files <paramref name="tree"/> imports directly (cycle-closing imports left out), in the order written.</summary>
     public IReadOnlyList<SyntaxTree> ImportsOf(SyntaxTree tree) => _imports.TryGetValue(tree, out var list) ? list : [];
 
+    /// <summary>The file an import resolved to (a library, or a contract it must not name), or null when it names no readable file.</summary>
+    public SyntaxTree? TargetOf(ImportDirectiveSyntax import) => _targets.GetValueOrDefault(import);
+
+    private readonly Dictionary<ImportDirectiveSyntax, SyntaxTree> _targets = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The file the contract in <paramref name="tree"/> underpins (<c>underpins "PATH"</c>), or null.</summary>
     public SyntaxTree? UnderpinnedBy(SyntaxTree tree) => _underpinned.GetValueOrDefault(tree);
 
@@ -109,6 +114,7 @@ internal sealed class ImportGraph
             switch (statement)
             {
                 case ImportDirectiveSyntax import when Resolve(tree, import.Path) is { } target:
+                    _targets[import] = target;
                     if (target.Root.Contract is not null)
                     {
                         _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidImportPath, new Location(tree.Path, tree.Text, import.Path.Span),
@@ -148,12 +154,7 @@ internal sealed class ImportGraph
             Report(DiagnosticCatalog.InvalidImportPath, literal.Text, "is not a string");
             return null;
         }
-        var problem = written.Length == 0 ? "is empty"
-            : written.Contains('\\') ? "uses '\\' (separators are '/')"
-            : written.StartsWith('/') || Path.IsPathRooted(written) ? "is absolute"
-            : !written.EndsWith(".sla", StringComparison.Ordinal) ? "does not name a .sla file"
-            : null;
-        if (problem is not null)
+        if (PathProblem(written) is { } problem)
         {
             Report(DiagnosticCatalog.InvalidImportPath, written, problem);
             return null;
@@ -196,6 +197,14 @@ internal sealed class ImportGraph
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (SourceReadResult Read, SyntaxTree? Tree)> _prefetched = new(StringComparer.Ordinal);
 
+    /// <summary>What is wrong with an import path as written (LANGUAGE.md §8: relative, '/' separators, ending in .sla), or null.</summary>
+    private static string? PathProblem(string written) =>
+        written.Length == 0 ? "is empty"
+        : written.Contains('\\') ? "uses '\\' (separators are '/')"
+        : written.StartsWith('/') || Path.IsPathRooted(written) ? "is absolute"
+        : !written.EndsWith(".sla", StringComparison.Ordinal) ? "does not name a .sla file"
+        : null;
+
     /// <summary>The folder of <paramref name="from"/>, and the full and displayed paths of the file <paramref name="written"/> names.</summary>
     private static (string Folder, string Full, string Display) Target(SyntaxTree from, string written)
     {
@@ -230,8 +239,7 @@ internal sealed class ImportGraph
                 .Concat(tree.Root.Contract?.Body.Statements.OfType<UnderpinsStatementSyntax>().Select(u => u.Path) ?? []);
             foreach (var literal in literals)
             {
-                if (literal.Value is string written && written.EndsWith(".sla", StringComparison.Ordinal) && !written.Contains('\\')
-                    && !written.StartsWith('/') && !Path.IsPathRooted(written))
+                if (literal.Value is string written && PathProblem(written) is null)
                 {
                     var (_, full, display) = Target(tree, written);
                     if (!_byPath.ContainsKey(full) && !_prefetched.ContainsKey(full))
@@ -322,18 +330,6 @@ internal sealed class ImportGraph
     }
 
     /// <summary>The first import of <paramref name="from"/> that resolved to <paramref name="target"/>.</summary>
-    private ImportDirectiveSyntax? ImportDirectiveTo(SyntaxTree from, SyntaxTree target)
-    {
-        var folder = string.IsNullOrEmpty(from.Path) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(from.Path))!;
-        var key = KeyOf(target.Path);
-        foreach (var import in from.Root.Statements.OfType<ImportDirectiveSyntax>())
-        {
-            if (import.Path.Value is string written && key is not null
-                && string.Equals(Path.GetFullPath(Path.Combine(folder, written.Replace('/', Path.DirectorySeparatorChar))), key, StringComparison.Ordinal))
-            {
-                return import;
-            }
-        }
-        return null;
-    }
+    private ImportDirectiveSyntax? ImportDirectiveTo(SyntaxTree from, SyntaxTree target) =>
+        from.Root.Imports.FirstOrDefault(i => ReferenceEquals(TargetOf(i), target));
 }

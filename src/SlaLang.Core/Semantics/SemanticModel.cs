@@ -53,10 +53,7 @@ public sealed class SemanticModel
         var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var import in SyntaxTree.Root.Imports)
         {
-            var target = Compilation.GetImports(SyntaxTree).FirstOrDefault(t => import.Path.Value is string written
-                && string.Equals(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(SyntaxTree.Path) ? "." : SyntaxTree.Path)) ?? "", written)),
-                    Path.GetFullPath(t.Path), StringComparison.Ordinal));
-            if (target is null)
+            if (Compilation.GetImportTarget(import) is not { } target)
             {
                 continue;
             }
