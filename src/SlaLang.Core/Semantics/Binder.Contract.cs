@@ -16,7 +16,6 @@ internal sealed partial class Binder
     private string? _currency;
     private string? _underpins;
     private ContractProfile _profile = ContractProfile.Standard;
-    private SyntaxToken? _profileToken;
 
     /// <summary>
     /// The clauses met so far in the blocks being bound, innermost last: a block and its enclosing blocks only (blocks nest,
@@ -67,7 +66,11 @@ internal sealed partial class Binder
         return false;
     }
 
-    private ContractModel? BindContract(ContractDeclarationSyntax contract)
+    /// <summary>
+    /// Binds the contract: its model as bound (<paramref name="complete"/> when the header has every value; otherwise the missing ones
+    /// are placeholders that only the rules see, through <see cref="ModelSyntax"/>), or null when the contract has no name.
+    /// </summary>
+    private ContractModel? BindContract(ContractDeclarationSyntax contract, out bool complete)
     {
         var body = contract.Body.Statements;
         string? version = null;
@@ -94,11 +97,7 @@ internal sealed partial class Binder
                         }
                         termStart = start;
                         termEnd = end;
-                        if (end <= start)
-                        {
-                            Report(ContractRules.TermOrder, TextSpan.FromBounds(t.Start.Span.Start, t.End.Span.End),
-                                LocalDatePattern(start), LocalDatePattern(end));
-                        }
+                        _modelSyntax.Term = t;
                     }
                     break;
                 case TimezoneStatementSyntax z when FirstClause(contract, "timezone", z.TimezoneKeyword.Span):
@@ -131,7 +130,7 @@ internal sealed partial class Binder
                     _underpins = RequireString(u.Path, "The underpinned contract", "'underpins \"../sla/contract.sla\"'");
                     break;
                 case ProfileStatementSyntax p when FirstClause(contract, "profile", p.ProfileKeyword.Span):
-                    _profileToken = p.Value;
+                    _modelSyntax.Profile = p.Value;
                     _profile = BindOption(p.Value, "profile", new Dictionary<string, ContractProfile>
                     {
                         ["standard"] = ContractProfile.Standard,
@@ -155,21 +154,25 @@ internal sealed partial class Binder
         }
 
         var parts = BindMembers();
-        CheckContractRules(contract, parts.Security, parts.SecuritySyntax, parts.Reversibility);
-
-        if (_contract is null || termStart is null || termEnd is null || timeZone is null || _currency is null)
+        complete = termStart is not null && termEnd is not null && timeZone is not null && _currency is not null;
+        if (_contract is null)
         {
             return null;
         }
-        return new ContractModel(
-            _contract.Name, _contract.Title, _contract.Doc, version, termStart.Value, termEnd.Value, timeZone, _currency, outsourcing, _profile,
+        return Assemble(_contract, version, termStart ?? default, termEnd ?? default, timeZone ?? "UTC", _currency ?? "XXX", outsourcing, _profile,
+            parts, contract.ContractKeyword) with { Underpins = _underpins };
+    }
+
+    /// <summary>The draft of a library checked on its own: its parts, under a header no library has (the rules read parts only).</summary>
+    private ContractModel LibraryDraft(Symbol library, ModelParts parts) =>
+        Assemble(library, null, default, default, "UTC", "XXX", null, ContractProfile.Standard, parts, _rootFile.Tree.Root.Library!.LibraryKeyword);
+
+    private ContractModel Assemble(Symbol unit, string? version, LocalDate termStart, LocalDate termEnd, string timeZone, string currency,
+        OutsourcingModel? outsourcing, ContractProfile profile, ModelParts parts, SyntaxToken keyword) =>
+        new(unit.Name, unit.Title, unit.Doc, version, termStart, termEnd, timeZone, currency, outsourcing, profile,
             parts.Parties.ToImmutable(), parts.Roles.ToImmutable(), parts.Calendars.ToImmutable(), parts.Severities.ToImmutable(),
             parts.Services.ToImmutable(), parts.Raci, parts.Escalations.ToImmutable(), parts.Committees.ToImmutable(), parts.Obligations.ToImmutable(),
-            parts.Security, parts.Reversibility, parts.Transition, SourceLocationOf(contract.ContractKeyword))
-        {
-            Underpins = _underpins,
-        };
-    }
+            parts.Security, parts.Reversibility, parts.Transition, SourceLocationOf(keyword));
 
     /// <summary>The parts of the model every file of the unit declares (the header aside), merged in file order.</summary>
     private sealed class ModelParts
@@ -183,10 +186,8 @@ internal sealed partial class Binder
         public ImmutableArray<CommitteeModel>.Builder Committees { get; } = ImmutableArray.CreateBuilder<CommitteeModel>();
         public ImmutableArray<ObligationModel>.Builder Obligations { get; } = ImmutableArray.CreateBuilder<ObligationModel>();
         public List<RaciModel> RaciTables { get; } = [];
-        public bool RaciFailed { get; set; }
         public RaciModel? Raci { get; set; }
         public SecurityModel? Security { get; set; }
-        public SecurityDeclarationSyntax? SecuritySyntax { get; set; }
         public ReversibilityModel? Reversibility { get; set; }
         public TransitionModel? Transition { get; set; }
     }
@@ -227,13 +228,13 @@ internal sealed partial class Binder
                     null, control.Every, null, ContractModel.AlwaysCalendar, control.Location));
             }
         }
-        parts.Raci = parts.RaciFailed ? null : MergeRaci(parts.RaciTables);
+        parts.Raci = MergeRaci(parts.RaciTables);
         return parts;
     }
 
     /// <summary>Several RACI tables (in one file or several) as one matrix: the roles of all, in order met; an activity's cells
     /// under roles its table does not list are empty.</summary>
-    private static RaciModel? MergeRaci(List<RaciModel> tables)
+    private RaciModel? MergeRaci(List<RaciModel> tables)
     {
         if (tables.Count <= 1)
         {
@@ -250,7 +251,12 @@ internal sealed partial class Binder
                     var index = table.Roles.IndexOf(role, 0, StringComparer.Ordinal);
                     return index >= 0 && index < row.Cells.Length ? row.Cells[index] : RaciFlags.None;
                 });
-                rows.Add(row with { Cells = [.. cells] });
+                var merged = row with { Cells = [.. cells] };
+                if (_modelSyntax.TryGet<RaciRowSyntax>(row, out var tree, out var syntax))
+                {
+                    _modelSyntax.Add(merged, tree, syntax);
+                }
+                rows.Add(merged);
             }
         }
         return new RaciModel(roles, rows.ToImmutable(), tables[0].Location);
@@ -298,10 +304,6 @@ internal sealed partial class Binder
                 {
                     parts.RaciTables.Add(raci);
                 }
-                else
-                {
-                    parts.RaciFailed = true;
-                }
                 break;
             case EscalationDeclarationSyntax escalation:
                 if (BindEscalation(escalation) is { } escalationModel)
@@ -329,20 +331,20 @@ internal sealed partial class Binder
             case SecurityDeclarationSyntax securityDeclaration:
                 if (FirstBlock("security", securityDeclaration.SecurityKeyword.Span))
                 {
-                    parts.SecuritySyntax = securityDeclaration;
                     parts.Security = BindSecurity(securityDeclaration);
+                    Record(parts.Security, securityDeclaration);
                 }
                 break;
             case ReversibilityDeclarationSyntax reversibilityDeclaration:
                 if (FirstBlock("reversibility", reversibilityDeclaration.ReversibilityKeyword.Span))
                 {
-                    parts.Reversibility = BindReversibility(reversibilityDeclaration);
+                    parts.Reversibility = Record(BindReversibility(reversibilityDeclaration), reversibilityDeclaration);
                 }
                 break;
             case TransitionDeclarationSyntax transitionDeclaration:
                 if (FirstBlock("transition", transitionDeclaration.TransitionKeyword.Span))
                 {
-                    parts.Transition = BindTransition(transitionDeclaration);
+                    parts.Transition = Record(BindTransition(transitionDeclaration), transitionDeclaration);
                 }
                 break;
             default:
@@ -429,11 +431,7 @@ internal sealed partial class Binder
         partySymbol.OfParty = of;
         partySymbol.SetDetail((kind, of, party.KindKeyword), static s =>
             s.kind == PartyKind.Subcontractor && s.of is not null ? $"subcontractor of {s.of.Name}" : s.KindKeyword.Text);
-        if (kind == PartyKind.Subcontractor && of is not null && of.PartyKind != PartyKind.Provider)
-        {
-            Report(ContractRules.SubcontractorOfProvider, party.Of!.Name.Span, partySymbol.Name, of.Name, of.PartyKind.ToString().ToLowerInvariant());
-        }
-        return kind is null ? null : new PartyModel(partySymbol.Name, kind.Value, of?.Name, partySymbol.Title, partySymbol.Doc, SourceLocationOf(party.PartyKeyword));
+        return kind is null ? null : Record(new PartyModel(partySymbol.Name, kind.Value, of?.Name, partySymbol.Title, partySymbol.Doc, SourceLocationOf(party.PartyKeyword)), party);
     }
 
     private RoleModel? BindRole(RoleDeclarationSyntax role)
@@ -453,17 +451,12 @@ internal sealed partial class Binder
     }
 
     /// <summary><c>08:00-18:00</c>, as written.</summary>
-    /// <summary>The open hours met so far in the calendar being bound (reused from one calendar to the next).</summary>
-    private readonly List<(IsoDayOfWeek Day, Duration Start, Duration End, HoursStatementSyntax Hours)> _writtenHours = [];
-
     private static string HoursRange(HoursStatementSyntax hours) => $"{hours.StartTime.Text}-{hours.EndTime.Text}";
 
     private CalendarModel? BindCalendar(CalendarDeclarationSyntax calendar)
     {
         var hours = ImmutableArray.CreateBuilder<WeeklyHoursModel>();
         var holidays = ImmutableArray.CreateBuilder<LocalDate>();
-        var written = _writtenHours;
-        written.Clear();
         foreach (var statement in calendar.Body.Statements)
         {
             switch (statement)
@@ -486,16 +479,7 @@ internal sealed partial class Binder
                     }
                     foreach (var day in days.Value.Days)
                     {
-                        foreach (var w in written)
-                        {
-                            if (w.Day == day && w.Start < close && open < w.End)
-                            {
-                                Report(ContractRules.OverlappingHours, h.Days.Span, HoursRange(h), HoursRange(w.Hours), day.ToString()[..3].ToLowerInvariant());
-                                break;
-                            }
-                        }
-                        written.Add((day, open, close, h));
-                        hours.Add(new WeeklyHoursModel(day, open, close));
+                        hours.Add(Record(new WeeklyHoursModel(day, open, close), h));
                     }
                     break;
                 case HolidaysStatementSyntax holidaysStatement:
@@ -530,7 +514,7 @@ internal sealed partial class Binder
                 _ => $"({string.Join(", ", hoursText)}; {s.Length} holidays)",
             };
         });
-        return new CalendarModel(symbol.Name, false, ordered, distinctHolidays, symbol.Doc, SourceLocationOf(calendar.CalendarKeyword));
+        return Record(new CalendarModel(symbol.Name, false, ordered, distinctHolidays, symbol.Doc, SourceLocationOf(calendar.CalendarKeyword)), calendar);
     }
 
     private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
@@ -564,62 +548,4 @@ internal sealed partial class Binder
         }
         return null;
     }
-
-    /// <summary>The rules that look at the whole contract: profile requirements, reversibility.</summary>
-    private void CheckContractRules(ContractDeclarationSyntax contract, SecurityModel? security, SecurityDeclarationSyntax? securitySyntax, ReversibilityModel? reversibility)
-    {
-        var nameSpan = IsPresent(contract.Identifier) ? contract.Identifier.Span : contract.ContractKeyword.Span;
-        if (_profile == ContractProfile.Regulated)
-        {
-            var at = _profileToken?.Span ?? nameSpan;
-            if (security?.Residency is null)
-            {
-                Report(ContractRules.RegulatedResidency, securitySyntax?.SecurityKeyword.Span ?? at);
-            }
-            CheckFrequency(security, securitySyntax, "audit", 91.3125m, ContractRules.RegulatedAudit, at);
-            CheckFrequency(security, securitySyntax, "recovery_test", 182.625m, ContractRules.RegulatedRecoveryTest, at);
-            if ((security is null || security.Controls.All(c => c.Control != "access_review")) && !_unboundControls.Contains("access_review"))
-            {
-                Report(ContractRules.RegulatedAccessReview, securitySyntax?.SecurityKeyword.Span ?? at);
-            }
-            if (security is null || !security.EncryptionAtRest || !security.EncryptionInTransit)
-            {
-                var missing = security is null || (!security.EncryptionAtRest && !security.EncryptionInTransit)
-                    ? "at rest and in transit"
-                    : security.EncryptionAtRest ? "in transit as well as at rest" : "at rest as well as in transit";
-                var encryption = securitySyntax?.Body.Statements.OfType<EncryptionControlSyntax>().FirstOrDefault();
-                Report(ContractRules.RegulatedEncryption, encryption?.EncryptionKeyword.Span ?? securitySyntax?.SecurityKeyword.Span ?? at, missing);
-            }
-            if (reversibility is null)
-            {
-                Report(ContractRules.RegulatedReversibility, nameSpan);
-            }
-        }
-        else if (reversibility is null)
-        {
-            Report(ContractRules.MissingReversibility, nameSpan, contract.Identifier.Text);
-        }
-    }
-
-    private void CheckFrequency(SecurityModel? security, SecurityDeclarationSyntax? securitySyntax, string control, decimal maxDays, ContractRule rule, TextSpan fallback)
-    {
-        var found = security?.Controls.Where(c => c.Control == control).ToList() ?? [];
-        if (found.Count == 0 && _unboundControls.Contains(control))
-        {
-            return;
-        }
-        if (found.Count == 0)
-        {
-            Report(rule, securitySyntax?.SecurityKeyword.Span ?? fallback, "");
-            return;
-        }
-        var best = found.MinBy(c => ApproximateDays(c.Every))!;
-        if (ApproximateDays(best.Every) > maxDays + 0.001m)
-        {
-            var span = _controlPeriodSpans.TryGetValue(best, out var s) ? s : fallback;
-            Report(rule, span, $" (found every {best.Every})");
-        }
-    }
-
-    private readonly Dictionary<SecurityControlModel, TextSpan> _controlPeriodSpans = new(ReferenceEqualityComparer.Instance);
 }

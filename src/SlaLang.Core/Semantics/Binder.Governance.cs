@@ -34,7 +34,8 @@ internal sealed partial class Binder
                     }
                     else
                     {
-                        ok = false;
+                        // Reported; the column keeps its place (and the name written) so that the rows' cells stay under their roles.
+                        roles.Add(role.Identifier.Text);
                     }
                 }
             }
@@ -64,32 +65,6 @@ internal sealed partial class Binder
                     cells.Add(RaciFlags.None);
                 }
             }
-            if (row.Cells.Count != width)
-            {
-                Report(ContractRules.RaciRowWidth, at, activity, Count(row.Cells.Count, "cell"), Count(width, "role"));
-            }
-            if (rowOk)
-            {
-                var accountableCount = 0;
-                var responsible = false;
-                foreach (var c in cells)
-                {
-                    accountableCount += (c & RaciFlags.Accountable) != 0 ? 1 : 0;
-                    responsible |= (c & RaciFlags.Responsible) != 0;
-                }
-                if (accountableCount != 1)
-                {
-                    var accountable = cells.Select((c, i) => (c, i)).Where(p => p.c.HasFlag(RaciFlags.Accountable)).ToList();
-                    var detail = accountable.Count == 0
-                        ? "has no accountable role"
-                        : $"has {accountable.Count} accountable roles ({string.Join(", ", accountable.Select(p => p.i < header.Roles.Count ? header.Roles[p.i].Identifier.Text : $"column {p.i + 1}"))})";
-                    Report(ContractRules.RaciOneAccountable, at, activity, detail);
-                }
-                if (!responsible)
-                {
-                    Report(ContractRules.RaciResponsible, at, activity);
-                }
-            }
             ok &= rowOk;
             // The model keeps exactly one cell per role, whatever a (configured-down) width rule let through.
             while (cells.Count < width)
@@ -100,10 +75,16 @@ internal sealed partial class Binder
             {
                 var rowCells = cells.Count == width ? cells.ToImmutable() : cells.Take(width).ToImmutableArray();
                 activitySymbol.SetDetail((rowCells, header), static s => RaciDetail(s.rowCells, s.header));
-                rows.Add(new RaciRowModel(activitySymbol.Name, StringValue(row.Title), rowCells, SourceLocationOf(row.Activity)));
+                // A row with a cell that is no RACI letter (reported) is left out: its roles are not known.
+                if (rowOk)
+                {
+                    rows.Add(Record(new RaciRowModel(activitySymbol.Name, StringValue(row.Title), rowCells, SourceLocationOf(row.Activity)), row));
+                }
             }
         }
-        return ok ? new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword)) : null;
+        // Kept when a role or cell is wrong (reported, so the contract has no model): the rules check the rows that bound.
+        _ = ok;
+        return new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword));
     }
 
     /// <summary><c>(A: ITDirector; R: ServiceManager; I: PlantManager)</c> for hovers.</summary>
@@ -163,7 +144,6 @@ internal sealed partial class Binder
         }
         var calendar = ContractModel.AlwaysCalendar;
         var levels = ImmutableArray.CreateBuilder<EscalationLevelModel>();
-        (Duration After, SyntaxToken Delay)? previous = null;
         foreach (var statement in escalation.Body.Statements)
         {
             switch (statement)
@@ -171,7 +151,7 @@ internal sealed partial class Binder
                 case DuringClauseSyntax during:
                     if (FirstClause(escalation, "during", during.DuringKeyword.Span))
                     {
-                        var resolved = BindDuring(during, "escalation", name);
+                        var resolved = BindDuring(during);
                         ok &= resolved is not null;
                         calendar = resolved?.Name ?? calendar;
                     }
@@ -195,13 +175,7 @@ internal sealed partial class Binder
                         ok = false;
                         break;
                     }
-                    var number = levels.Count + 1;
-                    if (previous is { } p && after <= p.After)
-                    {
-                        Report(ContractRules.EscalationOrder, level.Delay.Span, number, name, level.Delay.Text, p.Delay.Text);
-                    }
-                    previous = (after, level.Delay);
-                    levels.Add(new EscalationLevelModel(number, after, notify.ToImmutable(), SourceLocationOf(level.AfterKeyword)));
+                    levels.Add(Record(new EscalationLevelModel(levels.Count + 1, after, notify.ToImmutable(), SourceLocationOf(level.AfterKeyword)), level));
                     break;
                 case EmptyStatementSyntax or UnknownStatementSyntax:
                     break;
@@ -226,7 +200,7 @@ internal sealed partial class Binder
         {
             return null;
         }
-        return new EscalationModel(symbol.Name, symbol.Doc, where, calendar, levels.ToImmutable(), SourceLocationOf(escalation.EscalationKeyword));
+        return Record(new EscalationModel(symbol.Name, symbol.Doc, where, calendar, levels.ToImmutable(), SourceLocationOf(escalation.EscalationKeyword)), escalation);
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
@@ -307,7 +281,7 @@ internal sealed partial class Binder
                     ok &= due is not null;
                     break;
                 case DuringClauseSyntax d when FirstClause(obligation, "during", d.DuringKeyword.Span):
-                    var resolved = BindDuring(d, "obligation", name);
+                    var resolved = BindDuring(d);
                     ok &= resolved is not null;
                     calendar = resolved?.Name ?? calendar;
                     break;
@@ -327,8 +301,8 @@ internal sealed partial class Binder
             return null;
         }
         symbol.SetDetail((by, every), static s => s.by is null ? $"every {s.every}" : $"by {s.by} every {s.every}");
-        return new ObligationModel(symbol.Name, symbol.Title, symbol.Doc, ObligationKind.Obligation, by, every, due, calendar,
-            SourceLocationOf(obligation.ObligationKeyword));
+        return Record(new ObligationModel(symbol.Name, symbol.Title, symbol.Doc, ObligationKind.Obligation, by, every, due, calendar,
+            SourceLocationOf(obligation.ObligationKeyword)), obligation);
     }
 
     private DueOffsetModel? BindDue(DueClauseSyntax due)
@@ -459,20 +433,17 @@ internal sealed partial class Binder
 
     private readonly Dictionary<SecurityControlModel, TextSpan> _controlKeywordSpans = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The periodic controls written with a period that does not bind (<c>audit every 90d</c>).</summary>
-    private readonly HashSet<string> _unboundControls = new(StringComparer.Ordinal);
-
     private void AddControl(ImmutableArray<SecurityControlModel>.Builder controls, string control, PeriodSpec? every, Duration? rto, Duration? rpo,
         SyntaxToken keyword, PeriodSyntax period)
     {
         if (every is null)
         {
             // Its period is wrong (already reported): the profile rules must not also report the control as absent.
-            _unboundControls.Add(control);
+            _modelSyntax.ControlsWithErrors.Add(control);
             return;
         }
         var model = new SecurityControlModel(control, every, rto, rpo, SourceLocationOf(keyword));
-        _controlPeriodSpans[model] = period.Span;
+        Record(model, period);
         _controlKeywordSpans[model] = keyword.Span;
         controls.Add(model);
     }
@@ -522,33 +493,21 @@ internal sealed partial class Binder
         var phases = ImmutableArray.CreateBuilder<TransitionPhaseModel>();
         NodaTime.Period? overlap = null;
         var ok = true;
-        (string Name, LocalDate End)? previous = null;
         foreach (var statement in transition.Body.Statements)
         {
             switch (statement)
             {
                 case PhaseDeclarationSyntax phase:
-                    var name = phase.Identifier.Text;
-                    var at = IsPresent(phase.Identifier) ? phase.Identifier.Span : phase.PhaseKeyword.Span;
                     if (!(TryDate(phase.Start, "The start of a phase", out var start) & TryDate(phase.End, "The end of a phase", out var end)))
                     {
                         ok = false;
                         break;
                     }
-                    if (end < start)
-                    {
-                        Report(ContractRules.TransitionOrder, at, name, $"ends on {LocalDatePattern(end)}, before it starts on {LocalDatePattern(start)}");
-                    }
-                    else if (previous is { } p && start <= p.End)
-                    {
-                        Report(ContractRules.TransitionOrder, at, name, $"starts on {LocalDatePattern(start)}, before phase '{p.Name}' ends on {LocalDatePattern(p.End)}");
-                    }
-                    previous = (name, end);
                     var gate = phase.Gate is null ? null : RequireString(phase.Gate, "The gate of a phase", "'gate \"Go/No-go 1\"'");
                     if (_declared.TryGetValue(phase, out var symbol))
                     {
                         symbol.SetDetail((start, end), static s => $"{LocalDatePattern(s.start)} .. {LocalDatePattern(s.end)}");
-                        phases.Add(new TransitionPhaseModel(symbol.Name, start, end, gate, SourceLocationOf(phase.PhaseKeyword)));
+                        phases.Add(Record(new TransitionPhaseModel(symbol.Name, start, end, gate, SourceLocationOf(phase.PhaseKeyword)), phase));
                     }
                     break;
                 case OverlapClauseSyntax o when FirstClause(transition, "overlap", o.OverlapKeyword.Span):
@@ -561,6 +520,8 @@ internal sealed partial class Binder
                     break;
             }
         }
-        return ok ? new TransitionModel(phases.ToImmutable(), overlap, SourceLocationOf(transition.TransitionKeyword)) : null;
+        // Kept when a phase or the overlap is wrong (reported, so the contract has no model): the rules check the phases that bound.
+        _ = ok;
+        return new TransitionModel(phases.ToImmutable(), overlap, SourceLocationOf(transition.TransitionKeyword));
     }
 }

@@ -147,10 +147,6 @@ internal sealed partial class Binder
             if (TryQuantity(targetClause.Value, unit, new Phrase("The target of '{0}'", indicatorClause!.Name), new Phrase("target {0} ", targetClause.Operator), out var value))
             {
                 target = new TargetModel(comparison, value, string.Concat(targetClause.Operator.TextSpanChars, " ", targetClause.Value.TextSpanChars));
-                if (unit == IndicatorUnit.Percent && value is < 0 or > 100)
-                {
-                    Report(ContractRules.TargetRange, targetClause.Value.Span, "Target", targetClause.Value.Text);
-                }
             }
         }
 
@@ -168,7 +164,7 @@ internal sealed partial class Binder
         var calendarOk = true;
         if (duringClause is not null)
         {
-            var resolved = BindDuring(duringClause, "objective", name);
+            var resolved = BindDuring(duringClause);
             calendarOk = resolved is not null;
             calendar = resolved?.Name ?? calendar;
         }
@@ -193,11 +189,11 @@ internal sealed partial class Binder
         {
             return null;
         }
-        return new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
+        return Record(new ObjectiveModel(service.Name, symbol.Name, symbol.Doc, indicator, target, per, calendar, excludeClause is not null,
             SourceLocationOf(objective.ObjectiveKeyword))
         {
             Backs = BindBacks(backsClause, symbol),
-        };
+        }, objective);
     }
 
     /// <summary>What <c>backs Service.Objective</c> names; checked against the underpinned contract once both are bound.</summary>
@@ -393,17 +389,9 @@ internal sealed partial class Binder
         return Resolve<Symbol>(name.Identifier, kind, _contractScope)?.Name;
     }
 
-    /// <summary>Resolves the calendar of a <c>during</c> clause and warns when it never opens.</summary>
-    private CalendarSymbol? BindDuring(DuringClauseSyntax during, string ownerKind, Phrase ownerName)
-    {
-        var calendar = Resolve<CalendarSymbol>(during.Calendar.Identifier, SymbolKind.Calendar, _contractScope,
-            null);
-        if (calendar is { HasOpenHours: false })
-        {
-            Report(ContractRules.CalendarWithoutHours, during.Calendar.Span, calendar.Name, ownerKind, ownerName);
-        }
-        return calendar;
-    }
+    /// <summary>Resolves the calendar of a <c>during</c> clause.</summary>
+    private CalendarSymbol? BindDuring(DuringClauseSyntax during) =>
+        Resolve<CalendarSymbol>(during.Calendar.Identifier, SymbolKind.Calendar, _contractScope, null);
 
     private PenaltyModel? BindPenalty(PenaltyDeclarationSyntax penalty, Symbol? service, Dictionary<string, Symbol> scope, bool hasFee)
     {
@@ -495,10 +483,6 @@ internal sealed partial class Binder
             if (TryPercent(capClause.Rate, "A cap", "'cap 25%'", out var capValue))
             {
                 cap = capValue;
-                if (capValue > 100)
-                {
-                    Report(ContractRules.CapRange, capClause.Rate.Span, "Cap", capClause.Rate.Text);
-                }
             }
             else
             {
@@ -506,21 +490,11 @@ internal sealed partial class Binder
             }
         }
 
-        var higherIsBetter = objective?.TargetComparison is Comparison.GreaterOrEqual or Comparison.Greater;
         var tiers = ImmutableArray.CreateBuilder<PenaltyTierModel>();
-        (decimal Threshold, decimal Credit, TierClauseSyntax Tier)? previous = null;
         foreach (var tier in tierClauses)
         {
             var comparisonOk = TryComparison(tier.Operator, out var comparison);
             var creditOk = TryPercent(tier.Rate, "A credit", "'credit 5%'", out var credit);
-            if (creditOk && credit > 100)
-            {
-                Report(ContractRules.CapRange, tier.Rate.Span, "Credit", tier.Rate.Text);
-            }
-            if (creditOk && cap is { } c && credit > c)
-            {
-                Report(ContractRules.CreditAboveCap, tier.Rate.Span, tier.Rate.Text, capClause!.Rate.Text);
-            }
             if (unit is null)
             {
                 ok = false;
@@ -531,42 +505,13 @@ internal sealed partial class Binder
                 ok = false;
                 continue;
             }
-            if (unit == IndicatorUnit.Percent && threshold is < 0 or > 100)
-            {
-                Report(ContractRules.TargetRange, tier.Threshold.Span, "Threshold", tier.Threshold.Text);
-            }
-            tiers.Add(new PenaltyTierModel(comparison, threshold, credit, SourceLocationOf(tier.WhenKeyword)));
-            var tierText = new Phrase("{0} {1}", tier.Operator, tier.Threshold);
-            var towardBreach = higherIsBetter
-                ? comparison is Comparison.Less or Comparison.LessOrEqual
-                : comparison is Comparison.Greater or Comparison.GreaterOrEqual;
-            if (objective?.TargetComparison is { } targetComparison && !towardBreach)
-            {
-                Report(ContractRules.TierDirection, TextSpan.FromBounds(tier.Operator.Span.Start, tier.Threshold.Span.End), tierText,
-                    $"{ComparisonText(targetComparison)} {FormatQuantity(objective!.TargetValue, unit.Value)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
-                continue;
-            }
-            // The order of tiers is judged against the objective's target: without a target (a bad one was reported), nothing to judge.
-            if (previous is { } p && objective?.TargetComparison is not null)
-            {
-                var stricter = higherIsBetter ? threshold < p.Threshold : threshold > p.Threshold;
-                if (!stricter || credit <= p.Credit)
-                {
-                    Report(ContractRules.TiersMonotonic, TextSpan.FromBounds(tier.WhenKeyword.Span.Start, tier.Rate.Span.End), tierText, tier.Rate.Text,
-                        $"when {p.Tier.Operator.Text} {p.Tier.Threshold.Text} credit {p.Tier.Rate.Text}");
-                }
-            }
-            previous = (threshold, credit, tier);
+            tiers.Add(Record(new PenaltyTierModel(comparison, threshold, credit, SourceLocationOf(tier.WhenKeyword)), tier));
         }
 
         PenaltyStepModel? step = null;
         if (stepClause is not null)
         {
             var creditOk = TryPercent(stepClause.Rate, "A credit", "'credit 2%'", out var credit);
-            if (creditOk && credit > 100)
-            {
-                Report(ContractRules.CapRange, stepClause.Rate.Span, "Credit", stepClause.Rate.Text);
-            }
             if (unit is not null && TryQuantity(stepClause.Size, unit.Value, "A penalty step", "step ", out var size) && creditOk)
             {
                 if (size <= 0)
@@ -574,7 +519,7 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalog.ZeroQuantity, stepClause.Size.Span, "A penalty step");
                     ok = false;
                 }
-                step = new PenaltyStepModel(size, credit, SourceLocationOf(stepClause.StepKeyword));
+                step = Record(new PenaltyStepModel(size, credit, SourceLocationOf(stepClause.StepKeyword)), stepClause);
             }
             else
             {
@@ -586,33 +531,18 @@ internal sealed partial class Binder
                 ok = false;
             }
         }
-        else if (tierClauses.Count == 0 && !penalty.Body.OpenBrace.IsMissing)
-        {
-            Report(ContractRules.PenaltyWithoutRate, nameSpan, name);
-        }
-        if (objective?.PeriodUnit == PeriodUnit.Rolling)
-        {
-            Report(ContractRules.PenaltyOnRolling, objectiveToken.Span, name, objective!.Name);
-        }
 
         if (_declared.GetValueOrDefault(penalty) is { } penaltySymbol && objective is not null)
         {
             penaltySymbol.SetDetail(objective, static o => $"on {o.Name}");
         }
-        if (!ok || service is null || objective is null || !_declared.TryGetValue(penalty, out var symbol))
+        // Kept when a clause is wrong (reported, so the contract has no model): the rules check the tiers and step that bound.
+        _ = ok;
+        if (service is null || objective is null || !_declared.TryGetValue(penalty, out var symbol))
         {
             return null;
         }
-        return new PenaltyModel(service.Name, symbol.Name, objective.Name, symbol.Doc, baseKind, fixedBase, tiers.ToImmutable(), step, cap,
-            SourceLocationOf(penalty.PenaltyKeyword));
+        return Record(new PenaltyModel(service.Name, symbol.Name, objective.Name, symbol.Doc, baseKind, fixedBase, tiers.ToImmutable(), step, cap,
+            SourceLocationOf(penalty.PenaltyKeyword)), penalty);
     }
-
-    private static string FormatQuantity(decimal? value, IndicatorUnit unit) => value is not { } v
-        ? "?"
-        : unit switch
-        {
-            IndicatorUnit.Percent => v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%",
-            IndicatorUnit.Seconds => v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s",
-            _ => v.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
 }

@@ -11,14 +11,17 @@ using SlaLang.Text;
 
 namespace SlaLang.Semantics;
 
-/// <summary>What binding one contract or library with its imports produced: symbols, every name occurrence per file, diagnostics and
-/// (when error-free and a contract) the model.</summary>
+/// <summary>What binding one contract or library with its imports produced: symbols, every name occurrence per file, diagnostics,
+/// the model (when error-free and a contract), and the draft the rules check: the parts that bound, even when others did not, with
+/// where each was written.</summary>
 internal sealed record BindingResult(
     Symbol? Contract,
     ImmutableArray<Symbol> Symbols,
     IReadOnlyDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>> Occurrences,
     ImmutableArray<Diagnostic> Diagnostics,
-    ContractModel? Model)
+    ContractModel? Model,
+    ContractModel? Draft,
+    ModelSyntax ModelSyntax)
 {
     /// <summary>The occurrences in <paramref name="tree"/>, in text order (empty for a file of another unit).</summary>
     public ImmutableArray<SymbolOccurrence> OccurrencesIn(SyntaxTree tree) => Occurrences.TryGetValue(tree, out var found) ? found : [];
@@ -29,8 +32,9 @@ public readonly record struct SymbolOccurrence(TextSpan Span, Symbol Symbol, boo
 
 /// <summary>
 /// Binds one contract or library together with the libraries it imports (one scope, LANGUAGE.md §8): declares every name of every
-/// file (pass 1), resolves every reference and checks units while building the <see cref="ContractModel"/> parts (pass 2), then runs
-/// the contract-wide rules. Never throws on any tree, and reads no file: the files come resolved from the <see cref="ImportGraph"/>.
+/// file (pass 1), then resolves every reference and checks values and units while building the <see cref="ContractModel"/> parts
+/// (pass 2), recording where each part was written. Contract rules are not its job: they run on the model afterwards
+/// (<see cref="ModelRules"/>). Never throws on any tree, and reads no file: the files come resolved from the <see cref="ImportGraph"/>.
 /// </summary>
 internal sealed partial class Binder
 {
@@ -50,46 +54,11 @@ internal sealed partial class Binder
         public List<SymbolOccurrence> Declarations { get; } = new(Math.Max(16, tree.Text.Length / 128));
         public List<SymbolOccurrence> References { get; } = new(Math.Max(16, tree.Text.Length / 64));
 
-        /// <summary>The spans of the file's syntax errors, by start (the lexer and parser report them in text order).</summary>
-        public TextSpan[] SyntaxErrors { get; } = [.. tree.Diagnostics.Where(d => d.IsError).Select(d => d.Span).OrderBy(s => s.Start)];
+        /// <summary>Where the file's syntax errors are.</summary>
+        public SyntaxErrorSpans SyntaxErrors { get; } = new(tree);
 
         /// <summary>Whether <paramref name="span"/> covers characters a syntax error is reported on (or is the empty span at one).</summary>
-        public bool HasSyntaxErrorAt(TextSpan span)
-        {
-            var errors = SyntaxErrors;
-            if (errors.Length == 0)
-            {
-                return false;
-            }
-            // The last error starting at or before the span's end, and the ones before it that may still reach into the span.
-            int low = 0, high = errors.Length - 1, last = -1;
-            while (low <= high)
-            {
-                var mid = (low + high) >>> 1;
-                if (errors[mid].Start <= span.End)
-                {
-                    last = mid;
-                    low = mid + 1;
-                }
-                else
-                {
-                    high = mid - 1;
-                }
-            }
-            for (var i = last; i >= 0; i--)
-            {
-                var e = errors[i];
-                if (e.Start < span.End && span.Start < e.End || e.Start == span.Start)
-                {
-                    return true;
-                }
-                if (e.Start + 65536 < span.Start)
-                {
-                    break; // errors are short: one this far back does not reach the span
-                }
-            }
-            return false;
-        }
+        public bool HasSyntaxErrorAt(TextSpan span) => SyntaxErrors.Covers(span);
     }
 
     private FileBinding _file;
@@ -113,6 +82,7 @@ internal sealed partial class Binder
     private readonly Dictionary<SyntaxNode, Symbol> _declared;
     private Symbol? _contract;
     private bool _hasErrors;
+    private readonly ModelSyntax _modelSyntax;
 
     /// <summary>A binder of one file alone.</summary>
     internal Binder(SyntaxTree tree, LintConfiguration config)
@@ -133,6 +103,18 @@ internal sealed partial class Binder
         _declared = new Dictionary<SyntaxNode, Symbol>(declarations, PositionIdentityComparer.Instance);
         _contractScope = new Dictionary<string, Symbol>(declarations / 2, StringComparer.Ordinal);
         _contractScope[Always.Name] = Always;
+        _modelSyntax = new ModelSyntax(_rootFile.Tree, (SyntaxNode?)_rootFile.Tree.Root.Contract ?? _rootFile.Tree.Root.Library);
+    }
+
+    /// <summary>Records that <paramref name="part"/> of the model was bound from <paramref name="node"/> of the current file.</summary>
+    private T Record<T>(T part, SyntaxNode node)
+        where T : class?
+    {
+        if (part is not null)
+        {
+            _modelSyntax.Add(part, _tree, node);
+        }
+        return part;
     }
 
     /// <summary>Makes <paramref name="file"/> the file whose spans are reported and whose names are recorded.</summary>
@@ -171,17 +153,22 @@ internal sealed partial class Binder
     {
         ReportConfigurationErrors();
         // A missing or second contract is reported by the parser (SLA1020, SLA1021); the first one is bound.
-        ContractModel? model = null;
+        ContractModel? draft = null;
+        var complete = false;
         var root = _rootFile.Tree.Root;
         var contract = root.Contract;
         DeclareUnit(contract);
         if (contract is not null)
         {
-            model = BindContract(contract);
+            draft = BindContract(contract, out complete);
         }
         else
         {
-            BindMembers();
+            var parts = BindMembers();
+            if (_contract is not null)
+            {
+                draft = LibraryDraft(_contract, parts);
+            }
         }
         EnterFile(_rootFile);
         var hasErrors = _hasErrors || _files.Any(f => f.Tree.Diagnostics.Any(d => d.IsError));
@@ -195,7 +182,9 @@ internal sealed partial class Binder
             [.. _symbols],
             occurrences,
             [.. _diagnostics],
-            hasErrors ? null : model);
+            hasErrors || !complete ? null : draft,
+            draft,
+            _modelSyntax);
     }
 
     /// <summary>
@@ -610,14 +599,6 @@ internal sealed partial class Binder
         }
         return false;
     }
-
-    private static string ComparisonText(Comparison comparison) => comparison switch
-    {
-        Comparison.GreaterOrEqual => ">=",
-        Comparison.Greater => ">",
-        Comparison.LessOrEqual => "<=",
-        _ => "<",
-    };
 
     /// <summary>Reads a <c>per</c>/<c>every</c> period; <paramref name="allowRolling"/> only for an objective's <c>per</c>.</summary>
     private PeriodSpec? BindPeriod(PeriodSyntax period, bool allowRolling, Phrase owner)

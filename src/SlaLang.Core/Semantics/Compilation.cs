@@ -161,13 +161,16 @@ public sealed class Compilation
 }
 
 /// <summary>
-/// One contract or library checked with every file it imports: bound once (symbols, names, the model), then its rules, each lazily.
+/// One contract or library checked with every file it imports, in three steps each computed once, lazily: binding (symbols, names,
+/// values, the model's parts), the contract rules on the bound model (<see cref="ModelRules"/>, then flow-down), and the model a
+/// monitor is emitted from (only when no step reports an error).
 /// </summary>
 internal sealed class BoundUnit
 {
     private readonly Lazy<BindingResult> _binding;
     private readonly Lazy<ImmutableArray<Diagnostic>> _rules;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly Lazy<ContractModel?> _model;
 
     internal BoundUnit(Compilation compilation, SyntaxTree root, ImmutableArray<SyntaxTree> files)
     {
@@ -175,8 +178,13 @@ internal sealed class BoundUnit
         Files = files;
         _binding = new Lazy<BindingResult>(() => new Binder(files, compilation.Options.GetLintConfiguration(root.Path)).Bind(),
             LazyThreadSafetyMode.ExecutionAndPublication);
-        _rules = new Lazy<ImmutableArray<Diagnostic>>(
-            () => FlowDownRules.Check(this, compilation.UnderpinnedUnitOf(this), compilation.Options.GetLintConfiguration(root.Path)),
+        _rules = new Lazy<ImmutableArray<Diagnostic>>(() =>
+            {
+                var config = compilation.Options.GetLintConfiguration(root.Path);
+                var binding = _binding.Value;
+                var model = binding.Draft is { } draft ? ModelRules.Check(draft, binding.ModelSyntax, config) : [];
+                return [.. model, .. FlowDownRules.Check(this, compilation.UnderpinnedUnitOf(this), config)];
+            },
             LazyThreadSafetyMode.ExecutionAndPublication);
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => DiagnosticOrder.Sort(
                 files.SelectMany(f => f.Diagnostics)
@@ -184,6 +192,7 @@ internal sealed class BoundUnit
                     .Concat(_binding.Value.Diagnostics)
                     .Concat(_rules.Value)),
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<ContractModel?>(() => HasErrors ? null : _binding.Value.Model, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The file nothing imports: the contract or library checked.</summary>
@@ -195,6 +204,9 @@ internal sealed class BoundUnit
     /// <summary>Names and symbols of every file (pass 1 and 2 of the binder).</summary>
     public BindingResult Binding => _binding.Value;
 
+    /// <summary>What the contract rules and flow-down report on the bound model.</summary>
+    public ImmutableArray<Diagnostic> RuleDiagnostics => _rules.Value;
+
     /// <summary>Every diagnostic of the unit's files: syntax, imports, binding and rules.</summary>
     public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.Value;
 
@@ -202,7 +214,7 @@ internal sealed class BoundUnit
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The contract's model when the root is a contract and nothing in the unit is an error.</summary>
-    public ContractModel? Model => HasErrors ? null : _binding.Value.Model;
+    public ContractModel? Model => _model.Value;
 
     /// <summary>The model as bound, errors in the rules notwithstanding (what flow-down rules compare against), or null.</summary>
     public ContractModel? BoundModel => _binding.Value.Model;

@@ -43,6 +43,12 @@ public sealed class SemanticModel
     /// <summary>Every diagnostic of the contract or library this tree belongs to, in all of its files, sorted by path and position.</summary>
     public ImmutableArray<Diagnostic> GetAllDiagnostics() => _unit.Diagnostics;
 
+    /// <summary>What binding the contract or library this tree belongs to reported (names, values, units), in all of its files.</summary>
+    public ImmutableArray<Diagnostic> GetBindingDiagnostics() => Binding.Diagnostics;
+
+    /// <summary>What the contract rules (and flow-down) report on its bound model, in all of its files; binding first if not yet done.</summary>
+    public ImmutableArray<Diagnostic> GetRuleDiagnostics() => _unit.RuleDiagnostics;
+
     /// <summary>
     /// One SLA2034 error at each import of this file that leads to a file with errors (the file itself or one it imports), naming the
     /// first. Not part of <see cref="GetDiagnostics"/>: those errors are reported in their own files; an editor shows these on a

@@ -1,0 +1,28 @@
+using System.Globalization;
+using NodaTime;
+using SlaLang.Runtime;
+
+namespace SlaLang.Analyzers;
+
+/// <summary>How rule messages write dates, comparisons and quantities.</summary>
+internal static class RuleText
+{
+    public static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    public static string Comparison(Comparison comparison) => comparison switch
+    {
+        Runtime.Comparison.GreaterOrEqual => ">=",
+        Runtime.Comparison.Greater => ">",
+        Runtime.Comparison.LessOrEqual => "<=",
+        _ => "<",
+    };
+
+    public static string Quantity(decimal value, IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => value.ToString(CultureInfo.InvariantCulture) + "%",
+        IndicatorUnit.Seconds => value.ToString(CultureInfo.InvariantCulture) + "s",
+        _ => value.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}
