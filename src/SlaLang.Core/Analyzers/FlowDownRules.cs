@@ -79,7 +79,7 @@ internal static class FlowDownRules
         var reasons = new List<string>();
         if (backing.Indicator.Kind != backed.Indicator.Kind || backing.Indicator.Within != backed.Indicator.Within)
         {
-            reasons.Add($"measures another indicator ({IndicatorText(backing.Indicator)}, not {IndicatorText(backed.Indicator)})");
+            reasons.Add($"measures another indicator ({SlaText.Indicator(backing.Indicator)}, not {SlaText.Indicator(backed.Indicator)})");
         }
         else
         {
@@ -178,10 +178,7 @@ internal static class FlowDownRules
     }
 
     private static string Describe(ObjectiveModel objective) =>
-        $"{IndicatorText(objective.Indicator)} {objective.Target.Text} per {objective.Per} during {objective.Calendar}{(objective.ExcludeMaintenance ? " excluding maintenance" : "")}";
-
-    private static string IndicatorText(IndicatorModel indicator) =>
-        Binder.IndicatorName(indicator.Kind) + (indicator.Within is { } within ? $"({within.ToString("-H:mm:ss", null)})" : "");
+        $"{SlaText.Indicator(objective.Indicator)} {objective.Target.Text} per {objective.Per} during {objective.Calendar}{(objective.ExcludeMaintenance ? " excluding maintenance" : "")}";
 
     /// <summary>The location of the token a model element starts at (its file is one of the unit's).</summary>
     private static Location LocationOf(BoundUnit unit, SourceLocation location)

@@ -175,41 +175,6 @@ public static class MonitorEmitter
                 ? IdentifierName("Always")
                 : IdentifierName(field);
 
-        /// <summary>An indicator as written in .sla: <c>resolved_within(4h)</c>, <c>availability</c>.</summary>
-        private static string IndicatorText(IndicatorModel indicator)
-        {
-            var name = string.Concat(indicator.Kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-            return indicator.Within is { } within ? $"{name}({DurationText(within)})" : name;
-        }
-
-        /// <summary>A period as written in .sla: <c>month</c>, <c>6 months</c>, <c>rolling 7d</c>.</summary>
-        private static string PeriodText(PeriodSpec period) => period.Unit switch
-        {
-            PeriodUnit.Months => $"{period.Count} months",
-            PeriodUnit.Rolling => $"rolling {DurationText(period.RollingLength)}",
-            _ => period.Unit.ToString().ToLowerInvariant(),
-        };
-
-        /// <summary>A duration as a .sla literal: <c>7d</c>, <c>1h30min</c>, <c>500ms</c>.</summary>
-        private static string DurationText(NodaTime.Duration duration)
-        {
-            var ticks = duration.BclCompatibleTicks;
-            if (ticks <= 0)
-            {
-                return "0s";
-            }
-            var text = new System.Text.StringBuilder();
-            foreach (var (unit, suffix) in new[] { (NodaTime.NodaConstants.TicksPerDay, "d"), (NodaTime.NodaConstants.TicksPerHour, "h"), (NodaTime.NodaConstants.TicksPerMinute, "min"), (NodaTime.NodaConstants.TicksPerSecond, "s"), (NodaTime.NodaConstants.TicksPerMillisecond, "ms") })
-            {
-                if (ticks >= unit)
-                {
-                    text.Append(ticks / unit).Append(suffix);
-                    ticks %= unit;
-                }
-            }
-            return text.ToString();
-        }
-
         private static ExpressionSyntax PeriodExpression(PeriodSpec period) => period.Unit switch
         {
             PeriodUnit.Day => Member("PeriodRule", "Day"),
@@ -225,7 +190,7 @@ public static class MonitorEmitter
         {
             var field = _names.Get([service.Name, objective.Name], prefix: "_objective_");
             _objectiveFields[(service.Name, objective.Name)] = field;
-            var comment = SourceComment(objective.Location, $"objective {service.Name}.{objective.Name}: {IndicatorText(objective.Indicator)} target {objective.Target.Text} per {PeriodText(objective.Per)}");
+            var comment = SourceComment(objective.Location, $"objective {service.Name}.{objective.Name}: {SlaText.Indicator(objective.Indicator)} target {objective.Target.Text} per {SlaText.Period(objective.Per)}");
             ExpressionSyntax where = Null;
             if (objective.Indicator.Where is { } filter)
             {
@@ -299,7 +264,7 @@ public static class MonitorEmitter
         private void AddObligation(ObligationModel obligation)
         {
             var field = _names.Get(obligation.Name, prefix: "_obligation_");
-            var comment = SourceComment(obligation.Location, $"{(obligation.Kind == ObligationKind.SecurityControl ? "security control" : obligation.Kind.ToString().ToLowerInvariant())} {obligation.Name} every {PeriodText(obligation.Every)}");
+            var comment = SourceComment(obligation.Location, $"{(obligation.Kind == ObligationKind.SecurityControl ? "security control" : obligation.Kind.ToString().ToLowerInvariant())} {obligation.Name} every {SlaText.Period(obligation.Every)}");
             ExpressionSyntax due = obligation.Due switch
             {
                 { WorkingDays: { } n } => Call(Member("DueOffset", "BusinessDays"), Int(n)),

@@ -104,12 +104,7 @@ public sealed record FeeModel(decimal Amount, int Months, string Currency, Sourc
 public sealed record PeriodSpec(PeriodUnit Unit, int Count = 1, Duration RollingLength = default)
 {
     /// <inheritdoc/>
-    public override string ToString() => Unit switch
-    {
-        PeriodUnit.Months => $"{Count} months",
-        PeriodUnit.Rolling => $"rolling {RollingLength}",
-        _ => Unit.ToString().ToLowerInvariant(),
-    };
+    public override string ToString() => SlaText.Period(this);
 }
 
 /// <summary>A boolean filter from a <c>where</c> clause, over event fields (<c>severity</c>, <c>service</c>, …).</summary>

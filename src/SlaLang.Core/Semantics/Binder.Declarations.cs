@@ -70,7 +70,7 @@ internal sealed partial class Binder
                 if (TrySite(service, service.ServiceKeyword, service.Identifier, out site))
                 {
                     serviceSymbol = Declare(service, _contractScope,
-                        new Symbol(SymbolKind.Service, service.Identifier.Text, _contract, StringValue(service.Title), service.GetDocumentation(), site));
+                        new ServiceSymbol(service.Identifier.Text, _contract, StringValue(service.Title), service.GetDocumentation(), site));
                 }
                 var scope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
                 if (serviceSymbol is not null)
@@ -87,7 +87,7 @@ internal sealed partial class Binder
                             break;
                         case PenaltyDeclarationSyntax penalty when TrySite(penalty, penalty.PenaltyKeyword, penalty.Identifier, out site):
                             Declare(penalty, scope,
-                                new Symbol(SymbolKind.Penalty, penalty.Identifier.Text, serviceSymbol ?? _contract, null, penalty.GetDocumentation(), site));
+                                new PenaltySymbol(penalty.Identifier.Text, serviceSymbol ?? _contract, penalty.GetDocumentation(), site));
                             break;
                     }
                 }

@@ -65,6 +65,7 @@ internal sealed partial class Binder
         }
         if (fee is not null)
         {
+            ((ServiceSymbol)serviceSymbol).Fee = fee;
             serviceSymbol.SetDetail(fee, static f => $"(fee {f.MonthlyAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {f.Currency} a month)");
         }
         return new ServiceModel(serviceSymbol.Name, serviceSymbol.Title, serviceSymbol.Doc, fee, objectives.ToImmutable(), penaltyModels.ToImmutable(),
@@ -176,7 +177,10 @@ internal sealed partial class Binder
         if (symbol is not null)
         {
             symbol.Indicator = kind;
-            symbol.PeriodUnit = per?.Unit;
+            symbol.Delay = indicator?.Within;
+            symbol.Period = per;
+            symbol.Calendar = calendar;
+            symbol.ExcludesMaintenance = excludeClause is not null;
             symbol.TargetComparison = target?.Comparison;
             symbol.TargetValue = target?.Value;
             if (indicatorClause is not null && targetClause is not null)
@@ -425,6 +429,10 @@ internal sealed partial class Binder
                 objective = Resolve<ObjectiveSymbol>(objectiveToken, SymbolKind.Objective, scope,
                     noObjective ? $"; service '{service?.Name}' declares no objective." : null);
             }
+        }
+        if (_declared.GetValueOrDefault(penalty) is PenaltySymbol declaredPenalty)
+        {
+            declaredPenalty.Objective = objective;
         }
         var unit = objective?.Indicator is { } indicatorKind ? UnitOf(indicatorKind) : (IndicatorUnit?)null;
 

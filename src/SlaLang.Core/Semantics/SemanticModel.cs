@@ -113,6 +113,41 @@ public sealed class SemanticModel
         return null;
     }
 
+    /// <summary>
+    /// The symbol <paramref name="declaration"/> declares (a party, service, objective, penalty, RACI row…), or null when it declares
+    /// none (its name is missing, or it is a block such as <c>raci</c> or <c>security</c>). Objectives, services and penalties carry
+    /// what binding learnt of them (<see cref="ObjectiveSymbol"/>, <see cref="ServiceSymbol"/>, <see cref="PenaltySymbol"/>), even in
+    /// half-typed code.
+    /// </summary>
+    public Symbol? GetDeclaredSymbol(SyntaxNode declaration)
+    {
+        var occurrences = GetOccurrences();
+        var start = declaration.Span.Start;
+        int low = 0, high = occurrences.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            if (occurrences[mid].Span.Start < start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        // The first name declared inside the declaration is its own (its name precedes its body).
+        for (var i = low; i < occurrences.Length && occurrences[i].Span.Start < declaration.Span.End; i++)
+        {
+            var occurrence = occurrences[i];
+            if (occurrence.IsDeclaration && occurrence.Symbol.DeclarationSpan.Start == start)
+            {
+                return occurrence.Symbol;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Every location naming <paramref name="symbol"/> in any file of the compilation, declaration first, then references by path and position.</summary>
     public ImmutableArray<Location> FindReferences(Symbol symbol)
     {

@@ -224,14 +224,50 @@ public sealed class ObjectiveSymbol : Symbol
     /// <summary>The indicator measured, when it is a known one.</summary>
     public IndicatorKind? Indicator { get; internal set; }
 
+    /// <summary>The delay of <c>resolved_within(D)</c> or <c>responded_within(D)</c>, when bound.</summary>
+    public NodaTime.Duration? Delay { get; internal set; }
+
+    /// <summary>The period of <c>per</c>, when bound.</summary>
+    public PeriodSpec? Period { get; internal set; }
+
     /// <summary>The period unit of <c>per</c>, when bound.</summary>
-    public PeriodUnit? PeriodUnit { get; internal set; }
+    public PeriodUnit? PeriodUnit => Period?.Unit;
+
+    /// <summary>The calendar of <c>during</c> (<c>always</c> when there is none, or it does not resolve).</summary>
+    public string Calendar { get; internal set; } = ContractModel.AlwaysCalendar;
+
+    /// <summary>Whether the objective says <c>exclude maintenance</c>.</summary>
+    public bool ExcludesMaintenance { get; internal set; }
 
     /// <summary>The comparison of <c>target</c>, when bound (a penalty checks its tiers point toward a breach).</summary>
     internal Comparison? TargetComparison { get; set; }
 
     /// <summary>The value of <c>target</c> in the indicator's unit, when bound.</summary>
     internal decimal? TargetValue { get; set; }
+}
+
+/// <summary>A service, with its fee once bound.</summary>
+public sealed class ServiceSymbol : Symbol
+{
+    internal ServiceSymbol(string name, Symbol? contract, string? title, string? doc, SymbolSite site)
+        : base(SymbolKind.Service, name, contract, title, doc, site)
+    {
+    }
+
+    /// <summary>The service fee, when it bound.</summary>
+    public FeeModel? Fee { get; internal set; }
+}
+
+/// <summary>A penalty, with the objective it applies to once resolved.</summary>
+public sealed class PenaltySymbol : Symbol
+{
+    internal PenaltySymbol(string name, Symbol? service, string? doc, SymbolSite site)
+        : base(SymbolKind.Penalty, name, service, null, doc, site)
+    {
+    }
+
+    /// <summary>The objective named after <c>on</c>, when it resolves.</summary>
+    public ObjectiveSymbol? Objective { get; internal set; }
 }
 
 /// <summary>The file the binder's symbols are declared in: one per bound tree, shared by its symbols.</summary>

@@ -187,4 +187,38 @@ public class SemanticModelTests
             "b.sla(17,89): error SLA2001: Unknown role 'Nobody'; declared roles: Manager.",
         ]);
     }
+
+    [Fact]
+    public void Declared_symbol_of_an_objective_carries_what_binding_learnt_of_it()
+    {
+        var (model, tree) = Bind();
+        var objective = tree.Root.DescendantNodesAndSelf<ObjectiveDeclarationSyntax>().Single();
+        var symbol = model.GetDeclaredSymbol(objective).ShouldBeOfType<ObjectiveSymbol>();
+        symbol.QualifiedName.ShouldBe("Run.Up");
+        symbol.Indicator.ShouldBe(Runtime.IndicatorKind.Availability);
+        symbol.Period.ShouldBe(new Model.PeriodSpec(Runtime.PeriodUnit.Month));
+        symbol.Calendar.ShouldBe("Office");
+        symbol.ExcludesMaintenance.ShouldBeFalse();
+        var service = model.GetDeclaredSymbol(tree.Root.DescendantNodesAndSelf<ServiceDeclarationSyntax>().Single()).ShouldBeOfType<ServiceSymbol>();
+        service.Fee!.Amount.ShouldBe(1000m);
+        service.Fee.Months.ShouldBe(1);
+        var penalty = model.GetDeclaredSymbol(tree.Root.DescendantNodesAndSelf<PenaltyDeclarationSyntax>().Single()).ShouldBeOfType<PenaltySymbol>();
+        penalty.Objective.ShouldBeSameAs(symbol);
+        model.GetDeclaredSymbol(tree.Root.DescendantNodesAndSelf<ReversibilityDeclarationSyntax>().Single()).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Declared_symbol_of_a_half_typed_objective_keeps_the_clauses_that_bound()
+    {
+        var source = Source.Replace("objective Up { indicator availability; target >= 99.9%; per month; during Office }",
+            "objective Up {\n indicator resolved_within(4h)\n per rolling 7d\n target >=\n }");
+        var tree = SyntaxTree.Parse(source, "test.sla");
+        var model = Compilation.Create([tree]).GetSemanticModel(tree);
+        var symbol = model.GetDeclaredSymbol(tree.Root.DescendantNodesAndSelf<ObjectiveDeclarationSyntax>().Single()).ShouldBeOfType<ObjectiveSymbol>();
+        symbol.Indicator.ShouldBe(Runtime.IndicatorKind.ResolvedWithin);
+        symbol.Delay.ShouldBe(NodaTime.Duration.FromHours(4));
+        symbol.Period.ShouldBe(new Model.PeriodSpec(Runtime.PeriodUnit.Rolling, 1, NodaTime.Duration.FromDays(7)));
+        symbol.Period!.ToString().ShouldBe("rolling 7d");
+        symbol.Calendar.ShouldBe("always");
+    }
 }

@@ -49,6 +49,14 @@ public sealed class CompletionAndFormattingTests
     }
 
     [Fact]
+    public async Task At_the_start_of_a_line_in_a_library_it_offers_the_declarations_but_no_header_item()
+    {
+        (await LabelsAsync("library L {\n  \n}\n", 1, 2)).Where(l => !l.EndsWith('…')).ShouldBe([
+            "party", "role", "calendar", "severity", "service", "raci", "escalation", "governance", "obligation", "security",
+            "reversibility", "transition"]);
+    }
+
+    [Fact]
     public async Task In_an_empty_file_it_offers_the_contract_snippet()
     {
         (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …", "library …", "import …"]);

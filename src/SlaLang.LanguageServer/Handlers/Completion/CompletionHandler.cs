@@ -3,6 +3,7 @@ using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
 using SlaLang.Semantics;
 using SymbolKind = SlaLang.Semantics.SymbolKind;
+using SlaLang.Parsing;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers.Completion;
@@ -14,30 +15,6 @@ namespace SlaLang.LanguageServer.Handlers.Completion;
 /// </summary>
 public static class CompletionHandler
 {
-    /// <summary>What a library holds: a contract body without its header items (LANGUAGE.md §8).</summary>
-    private static readonly string[] LibraryStatements =
-        ["party", "role", "calendar", "severity", "service", "raci", "escalation", "governance", "obligation", "security", "reversibility", "transition"];
-
-    private static readonly string[] ContractStatements =
-        ["version", "term", "timezone", "currency", "model", "profile", "underpins", .. LibraryStatements];
-
-    private static readonly Dictionary<string, string[]> BlockStatements = new(StringComparer.Ordinal)
-    {
-        ["calendar"] = ["hours", "holidays"],
-        ["service"] = ["fee", "objective", "penalty"],
-        ["objective"] = ["indicator", "target", "per", "during", "exclude", "backs"],
-        ["library"] = LibraryStatements,
-        ["penalty"] = ["base", "when", "step", "cap"],
-        ["escalation"] = ["during", "after"],
-        ["governance"] = ["committee"],
-        ["committee"] = ["every", "chair", "members"],
-        ["obligation"] = ["by", "every", "due", "during"],
-        ["security"] = ["encryption", "backups", "recovery_test", "audit", "access_review", "residency", "edr"],
-        ["reversibility"] = ["notice", "assistance", "deliver"],
-        ["transition"] = ["phase", "overlap"],
-        ["raci"] = ["roles"],
-    };
-
     private static readonly Dictionary<string, string> Snippets = new(StringComparer.Ordinal)
     {
         ["contract"] = "contract ${1:Name} \"${2:title}\" {\n  version \"${3:1.0.0}\"\n  term ${4:2026-01-01} .. ${5:2028-12-31}\n  timezone \"${6:Europe/Paris}\"\n  currency ${7:EUR}\n  $0\n}",
@@ -79,7 +56,7 @@ public static class CompletionHandler
         var model = analysis.Model;
         if (line.Count == 0)
         {
-            return StatementStart(block);
+            return StatementStart(owner, block);
         }
         var first = line[0].Text;
         var previous = line[^1];
@@ -148,13 +125,14 @@ public static class CompletionHandler
         };
     }
 
-    private static List<CompletionItem> StatementStart(string? block)
+    private static List<CompletionItem> StatementStart(SyntaxNode? owner, string? block)
     {
         if (block is null)
         {
             return [Snippet("contract"), Snippet("library"), Snippet("import")];
         }
-        var words = block == "contract" ? ContractStatements : BlockStatements.GetValueOrDefault(block, []);
+        // The parser's table of statements per block; a RACI table's only statement is its header.
+        IReadOnlyList<string> words = block == "raci" ? ["roles"] : StatementKeywords.In(owner);
         var items = new List<CompletionItem>();
         foreach (var word in words)
         {
@@ -189,6 +167,7 @@ public static class CompletionHandler
     private static string? OwnerWord(SyntaxNode? owner) => owner switch
     {
         null => null,
+        LibraryDeclarationSyntax => "library",
         DeclarationSyntax d => SyntaxQueries.KindWord(d),
         GovernanceDeclarationSyntax => "governance",
         SecurityDeclarationSyntax => "security",

@@ -2,6 +2,7 @@ using SlaLang.Runtime;
 using System.Text;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
+using SlaLang.Semantics;
 using SlaLang.Syntax;
 
 namespace SlaLang.LanguageServer.Handlers.Hover;
@@ -23,9 +24,9 @@ public static class HoverHandler
         }
         var markdown = parent switch
         {
-            TargetClauseSyntax target => TargetMeaning(target),
-            TierClauseSyntax tier => TierCost(tier),
-            StepClauseSyntax step when token == step.Rate || token == step.CreditKeyword => StepCost(step),
+            TargetClauseSyntax target => TargetMeaning(analysis.Model, target),
+            TierClauseSyntax tier => TierCost(analysis.Model, tier),
+            StepClauseSyntax step when token == step.Rate || token == step.CreditKeyword => StepCost(analysis.Model, step),
             _ => null,
         };
         markdown ??= NameHover(analysis, token);
@@ -37,9 +38,9 @@ public static class HoverHandler
     }
 
     /// <summary>The meaning in time of a target, e.g. the downtime <c>&gt;= 99.93%</c> availability allows per month.</summary>
-    public static string? TargetMeaning(TargetClauseSyntax target)
+    public static string? TargetMeaning(SemanticModel model, TargetClauseSyntax target)
     {
-        if (target.Value.IsMissing || ObjectiveFacts.Of(target) is not { } facts)
+        if (target.Value.IsMissing || ObjectiveFacts.Of(model, target) is not { } facts)
         {
             return null;
         }
@@ -107,19 +108,17 @@ public static class HoverHandler
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string? TierCost(TierClauseSyntax tier) => CreditCost(tier, tier.Rate, $"when {tier.Operator.Text} {tier.Threshold.Text} credit {tier.Rate.Text}");
+    private static string? TierCost(SemanticModel model, TierClauseSyntax tier) => CreditCost(model, tier, tier.Rate, $"when {tier.Operator.Text} {tier.Threshold.Text} credit {tier.Rate.Text}");
 
-    private static string? StepCost(StepClauseSyntax step) => CreditCost(step, step.Rate, $"step {step.Size.Text} credit {step.Rate.Text}", perStep: true);
+    private static string? StepCost(SemanticModel model, StepClauseSyntax step) => CreditCost(model, step, step.Rate, $"step {step.Size.Text} credit {step.Rate.Text}", perStep: true);
 
-    private static string? CreditCost(SyntaxNode clause, SyntaxToken rate, string title, bool perStep = false)
+    private static string? CreditCost(SemanticModel model, SyntaxNode clause, SyntaxToken rate, string title, bool perStep = false)
     {
-        if (rate.Value is not decimal percent || ObjectiveFacts.Fee(clause) is not { } fee)
+        if (rate.Value is not decimal percent || ObjectiveFacts.Fee(model, clause) is not { } fee)
         {
             return null;
         }
-        var penalty = clause.Ancestors().OfType<PenaltyDeclarationSyntax>().FirstOrDefault();
-        var objective = penalty is null ? null : ObjectiveFacts.PenaltyObjective(penalty);
-        var (unit, count) = objective is null ? ("month", 1) : (ObjectiveFacts.Of(objective).PeriodUnit ?? "month", ObjectiveFacts.Of(objective).PeriodCount);
+        var (unit, count) = ObjectiveFacts.OfPenalty(model, clause) is { PeriodUnit: { } u } objective ? (u, objective.PeriodCount) : ("month", 1);
         int? months = unit switch { "month" => 1, "quarter" => 3, "year" => 12, "months" => count, _ => null };
         var periodMonths = months ?? 1;
         var periodLabel = months is null ? "month" : unit == "months" ? $"{count} months" : unit;

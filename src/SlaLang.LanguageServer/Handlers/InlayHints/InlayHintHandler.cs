@@ -1,6 +1,7 @@
 using SlaLang.LanguageServer.Handlers.Hover;
 using SlaLang.LanguageServer.Protocol;
 using SlaLang.LanguageServer.Workspace;
+using SlaLang.Semantics;
 using SlaLang.Syntax;
 using SlaLang.Text;
 
@@ -16,7 +17,7 @@ public static class InlayHintHandler
         var hints = new List<InlayHint>();
         foreach (var target in analysis.Tree.Root.DescendantNodesAndSelf<TargetClauseSyntax>())
         {
-            if (target.Value.IsMissing || !span.IntersectsWith(target.Value.Span) || Label(target) is not { } label)
+            if (target.Value.IsMissing || !span.IntersectsWith(target.Value.Span) || Label(analysis.Model, target) is not { } label)
             {
                 continue;
             }
@@ -26,9 +27,9 @@ public static class InlayHintHandler
     }
 
     /// <summary>The hint beside one target, e.g. <c>allows 28 min 13.44 s–31 min 14.88 s down per month</c>, or null when the target is not an availability percent.</summary>
-    public static string? Label(TargetClauseSyntax target)
+    public static string? Label(SemanticModel model, TargetClauseSyntax target)
     {
-        if (target.Value.Value is not decimal percent || percent is < 0 or > 100 || ObjectiveFacts.Of(target) is not { Indicator: "availability" } facts)
+        if (target.Value.Value is not decimal percent || percent is < 0 or > 100 || ObjectiveFacts.Of(model, target) is not { Indicator: "availability" } facts)
         {
             return null;
         }
