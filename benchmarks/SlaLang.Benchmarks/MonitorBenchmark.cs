@@ -40,7 +40,7 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
             Console.Error.WriteLine("novaterra.sla has errors: " + string.Join("; ", emission.Diagnostics));
             return 1;
         }
-        var compiled = MonitorEmitter.Compile(emission.Contract!);
+        var compiled = emission.Compile();
         var assembly = MonitorCompiler.Load(compiled.Image!, out _);
         Func<ContractMonitor> generated = () => MonitorCompiler.CreateMonitor(assembly);
         Func<ContractMonitor> handWritten = () => new HandWrittenNovaTerraMonitor();

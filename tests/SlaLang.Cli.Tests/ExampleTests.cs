@@ -27,7 +27,7 @@ public class ExampleTests
         var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
         var emission = Compilation.Create([tree], sources: FileSystemSourceProvider.Instance).EmitMonitor(tree);
         emission.Success.ShouldBeTrue();
-        var compiled = MonitorEmitter.Compile(emission.Contract!);
+        var compiled = emission.Compile();
         compiled.ErrorsAndWarnings.Select(d => d.ToString()).ShouldBeEmpty(emission.Source);
         compiled.Success.ShouldBeTrue();
     }

@@ -45,7 +45,7 @@ internal static class Slac
         var tree = SyntaxTree.Parse(File.ReadAllText(path), path);
         var emission = Compilation.Create([tree], sources: FileSystemSourceProvider.Instance).EmitMonitor(tree);
         emission.Success.ShouldBeTrue(string.Join("\n", emission.Diagnostics));
-        var compiled = MonitorEmitter.Compile(emission.Contract!);
+        var compiled = emission.Compile();
         compiled.ErrorsAndWarnings.ShouldBeEmpty();
         var assembly = MonitorCompiler.Load(compiled.Image!, out _);
         return () => MonitorCompiler.CreateMonitor(assembly);

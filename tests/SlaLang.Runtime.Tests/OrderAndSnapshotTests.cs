@@ -23,7 +23,7 @@ public class OrderAndSnapshotTests
         var r = m.Report(AsOf);
         r.Objectives.Count(o => o.Value is not null).ShouldBeGreaterThan(10);
         r.Escalations.Count.ShouldBeGreaterThan(10);
-        r.Obligations.Select(o => o.Status).Distinct().Count().ShouldBe(3, ReportTableWriter.ToText(r));
+        r.Obligations.Select(o => o.Status).Distinct().Count().ShouldBe(3, ReportJsonWriter.ToJson(r));
         r.Objectives.Select(o => o.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
     }
 

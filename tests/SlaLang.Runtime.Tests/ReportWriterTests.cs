@@ -62,14 +62,4 @@ public class ReportWriterTests
         json.ShouldContain("\"asOf\":\"2026-04-01T00:00:00.25+02:00\"");
         json.ShouldContain("\"value\":33.333333333333333333333333333");
     }
-
-    [Fact]
-    public void Table_lists_every_section()
-    {
-        var text = ReportTableWriter.ToText(SmallReport());
-        text.ShouldContain("Contract C as of 2026-04-01T00:00:00+02:00");
-        text.ShouldContain("S        Avail      2026-03-01T00:00:00+01:00  2026-04-01T00:00:00+02:00  99     percent  >= 99.5%  breached");
-        text.ShouldContain("50.00 EUR");
-        text.ShouldContain("Path        I1        1      Duty    2026-03-10T10:30:00+01:00");
-    }
 }

@@ -31,16 +31,16 @@ internal sealed class CompileCommand : ISlacCommand
     internal static int Run(string path, string outputDirectory, string? assemblyPath, TextWriter output, TextWriter error)
     {
         var text = ContractFrontEnd.ReadContract(path);
-        if (ContractFrontEnd.Emit(path, text, error, showWarnings: true) is not { Contract: { } contract, Source: { } source })
+        if (ContractFrontEnd.Emit(path, text, error, showWarnings: true) is not { Success: true } emission)
         {
             return Program.ExitErrors;
         }
-        var target = Path.Combine(outputDirectory, MonitorEmitter.FileName(contract));
-        Write(target, () => File.WriteAllText(target, source));
+        var target = Path.Combine(outputDirectory, emission.FileName);
+        Write(target, () => File.WriteAllText(target, emission.Source));
         output.WriteLine($"Wrote {target}");
         if (assemblyPath is not null)
         {
-            var compiled = MonitorCompiler.Compile(MonitorEmitter.AssemblyNameOf(contract), source, target);
+            var compiled = emission.Compile(target);
             if (compiled.Image is not { } image)
             {
                 foreach (var diagnostic in compiled.ErrorsAndWarnings)

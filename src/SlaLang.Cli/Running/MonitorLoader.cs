@@ -33,11 +33,11 @@ internal static class MonitorLoader
             }
         }
         origin = Origin.Compiled;
-        if (ContractFrontEnd.Emit(compilation, tree, error, showWarnings: false) is not { Contract: { } contract, Source: { } source })
+        if (ContractFrontEnd.Emit(compilation, tree, error, showWarnings: false) is not { Success: true } emission)
         {
             return null;
         }
-        var compiled = MonitorCompiler.Compile(MonitorEmitter.AssemblyNameOf(contract), source, MonitorEmitter.FileName(contract));
+        var compiled = emission.Compile();
         if (compiled.Image is not { } image)
         {
             foreach (var diagnostic in compiled.ErrorsAndWarnings)

@@ -18,7 +18,7 @@ namespace SlaLang.Emit;
 /// sanitised identifiers (<see cref="CSharpNames"/>), user text only ever appears in escaped literals or in
 /// single-line comments.
 /// </summary>
-public static class MonitorEmitter
+internal static class MonitorEmitter
 {
     /// <summary>Namespace of generated monitors.</summary>
     public const string GeneratedNamespace = "SlaLang.Generated";
@@ -48,15 +48,9 @@ public static class MonitorEmitter
     /// <summary>The full name (namespace and class) of the generated monitor, for reflection.</summary>
     public static string MonitorTypeName(ContractModel contract) => GeneratedNamespace + "." + MonitorClassName(contract).TrimStart('@');
 
-    /// <summary>The generated compilation unit, formatted.</summary>
-    public static CompilationUnitSyntax Emit(ContractModel contract) => new Builder(contract).Build().NormalizeWhitespace(eol: "\n");
-
-    /// <summary>The generated C# source text (LF line ends, final newline).</summary>
-    public static string EmitSource(ContractModel contract) => Emit(contract).ToFullString() + "\n";
-
-    /// <summary>Emits and compiles the monitor in memory; see <see cref="MonitorCompiler"/>.</summary>
-    public static CompiledMonitor Compile(ContractModel contract) =>
-        MonitorCompiler.Compile(AssemblyNameOf(contract), EmitSource(contract), FileName(contract));
+    /// <summary>The monitor of a bound model (the one generator; from source, go through <see cref="CompilationEmitExtensions.EmitMonitor"/>).</summary>
+    internal static MonitorEmission Emit(ContractModel contract) =>
+        new(contract, new Builder(contract).Build().NormalizeWhitespace(eol: "\n"), []);
 
     /// <summary>The assembly name of a compiled monitor (sanitised contract name).</summary>
     public static string AssemblyNameOf(ContractModel contract) => "SlaLang.Generated." + MonitorClassName(contract).TrimStart('@');

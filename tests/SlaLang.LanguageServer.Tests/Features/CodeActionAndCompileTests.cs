@@ -104,7 +104,7 @@ public sealed class CodeActionAndCompileTests
         await client.OpenAsync(uri, text);
         var result = await client.RequestAsync<CompileToCSharpResult>("sla/compileToCSharp", new { textDocument = new { uri } });
         var tree = SyntaxTree.Parse(text, Examples.Path("novaterra"));
-        var expected = MonitorEmitter.EmitSource(Compilation.Create([tree]).GetSemanticModel(tree).GetContractModel()!);
+        var expected = Compilation.Create([tree]).EmitMonitor(tree).Source.ShouldNotBeNull();
         result.Csharp.ShouldBe(expected);
         result.Diagnostics.ShouldBeEmpty();
     }

@@ -19,7 +19,6 @@ public static class CompileToCSharpHandler
                 return new CompileDiagnostic(d.Code, d.Message, start.Line, start.Character);
             })
             .ToList();
-        var model = analysis.Model.GetContractModel();
-        return new CompileToCSharpResult(model is null ? null : MonitorEmitter.EmitSource(model), diagnostics);
+        return new CompileToCSharpResult(analysis.Compilation.EmitMonitor(analysis.Tree).Source, diagnostics);
     }
 }
