@@ -95,10 +95,11 @@ internal static class ModelRules
 /// </summary>
 internal sealed class ModelSyntax
 {
-    private readonly Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)> _nodes;
 
-    internal ModelSyntax(SyntaxTree root, SyntaxNode? declaration)
+    internal ModelSyntax(SyntaxTree root, SyntaxNode? declaration, int capacity = 0)
     {
+        _nodes = new Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)>(capacity, ReferenceEqualityComparer.Instance);
         Root = root;
         Declaration = declaration;
     }

@@ -103,7 +103,8 @@ internal sealed partial class Binder
         _declared = new Dictionary<SyntaxNode, Symbol>(declarations, PositionIdentityComparer.Instance);
         _contractScope = new Dictionary<string, Symbol>(declarations / 2, StringComparer.Ordinal);
         _contractScope[Always.Name] = Always;
-        _modelSyntax = new ModelSyntax(_rootFile.Tree, (SyntaxNode?)_rootFile.Tree.Root.Contract ?? _rootFile.Tree.Root.Library);
+        // Model parts are about as many as declarations and their clauses: sized once, never rehashed on a large contract.
+        _modelSyntax = new ModelSyntax(_rootFile.Tree, (SyntaxNode?)_rootFile.Tree.Root.Contract ?? _rootFile.Tree.Root.Library, declarations * 2);
     }
 
     /// <summary>Records that <paramref name="part"/> of the model was bound from <paramref name="node"/> of the current file.</summary>

@@ -9,19 +9,16 @@ internal sealed class EscalationOrderRule : ModelRule
     {
         foreach (var escalation in context.Model.Escalations)
         {
-            EscalationLevelSyntax? previous = null;
-            NodaTime.Duration previousAfter = default;
-            foreach (var level in escalation.Levels)
+            // Judged on the model; the syntax is looked up only to report.
+            for (var i = 1; i < escalation.Levels.Length; i++)
             {
-                if (!context.Syntax.TryGet<EscalationLevelSyntax>(level, out var tree, out var syntax))
+                var (level, previous) = (escalation.Levels[i], escalation.Levels[i - 1]);
+                if (level.After <= previous.After
+                    && context.Syntax.TryGet<EscalationLevelSyntax>(level, out var tree, out var syntax)
+                    && context.Syntax.TryGet<EscalationLevelSyntax>(previous, out _, out var previousSyntax))
                 {
-                    continue;
+                    context.Report(ContractRules.EscalationOrder, tree, syntax.Delay.Span, level.Level, escalation.Name, syntax.Delay.Text, previousSyntax.Delay.Text);
                 }
-                if (previous is not null && level.After <= previousAfter)
-                {
-                    context.Report(ContractRules.EscalationOrder, tree, syntax.Delay.Span, level.Level, escalation.Name, syntax.Delay.Text, previous.Delay.Text);
-                }
-                (previous, previousAfter) = (syntax, level.After);
             }
         }
     }

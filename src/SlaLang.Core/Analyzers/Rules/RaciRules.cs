@@ -12,30 +12,40 @@ internal sealed class RaciRules : ModelRule
         {
             return;
         }
+        (RaciTableSyntax? Table, int? Width) header = (null, null); // rows of one table come together
         foreach (var row in raci.Rows)
         {
             if (!context.Syntax.TryGet<RaciRowSyntax>(row, out var tree, out var syntax))
             {
                 continue;
             }
-            var activity = syntax.Activity.Text;
             var at = syntax.Activity is { IsMissing: false, Span.Length: > 0 } ? syntax.Activity.Span : syntax.Span;
-            var width = (syntax.Parent as RaciTableSyntax)?.Rows.OfType<RaciHeaderSyntax>().FirstOrDefault()?.Roles.Count;
+            if (!ReferenceEquals(header.Table, syntax.Parent))
+            {
+                var table = syntax.Parent as RaciTableSyntax;
+                header = (table, table?.Rows.OfType<RaciHeaderSyntax>().FirstOrDefault()?.Roles.Count);
+            }
+            var width = header.Width;
             if (width is { } roles && syntax.Cells.Count != roles)
             {
-                context.Report(ContractRules.RaciRowWidth, tree, at, activity, RuleText.Count(syntax.Cells.Count, "cell"), RuleText.Count(roles, "role"));
+                context.Report(ContractRules.RaciRowWidth, tree, at, syntax.Activity.Text, RuleText.Count(syntax.Cells.Count, "cell"), RuleText.Count(roles, "role"));
             }
-            var accountable = row.Cells.Select((cell, i) => (cell, i)).Where(p => p.cell.HasFlag(RaciFlags.Accountable)).Select(p => raci.Roles[p.i]).ToList();
-            if (accountable.Count != 1)
+            var (accountable, responsible) = (0, false);
+            foreach (var cell in row.Cells)
             {
-                var detail = accountable.Count == 0
+                accountable += (cell & RaciFlags.Accountable) != 0 ? 1 : 0;
+                responsible |= (cell & RaciFlags.Responsible) != 0;
+            }
+            if (accountable != 1)
+            {
+                var detail = accountable == 0
                     ? "has no accountable role"
-                    : $"has {accountable.Count} accountable roles ({string.Join(", ", accountable)})";
-                context.Report(ContractRules.RaciOneAccountable, tree, at, activity, detail);
+                    : $"has {accountable} accountable roles ({string.Join(", ", row.Cells.Select((cell, i) => (cell, i)).Where(p => (p.cell & RaciFlags.Accountable) != 0).Select(p => raci.Roles[p.i]))})";
+                context.Report(ContractRules.RaciOneAccountable, tree, at, syntax.Activity.Text, detail);
             }
-            if (!row.Cells.Any(cell => cell.HasFlag(RaciFlags.Responsible)))
+            if (!responsible)
             {
-                context.Report(ContractRules.RaciResponsible, tree, at, activity);
+                context.Report(ContractRules.RaciResponsible, tree, at, syntax.Activity.Text);
             }
         }
     }

@@ -24,5 +24,18 @@ internal static class RuleText
         _ => value.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The objective of <paramref name="service"/> a penalty applies to, or null.</summary>
+    public static Model.ObjectiveModel? ObjectiveOf(Model.ServiceModel service, Model.PenaltyModel penalty)
+    {
+        foreach (var objective in service.Objectives)
+        {
+            if (objective.Name == penalty.Objective)
+            {
+                return objective;
+            }
+        }
+        return null;
+    }
+
     public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -22,7 +22,7 @@ internal sealed class TargetRangeRule : ModelRule
             }
             foreach (var penalty in service.Penalties)
             {
-                if (service.Objectives.FirstOrDefault(o => o.Name == penalty.Objective) is not { } objective || !IsPercent(objective))
+                if (RuleText.ObjectiveOf(service, penalty) is not { } objective || !IsPercent(objective))
                 {
                     continue;
                 }

@@ -16,7 +16,7 @@ internal sealed class TierRules : ModelRule
         {
             foreach (var penalty in service.Penalties)
             {
-                if (service.Objectives.FirstOrDefault(o => o.Name == penalty.Objective) is not { } objective)
+                if (RuleText.ObjectiveOf(service, penalty) is not { } objective)
                 {
                     continue;
                 }
@@ -30,13 +30,12 @@ internal sealed class TierRules : ModelRule
                     {
                         continue;
                     }
-                    var tierText = $"{syntax.Operator.Text} {syntax.Threshold.Text}";
                     var towardBreach = higherIsBetter
                         ? tier.Comparison is Comparison.Less or Comparison.LessOrEqual
                         : tier.Comparison is Comparison.Greater or Comparison.GreaterOrEqual;
                     if (!towardBreach)
                     {
-                        context.Report(ContractRules.TierDirection, tree, TextSpan.FromBounds(syntax.Operator.Span.Start, syntax.Threshold.Span.End), tierText,
+                        context.Report(ContractRules.TierDirection, tree, TextSpan.FromBounds(syntax.Operator.Span.Start, syntax.Threshold.Span.End), TierText(syntax),
                             $"{RuleText.Comparison(target.Comparison)} {RuleText.Quantity(target.Value, unit)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
                         continue;
                     }
@@ -45,7 +44,7 @@ internal sealed class TierRules : ModelRule
                         var stricter = higherIsBetter ? tier.Threshold < p.Threshold : tier.Threshold > p.Threshold;
                         if (!stricter || tier.CreditPercent <= p.Credit)
                         {
-                            context.Report(ContractRules.TiersMonotonic, tree, TextSpan.FromBounds(syntax.WhenKeyword.Span.Start, syntax.Rate.Span.End), tierText,
+                            context.Report(ContractRules.TiersMonotonic, tree, TextSpan.FromBounds(syntax.WhenKeyword.Span.Start, syntax.Rate.Span.End), TierText(syntax),
                                 syntax.Rate.Text, $"when {p.Tier.Operator.Text} {p.Tier.Threshold.Text} credit {p.Tier.Rate.Text}");
                         }
                     }
@@ -54,4 +53,6 @@ internal sealed class TierRules : ModelRule
             }
         }
     }
+
+    private static string TierText(TierClauseSyntax tier) => $"{tier.Operator.Text} {tier.Threshold.Text}";
 }
