@@ -84,15 +84,66 @@ public class EscalationAndObligationTests
             (3, T("2026-04-09T00:00:00+02:00"), ObligationStatus.Missed),
             // April's report is met by the 05-11 event (it is before April's due 05-12, and after April's start).
             (4, T("2026-05-12T00:00:00+02:00"), ObligationStatus.Met),
-            // May: the 05-11 event also lies in May's window [05-01, 06-06) and before N: §5 to the letter, it is met
-            // (windows overlap through the due offset; one event may fulfil two periods).
-            (5, T("2026-06-06T00:00:00+02:00"), ObligationStatus.Met),
+            // May: the 05-11 event also lies in May's window [05-01, 06-06), but each event fulfils at most one period (§5):
+            // it went to April, the earliest-starting period not yet met whose window holds it. May is pending until 06-06.
+            (5, T("2026-06-06T00:00:00+02:00"), ObligationStatus.Pending),
             (6, T("2026-07-08T00:00:00+02:00"), ObligationStatus.Pending),
         ]);
         rows[2].FulfilledAt.ShouldBe(T("2026-05-11T17:00:00+02:00"));
-        rows[3].FulfilledAt.ShouldBe(T("2026-05-11T17:00:00+02:00"));
+        rows[3].FulfilledAt.ShouldBeNull();
+        m.Report(I("2026-06-06T00:00:00+02:00")).Obligations.Single(o => o.Period.Start.Month == 5).Status.ShouldBe(ObligationStatus.Missed);
         // January's window [01-01, 02-07) holds no event (02-27 is after its due) → missed.
         report.Obligations[0].Status.ShouldBe(ObligationStatus.Missed);
+    }
+
+    [Fact]
+    public void A_January_report_delivered_in_February_fulfils_January_only_and_February_needs_its_own()
+    {
+        // LANGUAGE.md §5's example: due 5bd after period end. January's due: Mon 02-02 … Fri 02-06 = 5th → 02-07 00:00.
+        var m = NewMonitor();
+        var obligation = m.Add(new Obligation("MonthlyReport", PeriodRule.Month, DueOffset.BusinessDays(5), Weekdays()));
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-02-04T10:00:00+01:00"), "MonthlyReport"));
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-02-04T10:00:00+01:00"), "MonthlyReport")); // a duplicate counts once
+        var rows = m.Report(I("2026-03-10T00:00:00+01:00")).Obligations;
+        rows.Select(o => (o.Period.Start.Month, o.Status, o.FulfilledAt)).ShouldBe([
+            (1, ObligationStatus.Met, (OffsetDateTime?)T("2026-02-04T10:00:00+01:00")),
+            (2, ObligationStatus.Missed, null), // due 03-07 passed with no event of its own
+            (3, ObligationStatus.Pending, null),
+        ]);
+        obligation.Unassigned(m.Facts, m.Term, I("2026-03-10T00:00:00+01:00")).ShouldBeEmpty();
+
+        // A second delivery on 02-05 goes to February (January is met); a third on 02-06 fulfils nothing: March's window starts 03-01.
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-02-05T10:00:00+01:00"), "MonthlyReport"));
+        m.Observe(SlaEvent.FulfilledObligation(T("2026-02-06T10:00:00+01:00"), "MonthlyReport"));
+        m.Report(I("2026-03-10T00:00:00+01:00")).Obligations.Select(o => (o.Status, o.FulfilledAt)).ShouldBe([
+            (ObligationStatus.Met, (OffsetDateTime?)T("2026-02-04T10:00:00+01:00")),
+            (ObligationStatus.Met, T("2026-02-05T10:00:00+01:00")),
+            (ObligationStatus.Pending, null),
+        ]);
+        obligation.Unassigned(m.Facts, m.Term, I("2026-03-10T00:00:00+01:00")).ShouldBe([I("2026-02-06T10:00:00+01:00")]);
+        // An event at or after the as-of time is not yet taken into account.
+        obligation.Unassigned(m.Facts, m.Term, I("2026-02-06T10:00:00+01:00")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Fulfilment_assignment_does_not_depend_on_arrival_order()
+    {
+        var times = new[] { "2026-02-06T10:00:00+01:00", "2026-01-20T10:00:00+01:00", "2026-02-04T10:00:00+01:00", "2026-03-02T10:00:00+01:00" };
+        string Run(IEnumerable<string> order)
+        {
+            var m = NewMonitor();
+            m.Add(new Obligation("MonthlyReport", PeriodRule.Month, DueOffset.BusinessDays(5), Weekdays()));
+            foreach (var t in order)
+            {
+                m.Observe(SlaEvent.FulfilledObligation(T(t), "MonthlyReport"));
+            }
+            return string.Join(";", m.Report(I("2026-04-15T00:00:00+02:00")).Obligations.Select(o => $"{o.Status}@{o.FulfilledAt}"));
+        }
+        var expected = Run(times);
+        // 01-20 → January; 02-04 → February (January met); 02-06 → nothing (March starts 03-01); 03-02 → March.
+        expected.ShouldBe("Met@2026-01-20T10:00:00+01;Met@2026-02-04T10:00:00+01;Met@2026-03-02T10:00:00+01;Pending@");
+        Run(times.Reverse()).ShouldBe(expected);
+        Run([times[2], times[0], times[3], times[1]]).ShouldBe(expected);
     }
 
     [Fact]
@@ -115,14 +166,15 @@ public class EscalationAndObligationTests
     public void An_obligation_due_in_working_days_of_a_calendar_without_hours_is_never_due()
     {
         // `due 2bd after period end` during a calendar with no open hours: there is no 2nd working day, so no due
-        // instant: never missed (pending, or met by a fulfilled event at or after the period start). Was an internal error.
+        // instant: never missed (pending, or met by a fulfilled event assigned to it). Was an internal error.
         var m = NewMonitor();
         var closed = m.Calendar("Closed", [], []);
         m.Add(new Obligation("Report", PeriodRule.Month, DueOffset.BusinessDays(2), closed));
         m.Observe(SlaEvent.FulfilledObligation(T("2026-02-20T10:00:00+01:00"), "Report"));
         var rows = m.Report(I("2026-03-15T00:00:00+01:00")).Obligations;
+        // The one event fulfils one period: January's, the earliest-starting one whose (endless) window holds it.
         rows.Select(o => (o.Period.Start.Month, o.Due, o.Status)).ShouldBe([
-            (1, (OffsetDateTime?)null, ObligationStatus.Met), (2, null, ObligationStatus.Met), (3, null, ObligationStatus.Pending)]);
+            (1, (OffsetDateTime?)null, ObligationStatus.Met), (2, null, ObligationStatus.Pending), (3, null, ObligationStatus.Pending)]);
         ReportJsonWriter.ToJson(m.Report(I("2026-02-01T00:00:00+01:00"))).ShouldContain("\"due\": null");
     }
 

@@ -144,26 +144,26 @@ public sealed class Obligation
     public BusinessCalendar Calendar { get; }
 
     /// <summary>
-    /// Per period starting before <paramref name="asOf"/>: <c>met</c> when a <c>fulfilled</c> event named it in
-    /// [period start, due) before asOf, <c>missed</c> once asOf ≥ due, else <c>pending</c>; <c>fulfilledAt</c> is the
-    /// earliest such event. This is LANGUAGE.md §5 to the letter: when a due offset makes windows overlap, one event
-    /// may fulfil two periods (a January report delivered on 4 February also lies in February's window).
+    /// Per period starting before <paramref name="asOf"/>: <c>met</c> when a <c>fulfilled</c> event is assigned to it,
+    /// <c>missed</c> once asOf ≥ due without one, else <c>pending</c> (LANGUAGE.md §5). A period's window is
+    /// [period start, due). Each event fulfils at most one period: taking the events before asOf in time order (one per
+    /// instant), each goes to the earliest-starting period not yet met whose window holds it; an event no window takes
+    /// fulfils nothing (<see cref="Unassigned"/>). So a January report delivered on 4 February, inside both January's
+    /// window (due 5bd after January) and February's, fulfils January only.
     /// </summary>
     public IEnumerable<ObligationResult> Evaluate(FactStore facts, ContractTerm term, Instant asOf)
     {
         facts.Fulfilled.TryGetValue(Name, out var times);
-        var sorted = times is null ? [] : times.Keys.Order().ToArray();
-        foreach (var p in Every.PeriodsAsOf(term, asOf))
+        var periods = Every.PeriodsAsOf(term, asOf);
+        var fulfilledAt = Assign(times, periods, asOf, out _);
+        for (var k = 0; k < periods.Count; k++)
         {
+            var p = periods[k];
             var due = Due.DueFor(p.End, Calendar);
             var bounds = term.Bounds(p);
             OffsetDateTime? dueText = due is { } d ? term.Local(d) : null;
-            var limit = due is { } dl && dl < asOf ? dl : asOf;
-            var i = Array.BinarySearch(sorted, p.Start);
-            i = i >= 0 ? i : ~i;
-            if (i < sorted.Length && sorted[i] < limit)
+            if (fulfilledAt[k] is { } t)
             {
-                var t = sorted[i];
                 yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.WithOffset(times![t]));
             }
             else
@@ -171,5 +171,53 @@ public sealed class Obligation
                 yield return new ObligationResult(Name, bounds, dueText, due is { } passed && asOf >= passed ? ObligationStatus.Missed : ObligationStatus.Pending, null);
             }
         }
+    }
+
+    /// <summary>The instants of <c>fulfilled</c> events before <paramref name="asOf"/> that no period's window takes (they fulfil nothing).</summary>
+    public IReadOnlyList<Instant> Unassigned(FactStore facts, ContractTerm term, Instant asOf)
+    {
+        facts.Fulfilled.TryGetValue(Name, out var times);
+        Assign(times, Every.PeriodsAsOf(term, asOf), asOf, out var unassigned);
+        return unassigned;
+    }
+
+    /// <summary>The §5 assignment: per period (in <paramref name="periods"/>' order), the instant of the event that fulfils it, or null.</summary>
+    private Instant?[] Assign(Dictionary<Instant, Offset>? times, IReadOnlyList<ReportPeriod> periods, Instant asOf, out List<Instant> unassigned)
+    {
+        var fulfilledAt = new Instant?[periods.Count];
+        unassigned = [];
+        if (times is null || times.Count == 0)
+        {
+            return fulfilledAt;
+        }
+        // Periods start in order, so the earliest-starting open window holding an event is the first in list order.
+        var windowEnds = new Instant[periods.Count];
+        for (var k = 0; k < periods.Count; k++)
+        {
+            windowEnds[k] = Due.DueFor(periods[k].End, Calendar) ?? Instant.MaxValue;
+        }
+        var first = 0; // every period before it is met, or its window closed before the current event
+        foreach (var t in times.Keys.Where(t => t < asOf).Order())
+        {
+            var taken = false;
+            for (var k = first; k < periods.Count && periods[k].Start <= t; k++)
+            {
+                if (fulfilledAt[k] is null && t < windowEnds[k])
+                {
+                    fulfilledAt[k] = t;
+                    taken = true;
+                    break;
+                }
+            }
+            if (!taken)
+            {
+                unassigned.Add(t);
+            }
+            while (first < periods.Count && (fulfilledAt[first] is not null || windowEnds[first] <= t))
+            {
+                first++;
+            }
+        }
+        return fulfilledAt;
     }
 }
