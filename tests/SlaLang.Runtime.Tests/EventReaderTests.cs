@@ -1,3 +1,4 @@
+using NodaTime;
 using static SlaLang.Runtime.Tests.TestTime;
 
 namespace SlaLang.Runtime.Tests;
@@ -39,6 +40,49 @@ public class EventReaderTests
     }
 
     [Fact]
+    public void Timestamps_may_omit_seconds_and_carry_a_fraction_but_need_an_offset()
+    {
+        // LANGUAGE.md §6: seconds and a decimal fraction are optional; a timestamp without offset is a located error.
+        var (events, errors) = ReadJsonl("""
+            {"kind":"outage_start","time":"2026-05-20T10:00+02:00","service":"S","id":"O1"}
+            {"kind":"outage_end","time":"2026-05-20T10:00:00.125Z","service":"S","id":"O1"}
+            {"kind":"outage_end","time":"2026-05-20T10:30Z","service":"S","id":"O2"}
+            {"kind":"outage_start","time":"2026-05-20T10:00:00","service":"S","id":"O3"}
+            {"kind":"outage_start","time":"2026-05-20T10:00","service":"S","id":"O4"}
+            {"kind":"outage_start","time":"2026-05-20","service":"S","id":"O5"}
+            """);
+        events.Select(e => e.Time).ShouldBe([T("2026-05-20T10:00:00+02:00"), T("2026-05-20T10:00:00.125Z"), T("2026-05-20T10:30:00Z")]);
+        errors.ShouldBe([
+            new EventReadError(4, "field 'time': '2026-05-20T10:00:00' has no offset; add Z or ±hh:mm (e.g. 2026-05-20T10:00:00+01:00)"),
+            new EventReadError(5, "field 'time': '2026-05-20T10:00' has no offset; add Z or ±hh:mm (e.g. 2026-05-20T10:00+01:00)"),
+            new EventReadError(6, "field 'time': '2026-05-20' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)"),
+        ]);
+        // The same forms in CSV, and as 'requested'.
+        var (csv, csvErrors) = ReadCsv("kind,time,service,id,requested\nchange,2026-05-20T10:00+02:00,S,C1,2026-05-19T09:15:30.5+02:00\n");
+        csvErrors.ShouldBeEmpty();
+        (csv.Single().Time, csv.Single().Requested).ShouldBe((T("2026-05-20T10:00:00+02:00"), (OffsetDateTime?)T("2026-05-19T09:15:30.5+02:00")));
+    }
+
+    [Fact]
+    public void A_number_written_as_a_json_string_is_a_located_error()
+    {
+        // LANGUAGE.md §6: numbers are JSON numbers; "good": "10" is an error, not a number. CSV cells are text by nature.
+        var (events, errors) = ReadJsonl("""
+            {"kind":"requests","time":"2026-03-02T10:00:00Z","service":"S","good":"10","total":20}
+            {"kind":"requests","time":"2026-03-02T10:00:00Z","service":"S","good":10,"total":"20"}
+            {"kind":"survey","time":"2026-03-02T10:00:00Z","service":"S","score":"4.5"}
+            {"kind":"requests","time":"2026-03-02T10:00:00Z","service":"S","good":10,"total":20}
+            """);
+        events.ShouldBe([SlaEvent.RequestsSample(T("2026-03-02T10:00:00Z"), "S", 10, 20)]);
+        errors.ShouldBe([
+            new EventReadError(1, "field 'good': \"10\" is a string, not a number (write good without quotes)"),
+            new EventReadError(2, "field 'total': \"20\" is a string, not a number (write total without quotes)"),
+            new EventReadError(3, "field 'score': \"4.5\" is a string, not a number (write score without quotes)"),
+        ]);
+        ReadCsv("kind,time,service,good,total\nrequests,2026-03-02T10:00:00Z,S,10,20\n").Events.ShouldHaveSingleItem().Good.ShouldBe(10);
+    }
+
+    [Fact]
     public void A_change_says_whether_it_failed_with_a_json_boolean_or_a_csv_true_or_false()
     {
         var (events, errors) = ReadJsonl("""
@@ -72,7 +116,7 @@ public class EventReaderTests
             "{\"kind\":\"outage_end\",\"time\":\"2026-03-02T11:00:00+01:00\",\"service\":\"S\",\"id\":\"O1\"}\n");
         events.Select(e => e.Kind).ShouldBe([EventKind.OutageStart, EventKind.OutageEnd]);
         errors.Select(e => e.Line).ShouldBe([2, 4, 5, 6, 7]);
-        errors[0].Message.ShouldBe("field 'time': '2026-03-02T10:00:00' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)");
+        errors[0].Message.ShouldBe("field 'time': '2026-03-02T10:00:00' has no offset; add Z or ±hh:mm (e.g. 2026-03-02T10:00:00+01:00)");
         errors[1].Message.ShouldStartWith("unknown kind 'teleport'");
         errors[2].Message.ShouldBe("'good' (11) must not exceed 'total' (10)");
         errors[3].Message.ShouldBe("kind 'incident_resolved' requires field 'id'");

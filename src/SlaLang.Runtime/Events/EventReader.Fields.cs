@@ -7,7 +7,26 @@ namespace SlaLang.Runtime;
 
 public static partial class EventReader
 {
-    private static readonly OffsetDateTimePattern TimePattern = OffsetDateTimePattern.ExtendedIso;
+    /// <summary>
+    /// Timestamps (LANGUAGE.md §6): ISO 8601 extended format with an offset (<c>Z</c> or <c>±hh:mm</c>); seconds and a decimal
+    /// fraction are optional (<c>2026-05-20T10:00+02:00</c>, <c>2026-05-20T10:00:00.125Z</c>).
+    /// </summary>
+    private static readonly OffsetDateTimePattern[] TimePatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    private static readonly LocalDateTimePattern LocalTimeless = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    /// <summary>How a value was written: a CSV cell (text, whatever it holds), a JSON string, or a JSON number or literal.</summary>
+    private enum ValueForm
+    {
+        Cell,
+        JsonString,
+        JsonNumber,
+        JsonLiteral,
+    }
 
     /// <summary>How <c>good</c> and <c>total</c> are parsed: digits only.</summary>
     private const NumberStyles CountStyles = NumberStyles.None;
@@ -79,7 +98,7 @@ public static partial class EventReader
         }
 
         /// <summary>Sets field <paramref name="name"/> from its text; returns what is wrong, or null.</summary>
-        public string? Set(string name, string value, bool isNumberToken)
+        public string? Set(string name, string value, ValueForm form)
         {
             var field = FieldOf(name);
             switch (field)
@@ -93,18 +112,24 @@ public static partial class EventReader
                     return null;
                 case Field.Time or Field.Requested:
                 {
-                    if (isNumberToken)
+                    if (form is ValueForm.JsonNumber or ValueForm.JsonLiteral)
                     {
                         return $"field '{name}' must be an ISO 8601 timestamp with an offset";
                     }
-                    var r = TimePattern.Parse(value);
-                    if (!r.Success)
+                    foreach (var pattern in TimePatterns)
                     {
-                        return $"field '{name}': '{value}' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)";
+                        if (pattern.Parse(value) is { Success: true } parsed)
+                        {
+                            SetTime(field, parsed.Value);
+                            return null;
+                        }
                     }
-                    SetTime(field, r.Value);
-                    return null;
+                    return LocalDateTimePattern.ExtendedIso.Parse(value).Success || LocalTimeless.Parse(value).Success
+                        ? $"field '{name}': '{value}' has no offset; add Z or ±hh:mm (e.g. {value}+01:00)"
+                        : $"field '{name}': '{value}' is not an ISO 8601 timestamp with an offset (e.g. 2026-01-05T08:30:00+01:00)";
                 }
+                case Field.Good or Field.Total or Field.Score when form == ValueForm.JsonString:
+                    return $"field '{name}': \"{value}\" is a string, not a number (write {name} without quotes)";
                 case Field.Good or Field.Total:
                     if (!long.TryParse(value, CountStyles, CultureInfo.InvariantCulture, out var n))
                     {
@@ -120,7 +145,7 @@ public static partial class EventReader
                     Score = s;
                     return null;
                 case Field.Failed:
-                    if (isNumberToken || value is not ("true" or "false"))
+                    if (form == ValueForm.JsonNumber || value is not ("true" or "false"))
                     {
                         return $"field 'failed': '{value}' is not true or false";
                     }

@@ -304,7 +304,7 @@ public static partial class EventReader
                 var name = reader.GetString()!;
                 reader.Read();
                 string? value;
-                var isNumber = false;
+                var form = ValueForm.JsonString;
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String when !Fields.IsKnown(name):
@@ -314,13 +314,14 @@ public static partial class EventReader
                         break;
                     case JsonTokenType.Number:
                         value = Encoding.UTF8.GetString(reader.ValueSpan);
-                        isNumber = true;
+                        form = ValueForm.JsonNumber;
                         break;
                     case JsonTokenType.Null:
                         value = null;
                         break;
                     case JsonTokenType.True or JsonTokenType.False when Fields.FieldOf(name) == Field.Failed:
                         value = reader.TokenType == JsonTokenType.True ? "true" : "false";
+                        form = ValueForm.JsonLiteral;
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         reader.Skip();
@@ -338,7 +339,7 @@ public static partial class EventReader
                         }
                         continue;
                 }
-                if (value is not null && fields.Set(name, value, isNumber) is { } e)
+                if (value is not null && fields.Set(name, value, form) is { } e)
                 {
                     error = e;
                     return default;

@@ -111,7 +111,7 @@ public static partial class EventReader
             {
                 if (cells[i].Length > 0)
                 {
-                    error = fields.Set(header[i], cells[i], isNumberToken: false);
+                    error = fields.Set(header[i], cells[i], ValueForm.Cell);
                 }
             }
             if (error is null)
