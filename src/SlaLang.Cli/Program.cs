@@ -19,6 +19,9 @@ public static class Program
     /// <summary>Exit code of <c>run --fail-on-breach</c> when an objective is breached.</summary>
     public const int ExitBreach = 3;
 
+    /// <summary>Exit code of <c>run --strict</c> when the event log has data-quality warnings.</summary>
+    public const int ExitDataQuality = 4;
+
     /// <summary>Runs the command line and returns the process exit code (0 ok, 1 errors, 2 bad usage, 3 breach).</summary>
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 

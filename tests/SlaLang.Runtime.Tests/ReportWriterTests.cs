@@ -42,12 +42,12 @@ public class ReportWriterTests
         var json = ReportJsonWriter.ToJson(SmallReport(), indented: false);
         json.ShouldBe((
             "{'contract':'C','asOf':'2026-04-01T00:00:00+02:00','objectives':[" +
-            "{'service':'A','objective':'Mttr','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':null,'unit':'seconds','target':'<= 1h','status':'no_data','atRisk':false}," +
-            "{'service':'S','objective':'Avail','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':99,'unit':'percent','target':'>= 99.5%','status':'breached','atRisk':false,'budget':{'allowedSeconds':13374,'consumed':2}}," +
-            "{'service':'S','objective':'Count','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':1,'unit':'count','target':'<= 3','status':'met','atRisk':false}]," +
+            "{'service':'A','objective':'Mttr','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':null,'unit':'seconds','target':'<= 1h','calendar':'always','status':'no_data','atRisk':false}," +
+            "{'service':'S','objective':'Avail','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':99,'unit':'percent','target':'>= 99.5%','calendar':'always','status':'breached','atRisk':false,'budget':{'allowedSeconds':13374,'consumed':2}}," +
+            "{'service':'S','objective':'Count','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'value':1,'unit':'count','target':'<= 3','calendar':'always','status':'met','atRisk':false}]," +
             "'credits':[{'service':'S','penalty':'Credit','objective':'Avail','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'rate':5,'amount':50.00,'currency':'EUR'}]," +
             "'escalations':[{'escalation':'Path','incident':'I1','level':1,'notify':'Duty','at':'2026-03-10T10:30:00+01:00'}]," +
-            "'obligations':[{'obligation':'Report','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'due':'2026-04-01T00:00:00+02:00','status':'met','fulfilledAt':'2026-03-31T09:00:00+00:00'}]}").Replace('\'', '"'));
+            "'obligations':[{'obligation':'Report','period':{'start':'2026-03-01T00:00:00+01:00','end':'2026-04-01T00:00:00+02:00'},'due':'2026-04-01T00:00:00+02:00','status':'met','fulfilledAt':'2026-03-31T09:00:00+00:00'}],'warnings':[]}").Replace('\'', '"'));
     }
 
     [Fact]

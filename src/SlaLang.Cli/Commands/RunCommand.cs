@@ -38,9 +38,13 @@ internal sealed class RunCommand : ISlacCommand
             Description = "Bounded memory for long streams: periods older than this duration (e.g. 7d, 36h) behind the latest event are "
                 + "finalised and their facts dropped; events arriving later than that are counted and skipped. Default: exact for any order.",
         };
-        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach, lateness };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 4 when the event log has data-quality warnings (unknown service, severity or obligation, orphan events, malformed lines)." };
+        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach, lateness, strict };
         command.SetAction(parse => Run(
-            new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach), parse.GetValue(lateness)),
+            new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach), parse.GetValue(lateness))
+            {
+                Strict = parse.GetValue(strict),
+            },
             MonitorCache.FromEnvironment(),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
@@ -48,9 +52,16 @@ internal sealed class RunCommand : ISlacCommand
     }
 
     /// <summary>The options of one run.</summary>
-    internal sealed record RunOptions(string Contract, string Events, string? AsOf, string Format, bool FailOnBreach, string? Lateness = null);
+    internal sealed record RunOptions(string Contract, string Events, string? AsOf, string Format, bool FailOnBreach, string? Lateness = null)
+    {
+        /// <summary>Data-quality warnings make the run fail (exit 4).</summary>
+        public bool Strict { get; init; }
+    }
 
-    /// <summary>Runs the monitor; returns the exit code (0, 1 contract errors, 2 usage, 3 breach with <c>--fail-on-breach</c>).</summary>
+    /// <summary>
+    /// Runs the monitor; returns the exit code: 0, 1 contract errors, 2 usage (including an event log with no readable event, and an
+    /// as-of outside the term), 3 breach with <c>--fail-on-breach</c>, 4 data-quality warnings with <c>--strict</c>.
+    /// </summary>
     internal static int Run(RunOptions options, MonitorCache cache, TextWriter output, TextWriter error)
     {
         if (!File.Exists(options.Events))
@@ -66,6 +77,11 @@ internal sealed class RunCommand : ISlacCommand
             return Program.ExitErrors;
         }
         Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOf(options.AsOf, monitor.Zone);
+        if (explicitAsOf is { } requested && (requested < monitor.Term.Start || requested > monitor.Term.End))
+        {
+            throw new UsageException($"--as-of '{options.AsOf}' lies outside the term of {monitor.Name} "
+                + $"({monitor.Term.StartDate:uuuu-MM-dd} .. {monitor.Term.EndDate:uuuu-MM-dd}, {monitor.Zone.Id}): give a time within it.");
+        }
         if (options.Lateness is not null)
         {
             monitor.EnableSettling(ParseLateness(options.Lateness));
@@ -74,15 +90,18 @@ internal sealed class RunCommand : ISlacCommand
         Instant? latest = null;
         var malformed = 0;
         var eventsName = Path.GetFileName(options.Events);
+        var audit = new EventAudit(monitor);
         try
         {
-            foreach (var e in EventReader.ReadFile(options.Events, bad =>
+            foreach (var (e, line) in EventReader.ReadNumberedFile(options.Events, bad =>
                      {
                          malformed++;
+                         audit.Malformed(bad);
                          error.WriteLine($"{eventsName}:{bad.Line}: {bad.Message} (line skipped)");
                      }))
             {
                 monitor.Observe(in e);
+                audit.Observe(in e, line);
                 var instant = e.Instant;
                 if (latest is null || instant > latest)
                 {
@@ -97,6 +116,11 @@ internal sealed class RunCommand : ISlacCommand
         if (malformed > 0)
         {
             error.WriteLine($"{eventsName}: {malformed} malformed line{(malformed == 1 ? "" : "s")} skipped.");
+        }
+        if (latest is null && malformed > 0)
+        {
+            // Every line is malformed: a wrong file or format, not a quiet period. (An empty log is a quiet period: it reports.)
+            throw new UsageException($"no line of events '{options.Events}' could be read as an event ({Plural(malformed, "malformed line")}); see the messages above.");
         }
 
         if (monitor.LateEvents > 0)
@@ -116,6 +140,8 @@ internal sealed class RunCommand : ISlacCommand
         {
             throw new UsageException($"--as-of is earlier than what --lateness {options.Lateness} has already finalised; raise --lateness or move --as-of later.");
         }
+        var (warnings, input) = audit.Finish(asOf);
+        report = report with { Warnings = warnings, Input = input };
         if (options.Format == "json")
         {
             output.Write(ReportJsonWriter.ToJson(report));
@@ -123,7 +149,12 @@ internal sealed class RunCommand : ISlacCommand
         }
         else
         {
-            ReportRenderer.Write(report, output);
+            ReportRenderer.Write(report, output, eventsName);
+        }
+        if (options.Strict && warnings.Count > 0)
+        {
+            error.WriteLine($"{eventsName}: {Plural(warnings.Count, "data-quality warning")} (--strict).");
+            return Program.ExitDataQuality;
         }
         return options.FailOnBreach && report.AnyBreached ? Program.ExitBreach : Program.ExitOk;
     }
@@ -198,4 +229,6 @@ internal sealed class RunCommand : ISlacCommand
         }
         throw new UsageException($"--as-of '{text}' is not a time: use 2026-04-01T00:00:00+02:00, 2026-04-01T00:00 or 2026-04-01.");
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

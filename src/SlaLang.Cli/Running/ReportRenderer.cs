@@ -12,8 +12,12 @@ namespace SlaLang.Cli.Running;
 /// </summary>
 internal static class ReportRenderer
 {
-    /// <summary>Writes the tables to <paramref name="writer"/> (no colours or ANSI codes: the output may be a file or a pipe).</summary>
-    public static void Write(SlaReport report, TextWriter writer)
+    /// <summary>
+    /// Writes the tables to <paramref name="writer"/> (no colours or ANSI codes: the output may be a file or a pipe). Periods are
+    /// inclusive local dates, dues the last day they can still be met on, each figure with the calendar that measured it; the
+    /// event log's data-quality warnings are grouped by code with their lines (<paramref name="eventsName"/> names the log).
+    /// </summary>
+    public static void Write(SlaReport report, TextWriter writer, string eventsName = "events")
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -30,18 +34,23 @@ internal static class ReportRenderer
         var missed = report.Obligations.Count(o => o.Status == ObligationStatus.Missed);
         var credits = report.Credits.GroupBy(c => c.Currency, StringComparer.Ordinal)
             .Select(g => Money(g.Sum(c => c.Amount), g.Key));
-        console.Write(new Spectre.Console.Text($"Contract {report.Contract} as of {ReportNames.FormatTime(report.AsOf)}"));
+        console.Write(new Spectre.Console.Text($"Contract {report.Contract} as of {Time(report.AsOf)} ({Offset(report.AsOf)})"));
         console.WriteLine();
-        console.Write(new Spectre.Console.Text($"{report.Objectives.Count} objective periods: {breached} breached, {atRisk} at risk; "
+        var summary = $"{Count(report.Objectives.Count, "objective period")}: {breached} breached, {atRisk} at risk; "
             + $"credits owed: {(report.Credits.Count == 0 ? "none" : string.Join(", ", credits))}; "
-            + $"{report.Escalations.Count} escalations; {missed} obligations missed."));
+            + $"{Count(report.Escalations.Count, "escalation")}; {Count(missed, "obligation")} missed";
+        if (report.Input is not null)
+        {
+            summary += $"; {Count(report.Warnings.Count, "data-quality warning")}";
+        }
+        console.Write(new Spectre.Console.Text(summary + "."));
         console.WriteLine();
 
-        Section(console, "Objectives", ["Service", "Objective", "Period", "Value", "Target", "Status"],
+        Section(console, "Objectives", ["Service", "Objective", "Period", "Calendar", "Value", "Target", "Status"],
             report.Objectives.Select(o => new[]
             {
-                o.Service, o.Objective, Period(o.Period), Value(o.Value, o.Unit), o.Target,
-                o.Status.ToWireName() + (o.AtRisk ? " (at risk)" : "") + (o.Budget is { Consumed: { } used } ? $", budget used {used * 100m:0.#}%" : ""),
+                o.Service, o.Objective, Period(o.Period), o.Calendar == "always" ? "always (24/7)" : o.Calendar, Value(o.Value, o.Unit), o.Target,
+                Status(o.Status) + (o.AtRisk ? " (at risk)" : "") + (o.Budget is { Consumed: { } used } ? $", budget used {used * 100m:0.#}%" : ""),
             }));
         Section(console, "Credits", ["Service", "Penalty", "Objective", "Period", "Rate", "Amount"],
             report.Credits.Select(c => new[]
@@ -50,9 +59,64 @@ internal static class ReportRenderer
             }));
         Section(console, "Escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"],
             report.Escalations.Select(e => new[] { e.Escalation, e.Incident, e.Level.ToString(CultureInfo.InvariantCulture), e.Notify, Time(e.At) }));
-        Section(console, "Obligations", ["Obligation", "Period", "Due", "Status", "Fulfilled at"],
-            report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), o.Due is { } due ? Time(due) : "-", o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
+        Section(console, "Obligations", ["Obligation", "Period", "Due by", "Status", "Fulfilled at"],
+            report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), o.Due is { } due ? DueBy(due) : "never due", o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
+        if (report.Input is { } input)
+        {
+            WriteInput(console, input, eventsName);
+            WriteWarnings(console, report.Warnings, eventsName);
+        }
     }
+
+    private static void WriteInput(IAnsiConsole console, InputSummary input, string eventsName)
+    {
+        console.WriteLine();
+        console.Write(new Spectre.Console.Text($"Input {eventsName}: {Count(input.LinesRead, "line")} read, {Count(input.EventsRead, "event")}, "
+            + $"{input.EventsUsed} used, {Count(input.Duplicates, "duplicate")}, {Count(input.MalformedLines, "malformed line")}."));
+        console.WriteLine();
+    }
+
+    /// <summary>The warnings grouped by code: how many, and the lines (the first ten of each group).</summary>
+    private static void WriteWarnings(IAnsiConsole console, IReadOnlyList<DataWarning> warnings, string eventsName)
+    {
+        console.WriteLine();
+        if (warnings.Count == 0)
+        {
+            console.Write(new Spectre.Console.Text("Data quality: no warnings."));
+            console.WriteLine();
+            return;
+        }
+        console.Write(new Spectre.Console.Text($"Data quality: {Count(warnings.Count, "warning")}"));
+        console.WriteLine();
+        foreach (var group in warnings.GroupBy(w => w.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            var lines = string.Join(", ", list.Take(10).Select(w => w.Line.ToString(CultureInfo.InvariantCulture))) + (list.Count > 10 ? ", …" : "");
+            console.Write(new Spectre.Console.Text($"  {group.Key} {WarningTitle(group.Key)}: {list.Count} ({eventsName} line{(list.Count == 1 ? "" : "s")} {lines})"));
+            console.WriteLine();
+            foreach (var warning in list.Take(3))
+            {
+                console.Write(new Spectre.Console.Text($"    {eventsName}:{warning.Line}: {warning.Message}"));
+                console.WriteLine();
+            }
+        }
+    }
+
+    private static string WarningTitle(string code) => code switch
+    {
+        EventAudit.Codes.MalformedLine => "malformed line",
+        EventAudit.Codes.UnknownService => "service not declared",
+        EventAudit.Codes.UnknownSeverity => "severity not declared",
+        EventAudit.Codes.UnknownObligation => "no such obligation",
+        EventAudit.Codes.NeverOpened => "incident never opened",
+        EventAudit.Codes.EndWithoutStart => "end without a start",
+        EventAudit.Codes.UnassignedFulfilment => "fulfilment no period takes",
+        _ => "warning",
+    };
+
+    private static string Status(ObjectiveStatus status) => status == ObjectiveStatus.NoData ? "no data" : status.ToWireName();
+
+    private static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static int? TerminalWidth()
     {
@@ -126,11 +190,29 @@ internal static class ReportRenderer
 
     private static string Money(decimal amount, string currency) => amount.ToString("#,##0.00##", CultureInfo.InvariantCulture) + " " + currency;
 
-    private static string Period(PeriodBounds period) => $"{Time(period.Start)} .. {Time(period.End)}";
+    /// <summary>
+    /// A period as inclusive local dates (<c>2026-01-01 – 2026-01-31</c>, one date for a day); a bound off midnight (a rolling window
+    /// ending at the as-of time) keeps its time.
+    /// </summary>
+    internal static string Period(PeriodBounds period)
+    {
+        if (period.Start.TimeOfDay == LocalTime.Midnight && period.End.TimeOfDay == LocalTime.Midnight)
+        {
+            var last = period.End.Date.PlusDays(-1);
+            return last <= period.Start.Date ? Date(period.Start.Date) : $"{Date(period.Start.Date)} – {Date(last)}";
+        }
+        return $"{Time(period.Start)} – {Time(period.End)} (end excluded)";
+    }
 
-    /// <summary>A local time, written as a date alone at midnight: <c>2026-02-01</c>, <c>2026-01-05 09:30</c>.</summary>
+    /// <summary>The last local day a due at midnight can still be met on (<c>2026-02-06</c> for a due of 2026-02-07T00:00); else the due time.</summary>
+    internal static string DueBy(OffsetDateTime due) =>
+        due.TimeOfDay == LocalTime.Midnight ? Date(due.Date.PlusDays(-1)) : $"{Time(due)} (excluded)";
+
+    private static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Offset(OffsetDateTime time) => NodaTime.Text.OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(time.Offset);
+
+    /// <summary>A local time: <c>2026-01-05 09:30</c> (seconds when not zero).</summary>
     private static string Time(OffsetDateTime time) =>
-        time.TimeOfDay == LocalTime.Midnight
-            ? time.Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)
-            : time.LocalDateTime.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        time.LocalDateTime.ToString(time.Second == 0 && time.NanosecondOfSecond == 0 ? "uuuu-MM-dd HH:mm" : "uuuu-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

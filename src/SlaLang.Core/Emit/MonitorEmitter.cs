@@ -35,7 +35,7 @@ internal static class MonitorEmitter
         "IncidentFilter", "SlaEvent", "EventKind", "IndicatorKind", "Comparison", "Duration", "LocalDate", "IsoDayOfWeek",
         "NodaTime", "SlaLang", "System", "Name", "Zone", "Term", "Currency", "Always", "Facts", "Objectives", "Calendar",
         "Add", "Observe", "ObserveAll", "Report", "Snapshot", "Restore", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize", "ContractName", "Source",
+        "MemberwiseClone", "Finalize", "ContractName", "Source", "Declare", "DeclaredServices", "DeclaredSeverities", "ObligationNames",
     ];
 
     /// <summary>The name of the generated monitor class of <paramref name="contract"/> (<c>&lt;Contract&gt;Monitor</c>, sanitised).</summary>
@@ -91,6 +91,11 @@ internal static class MonitorEmitter
             {
                 AddObligation(obligation);
             }
+
+            // The contract's vocabulary first: an incident of a service or severity it does not declare cannot count (§6).
+            _constructor.Insert(0, ExpressionStatement(Call(IdentifierName("Declare"),
+                Array("string", contract.Services.Select(s => String(s.Name))),
+                Array("string", contract.Severities.Select(s => String(s.Name))))));
 
             var constructor = ConstructorDeclaration(Identifier(className))
                 .AddModifiers(Token(SyntaxKind.PublicKeyword))

@@ -2,6 +2,9 @@ using System.Text;
 
 namespace SlaLang.Runtime;
 
+/// <summary>An event with the 1-based number of the line it was read from (data-quality warnings and explanations cite it).</summary>
+public readonly record struct NumberedEvent(SlaEvent Event, int Line);
+
 /// <summary>A malformed input line: its 1-based number and what is wrong with it.</summary>
 public readonly record struct EventReadError(int Line, string Message)
 {
@@ -50,6 +53,15 @@ public static partial class EventReader
         }
     }
 
+    private static IEnumerable<NumberedEvent> ReadNumberedJsonLines(Func<Utf8LineSource> open, Action<EventReadError> onError)
+    {
+        using var lines = new JsonLinesReader(open(), onError, fastPath: true);
+        while (lines.TryRead(out var ev))
+        {
+            yield return new NumberedEvent(ev, lines.LineNumber);
+        }
+    }
+
     private static Utf8LineSource OpenLines(Stream stream)
     {
         try
@@ -67,9 +79,9 @@ public static partial class EventReader
 
     /// <summary>Reads CSV: the first line names the columns; fields may be quoted (<c>""</c> escapes a quote); empty cells are absent.</summary>
     public static IEnumerable<SlaEvent> ReadCsv(TextReader reader, Action<EventReadError> onError) =>
-        ReadCsv(() => new TextReaderLineSource(reader, ownsReader: false), onError);
+        ReadCsv(() => new TextReaderLineSource(reader, ownsReader: false), onError).Select(n => n.Event);
 
-    private static IEnumerable<SlaEvent> ReadCsv(Func<Utf8LineSource> open, Action<EventReadError> onError)
+    private static IEnumerable<NumberedEvent> ReadCsv(Func<Utf8LineSource> open, Action<EventReadError> onError)
     {
         using var lines = open();
         var lineNo = 0;
@@ -119,7 +131,7 @@ public static partial class EventReader
                 var ev = fields.Build(out error);
                 if (error is null)
                 {
-                    yield return ev;
+                    yield return new NumberedEvent(ev, lineNo);
                     continue;
                 }
             }
@@ -130,11 +142,17 @@ public static partial class EventReader
     /// <summary>Reads a file, choosing CSV for a <c>.csv</c> extension and JSON Lines otherwise.</summary>
     public static IEnumerable<SlaEvent> ReadFile(string path, Action<EventReadError> onError) =>
         path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            ? ReadCsvFile(path, onError)
-            : ReadJsonLines(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), onError, fastPath: true);
+            ? ReadCsv(() => OpenLines(OpenFile(path)), onError).Select(n => n.Event)
+            : ReadJsonLines(() => OpenFile(path), onError, fastPath: true);
 
-    private static IEnumerable<SlaEvent> ReadCsvFile(string path, Action<EventReadError> onError) =>
-        ReadCsv(() => OpenLines(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)), onError);
+    /// <summary><see cref="ReadFile"/> with the line number of each event.</summary>
+    public static IEnumerable<NumberedEvent> ReadNumberedFile(string path, Action<EventReadError> onError) =>
+        path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsv(() => OpenLines(OpenFile(path)), onError)
+            : ReadNumberedJsonLines(() => OpenLines(OpenFile(path)), onError);
+
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     /// <summary>
     /// Line <paramref name="lineNo"/> of <paramref name="lines"/> as text (byte order marks off line 1), or the error

@@ -145,6 +145,9 @@ internal sealed class JsonLinesReader(Utf8LineSource source, Action<EventReadErr
     private readonly Utf8StringCache _cache = new();
     private int _lineNo;
 
+    /// <summary>The 1-based line number of the event <see cref="TryRead"/> returned last.</summary>
+    public int LineNumber => _lineNo;
+
     /// <summary>The next event; false at the end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out SlaEvent ev)

@@ -85,10 +85,39 @@ public partial class ContractMonitor
         return obligation;
     }
 
+    /// <summary>
+    /// States the services and severities the contract declares (generated monitors do, first thing). From then on an incident
+    /// opened for a service or severity the contract does not declare cannot count (LANGUAGE.md §6): it is not recorded, and
+    /// <see cref="EventAudit"/> reports it. A monitor that declares nothing records every incident.
+    /// </summary>
+    protected void Declare(string[] services, string[] severities)
+    {
+        DeclaredServices = new HashSet<string>(services, StringComparer.Ordinal);
+        DeclaredSeverities = new HashSet<string>(severities, StringComparer.Ordinal);
+    }
+
+    /// <summary>The services the contract declares, or null when the monitor did not say (<see cref="Declare"/>).</summary>
+    public IReadOnlySet<string>? DeclaredServices { get; private set; }
+
+    /// <summary>The severities the contract declares, or null when the monitor did not say (<see cref="Declare"/>).</summary>
+    public IReadOnlySet<string>? DeclaredSeverities { get; private set; }
+
+    /// <summary>The registered obligations (their names are what <c>fulfilled</c> events carry).</summary>
+    public IReadOnlyList<Obligation> Obligations => _obligations;
+
+    /// <summary>Whether an <c>incident_opened</c> names a service and severity the contract declares (always true when it declared none).</summary>
+    public bool IsDeclaredIncident(in SlaEvent e) =>
+        (DeclaredServices is null || e.Service is null || DeclaredServices.Contains(e.Service))
+        && (DeclaredSeverities is null || e.Severity is null || DeclaredSeverities.Contains(e.Severity));
+
     /// <summary>Records one event (idempotent; order does not matter).</summary>
     public virtual void Observe(in SlaEvent e)
     {
         if (_lateness is not null && !Admit(in e))
+        {
+            return;
+        }
+        if (e.Kind == EventKind.IncidentOpened && !IsDeclaredIncident(in e))
         {
             return;
         }

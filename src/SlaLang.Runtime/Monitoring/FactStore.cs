@@ -43,13 +43,15 @@ internal sealed class IncidentFacts
         set => (_firstAck, _hasAck) = value is { } v ? (v, true) : (default, false);
     }
 
-    /// <summary>Keeps the earliest acknowledgement.</summary>
-    public void Acknowledge(Instant t)
+    /// <summary>Keeps the earliest acknowledgement; false when <paramref name="t"/> is the one already kept (a duplicate).</summary>
+    public bool Acknowledge(Instant t)
     {
         if (!_hasAck || t < _firstAck)
         {
             (_firstAck, _hasAck) = (t, true);
+            return true;
         }
+        return t != _firstAck;
     }
 
     /// <summary>
@@ -66,18 +68,18 @@ internal sealed class IncidentFacts
 
     public TimeSet Resumes => _rare?.Resumes ?? default;
 
-    public void AddReopen(Instant t) => (_rare ??= new()).Reopens.Add(t);
+    public bool AddReopen(Instant t) => (_rare ??= new()).Reopens.Add(t);
 
-    public void AddPause(Instant t)
+    public bool AddPause(Instant t)
     {
-        (_rare ??= new()).Pauses.Add(t);
         _paused = null;
+        return (_rare ??= new()).Pauses.Add(t);
     }
 
-    public void AddResume(Instant t)
+    public bool AddResume(Instant t)
     {
-        (_rare ??= new()).Resumes.Add(t);
         _paused = null;
+        return (_rare ??= new()).Resumes.Add(t);
     }
 
     public void SetRare(TimeSet reopens, TimeSet pauses, TimeSet resumes)
@@ -215,6 +217,12 @@ public sealed class FactStore
     /// <summary>Number of incidents known (open or closed).</summary>
     public int IncidentCount => Incidents.Count;
 
+    /// <summary>Events that reached the store (those the contract measures) since it was created or restored.</summary>
+    public long Observed { get; private set; }
+
+    /// <summary>Of <see cref="Observed"/>, the events that repeated a fact already known (same kind, id or service, and time).</summary>
+    public long Duplicates { get; private set; }
+
     /// <summary>Records one event. Invalid events (see <see cref="SlaEvent.Validate"/>) are ignored.</summary>
     /// <remarks>
     /// The hot path of every monitor: an at-least-once feed is mostly events already known, so the common cases
@@ -229,10 +237,12 @@ public sealed class FactStore
             return;
         }
         var kind = e.Kind;
+        Observed++;
         if (kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
         {
             if (e.Id is not { } id || (kind == EventKind.IncidentOpened && (e.Service is null || e.Severity is null)))
             {
+                Observed--;
                 return; // invalid: no trace left (not even an empty incident)
             }
             // An incident's events usually arrive together: reuse the last one without a lookup.
@@ -241,26 +251,27 @@ public sealed class FactStore
             switch (kind)
             {
                 case EventKind.IncidentResolved:
-                    inc.Resolves.Add(t);
+                    Count(inc.Resolves.Add(t));
                     return;
                 case EventKind.IncidentAcknowledged:
-                    inc.Acknowledge(t);
+                    Count(inc.Acknowledge(t));
                     return;
                 case EventKind.IncidentOpened:
                     if (inc.IsKnownOpening(t, e.Service!, e.Severity!))
                     {
+                        Count(t != inc.Opened);
                         return;
                     }
                     Open(inc, t, e.Service!, e.Severity!);
                     return;
                 case EventKind.IncidentReopened:
-                    inc.AddReopen(t);
+                    Count(inc.AddReopen(t));
                     return;
                 case EventKind.IncidentPaused:
-                    inc.AddPause(t);
+                    Count(inc.AddPause(t));
                     return;
                 default:
-                    inc.AddResume(t);
+                    Count(inc.AddResume(t));
                     return;
             }
         }
@@ -268,12 +279,17 @@ public sealed class FactStore
         {
             if (e.Name is not null)
             {
-                ObserveFulfilled(e.Name, t, e.Time.Offset);
+                Count(ObserveFulfilled(e.Name, t, e.Time.Offset));
+            }
+            else
+            {
+                Observed--;
             }
             return;
         }
         if (e.Service is not { } name)
         {
+            Observed--;
             return;
         }
         // Streams repeat the same few services: reuse the last measured one without the two lookups. Services are
@@ -282,25 +298,36 @@ public sealed class FactStore
         var svc = lastSvc is not null && (ReferenceEquals(lastSvc, name) || Same(lastSvc, name)) ? _lastSvc : MeasuredService(name);
         if (svc is null)
         {
+            Observed--;
             return;
         }
         switch (kind)
         {
             case EventKind.OutageStart when e.Id is not null:
-                Span(svc.Outages, e.Id).Starts.Add(t);
+                Count(Span(svc.Outages, e.Id).Starts.Add(t));
                 break;
             case EventKind.OutageEnd when e.Id is not null:
-                Span(svc.Outages, e.Id).Ends.Add(t);
+                Count(Span(svc.Outages, e.Id).Ends.Add(t));
                 break;
             case EventKind.MaintenanceStart when e.Id is not null:
-                Span(svc.Maintenance, e.Id).Starts.Add(t);
+                Count(Span(svc.Maintenance, e.Id).Starts.Add(t));
                 break;
             case EventKind.MaintenanceEnd when e.Id is not null:
-                Span(svc.Maintenance, e.Id).Ends.Add(t);
+                Count(Span(svc.Maintenance, e.Id).Ends.Add(t));
                 break;
             case EventKind.Requests or EventKind.Survey or EventKind.Change:
-                ObserveSample(svc, in e, t);
+                Count(ObserveSample(svc, in e, t));
                 break;
+        }
+    }
+
+    /// <summary>Counts a duplicate when the event added no new fact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Count(bool added)
+    {
+        if (!added)
+        {
+            Duplicates++;
         }
     }
 
@@ -322,7 +349,7 @@ public sealed class FactStore
         }
     }
 
-    private void ObserveFulfilled(string name, Instant t, Offset offset)
+    private bool ObserveFulfilled(string name, Instant t, Offset offset)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Fulfilled, name, out _);
         var times = slot ??= [];
@@ -332,6 +359,7 @@ public sealed class FactStore
         {
             known = offset;
         }
+        return !exists;
     }
 
     /// <summary>The facts of measured service <paramref name="name"/> (remembered for the next event), or null when no objective measures it.</summary>
@@ -346,24 +374,25 @@ public sealed class FactStore
         return svc;
     }
 
-    private static void ObserveSample(ServiceFacts svc, in SlaEvent e, Instant t)
+    /// <summary>Records a sample; false when it was known already (or is invalid and ignored).</summary>
+    private static bool ObserveSample(ServiceFacts svc, in SlaEvent e, Instant t)
     {
         switch (e.Kind)
         {
             case EventKind.Requests when e.Good >= 0 && e.Good <= e.Total:
-                svc.Requests.Add((t, e.Good, e.Total));
-                break;
+                return svc.Requests.Add((t, e.Good, e.Total));
             case EventKind.Survey:
-                svc.Surveys.Add((t, e.Score));
-                break;
+                return svc.Surveys.Add((t, e.Score));
             case EventKind.Change when e.Id is not null && e.Requested is { } req && req.ToInstant() <= t && SlaEvent.IsSupported(req.ToInstant()):
             {
                 var r = req.ToInstant();
                 ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(svc.Changes, (e.Id, t), out var exists);
                 // The same change reported twice: the earliest request, and failed if any report says so (order-independent).
                 known = exists ? new ChangeFact(r < known.Requested ? r : known.Requested, known.Failed | e.Failed) : new ChangeFact(r, e.Failed);
-                break;
+                return !exists;
             }
+            default:
+                return true; // invalid samples leave no fact; the audit does not call them duplicates
         }
     }
 

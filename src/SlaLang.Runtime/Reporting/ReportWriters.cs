@@ -85,6 +85,7 @@ public static class ReportJsonWriter
             WriteDecimal(w, "value", o.Value);
             w.WriteString("unit", o.Unit.ToWireName());
             w.WriteString("target", o.Target);
+            w.WriteString("calendar", o.Calendar);
             w.WriteString("status", o.Status.ToWireName());
             w.WriteBoolean("atRisk", o.AtRisk);
             if (o.Budget is { } b)
@@ -135,6 +136,26 @@ public static class ReportJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("warnings");
+        foreach (var warning in report.Warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.Code);
+            w.WriteNumber("line", warning.Line);
+            w.WriteString("message", warning.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (report.Input is { } input)
+        {
+            w.WriteStartObject("input");
+            w.WriteNumber("linesRead", input.LinesRead);
+            w.WriteNumber("eventsRead", input.EventsRead);
+            w.WriteNumber("eventsUsed", input.EventsUsed);
+            w.WriteNumber("duplicates", input.Duplicates);
+            w.WriteNumber("malformedLines", input.MalformedLines);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.Flush();
     }

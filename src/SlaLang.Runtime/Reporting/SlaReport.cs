@@ -42,7 +42,11 @@ public sealed record ObjectiveResult(
     string Target,
     ObjectiveStatus Status,
     bool AtRisk,
-    ErrorBudget? Budget);
+    ErrorBudget? Budget)
+{
+    /// <summary>The calendar that measured the figure (<c>always</c> for 24/7).</summary>
+    public string Calendar { get; init; } = "always";
+}
 
 /// <summary>A service credit owed for one finished, breached period.</summary>
 public sealed record CreditResult(
@@ -71,4 +75,10 @@ public sealed record SlaReport(
 {
     /// <summary>True when some finished period of some objective is breached.</summary>
     public bool AnyBreached => Objectives.Any(o => o.Status == ObjectiveStatus.Breached);
+
+    /// <summary>Data-quality warnings about the event log, by line (LANGUAGE.md §6); empty when none or not audited.</summary>
+    public IReadOnlyList<DataWarning> Warnings { get; init; } = [];
+
+    /// <summary>What was read from the event log, when the report was made from one (<see cref="EventAudit"/>).</summary>
+    public InputSummary? Input { get; init; }
 }

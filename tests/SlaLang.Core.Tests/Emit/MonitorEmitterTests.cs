@@ -136,7 +136,7 @@ public class MonitorEmitterTests
         var always = new CalendarModel("Always", false, [new WeeklyHoursModel(IsoDayOfWeek.Monday, Duration.Zero, Duration.FromHours(24))], [], null, at);
         return new ContractModel(
             "class", "A \"title\" \\ with\nnewlines \u2028 and 😀", null, "1\"0", new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), "Europe/Paris", "EUR",
-            null, ContractProfile.Standard, [], [], [always], [new SeverityModel(hostileSeverity, null, 0, null, at)], services, null,
+            null, ContractProfile.Standard, [], [], [always], [new SeverityModel(hostileSeverity, null, 0, null, at), new SeverityModel("x", null, 1, null, at)], services, null,
             [new EscalationModel("static", null, new FieldInFilter("severity", [hostileSeverity], false), "Always", [Level(1, Duration.FromMinutes(1), ["role\"*/"])], at)],
             [], [new ObligationModel("obli\"gation\n", null, null, ObligationKind.Obligation, null, new PeriodSpec(PeriodUnit.Month), new DueOffsetModel(Duration.FromDays(2), null), "Always", at)],
             null, null, null, at);

@@ -64,6 +64,7 @@ public sealed class BellePlaceDigitalMonitor : ContractMonitor
     // belleplace.sla:8: contract BellePlaceDigital: term 2026-02-01 .. 2027-01-31, timezone Europe/Paris, currency EUR
     public BellePlaceDigitalMonitor() : base("BellePlaceDigital", "Europe/Paris", new LocalDate(2026, 2, 1), new LocalDate(2027, 1, 31), "EUR")
     {
+        Declare(new string[] { "Checkout", "Search", "Cart", "Delivery", "DataViz" }, new string[] { "blocker", "major", "minor" });
         // master.sla:14: calendar Office
         _calendar_Office = Calendar("Office", new WeeklyHours[] { new WeeklyHours(IsoDayOfWeek.Monday, Duration.FromHours(9), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Tuesday, Duration.FromHours(9), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Wednesday, Duration.FromHours(9), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Thursday, Duration.FromHours(9), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Friday, Duration.FromHours(9), Duration.FromHours(19)) }, new LocalDate[] { new LocalDate(2026, 5, 1), new LocalDate(2026, 5, 14), new LocalDate(2026, 7, 14), new LocalDate(2026, 8, 15), new LocalDate(2026, 11, 11), new LocalDate(2026, 12, 25) });
         // master.sla:19: calendar Shopping

@@ -44,6 +44,7 @@ public sealed class NovaTerraRunMonitor : ContractMonitor
     // novaterra.sla:2: contract NovaTerraRun: term 2026-01-01 .. 2028-12-31, timezone Europe/Paris, currency EUR
     public NovaTerraRunMonitor() : base("NovaTerraRun", "Europe/Paris", new LocalDate(2026, 1, 1), new LocalDate(2028, 12, 31), "EUR")
     {
+        Declare(new string[] { "Monitoring" }, new string[] { "sev1", "sev2", "sev3" });
         // novaterra.sla:19: calendar Business
         _calendar_Business = Calendar("Business", new WeeklyHours[] { new WeeklyHours(IsoDayOfWeek.Monday, Duration.FromHours(8), Duration.FromHours(18)), new WeeklyHours(IsoDayOfWeek.Tuesday, Duration.FromHours(8), Duration.FromHours(18)), new WeeklyHours(IsoDayOfWeek.Wednesday, Duration.FromHours(8), Duration.FromHours(18)), new WeeklyHours(IsoDayOfWeek.Thursday, Duration.FromHours(8), Duration.FromHours(18)), new WeeklyHours(IsoDayOfWeek.Friday, Duration.FromHours(8), Duration.FromHours(18)), new WeeklyHours(IsoDayOfWeek.Saturday, Duration.FromHours(9), Duration.FromHours(12)) }, new LocalDate[] { new LocalDate(2026, 5, 1), new LocalDate(2026, 12, 25) });
         // novaterra.sla:32: objective Monitoring.Availability: availability target >= 99.93% per month

@@ -58,6 +58,7 @@ public sealed class ValisBankSecurityMonitor : ContractMonitor
     // valisbank.sla:4: contract ValisBankSecurity: term 2026-04-01 .. 2030-03-31, timezone Europe/Paris, currency EUR
     public ValisBankSecurityMonitor() : base("ValisBankSecurity", "Europe/Paris", new LocalDate(2026, 4, 1), new LocalDate(2030, 3, 31), "EUR")
     {
+        Declare(new string[] { "Soc", "Identity" }, new string[] { "critical", "high", "medium", "low" });
         // valisbank.sla:26: calendar Banking
         _calendar_Banking = Calendar("Banking", new WeeklyHours[] { new WeeklyHours(IsoDayOfWeek.Monday, Duration.FromHours(8), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Tuesday, Duration.FromHours(8), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Wednesday, Duration.FromHours(8), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Thursday, Duration.FromHours(8), Duration.FromHours(19)), new WeeklyHours(IsoDayOfWeek.Friday, Duration.FromHours(8), Duration.FromHours(19)) }, new LocalDate[] { new LocalDate(2026, 5, 1), new LocalDate(2026, 5, 8), new LocalDate(2026, 7, 14), new LocalDate(2026, 12, 25), new LocalDate(2027, 1, 1) });
         // valisbank.sla:84: objective Identity.AccessRequests: resolved_within(8h) target >= 97% per month

@@ -1,0 +1,189 @@
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+/// <summary>A data-quality warning about the event log (LANGUAGE.md §6): a stable code, the 1-based line, and what is wrong.</summary>
+public sealed record DataWarning(string Code, int Line, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"line {Line}: {Code}: {Message}";
+}
+
+/// <summary>What was read from the event log (LANGUAGE.md §7 <c>"input"</c>).</summary>
+/// <param name="LinesRead">Lines of the log up to the last one holding an event or an error (blank lines included).</param>
+/// <param name="EventsRead">Lines read as events.</param>
+/// <param name="EventsUsed">Events recorded as new facts and not behind a data-quality warning: those that can count.</param>
+/// <param name="Duplicates">Events that repeated one already recorded (same kind, id or service, and time): counted once.</param>
+/// <param name="MalformedLines">Lines that could not be read as an event (reported and skipped).</param>
+public sealed record InputSummary(long LinesRead, long EventsRead, long EventsUsed, long Duplicates, long MalformedLines);
+
+/// <summary>
+/// Watches an event log as a monitor consumes it and says what could not count (LANGUAGE.md §6), each with its line: a malformed
+/// line, a service, severity or obligation name the contract does not declare, an incident id never opened, an outage or maintenance
+/// end without a start, a fulfilment no period's window takes. Warnings that depend on the whole log (ids opened later in the file,
+/// windows) are decided at <see cref="Finish"/>, so the result never depends on the order of the lines.
+/// </summary>
+public sealed class EventAudit(ContractMonitor monitor)
+{
+    /// <summary>Data-quality codes, stable across versions (docs/diagnostics.md).</summary>
+    public static class Codes
+    {
+        /// <summary>A line that is not an event.</summary>
+        public const string MalformedLine = "SLA4000";
+        /// <summary>A <c>service</c> the contract does not declare.</summary>
+        public const string UnknownService = "SLA4001";
+        /// <summary>A <c>severity</c> the contract does not declare.</summary>
+        public const string UnknownSeverity = "SLA4002";
+        /// <summary>A <c>fulfilled</c> name that is no obligation, committee or security control of the contract.</summary>
+        public const string UnknownObligation = "SLA4003";
+        /// <summary>Incident events for an id no <c>incident_opened</c> opened.</summary>
+        public const string NeverOpened = "SLA4004";
+        /// <summary>An <c>outage_end</c> or <c>maintenance_end</c> with no start of the same service and id.</summary>
+        public const string EndWithoutStart = "SLA4005";
+        /// <summary>A <c>fulfilled</c> event that no period's window takes (it fulfils nothing).</summary>
+        public const string UnassignedFulfilment = "SLA4006";
+    }
+
+    private readonly List<DataWarning> _warnings = [];
+    private readonly HashSet<string> _obligationNames = [.. monitor.Obligations.Select(o => o.Name)];
+    // Incident ids whose opening was refused (undeclared service or severity): their other events are not warned again.
+    private readonly HashSet<string> _refusedIncidents = new(StringComparer.Ordinal);
+    // The first line and count of incident events per id, kept only while no opening of that id has been seen.
+    private readonly Dictionary<string, (int Line, int Count)> _unopened = new(StringComparer.Ordinal);
+    private long _lateEvents;
+    private readonly HashSet<(EventKind Kind, string Service, string Id)> _spanStarts = [];
+    private readonly Dictionary<(EventKind Kind, string Service, string Id), (int Line, int Count)> _spanEnds = [];
+    private readonly Dictionary<(string Name, Instant Time), int> _fulfilments = [];
+    private long _eventsRead;
+    private long _malformed;
+    private int _lastLine;
+
+    /// <summary>Records a line that could not be read.</summary>
+    public void Malformed(EventReadError error)
+    {
+        _malformed++;
+        _lastLine = Math.Max(_lastLine, error.Line);
+        _warnings.Add(new DataWarning(Codes.MalformedLine, error.Line, error.Message + " (line skipped)"));
+    }
+
+    /// <summary>Looks at an event read from line <paramref name="line"/>; call it for every event, right after the monitor observed it.</summary>
+    public void Observe(in SlaEvent e, int line)
+    {
+        _eventsRead++;
+        _lastLine = Math.Max(_lastLine, line);
+        if (monitor.LateEvents != _lateEvents)
+        {
+            _lateEvents = monitor.LateEvents; // skipped as too late (--lateness): reported as such, not judged here
+            return;
+        }
+        switch (e.Kind)
+        {
+            case EventKind.Fulfilled when e.Name is { } name:
+                if (!_obligationNames.Contains(name))
+                {
+                    Warn(Codes.UnknownObligation, line, $"'{name}' is no obligation, committee or security control of the contract; the event fulfils nothing");
+                }
+                else
+                {
+                    _fulfilments.TryAdd((name, e.Instant), line);
+                }
+                return;
+            case EventKind.IncidentOpened when e.Id is { } id:
+                if (!monitor.IsDeclaredIncident(in e))
+                {
+                    _refusedIncidents.Add(id);
+                    var undeclaredService = monitor.DeclaredServices is { } services && e.Service is { } s && !services.Contains(s);
+                    Warn(undeclaredService ? Codes.UnknownService : Codes.UnknownSeverity, line, undeclaredService
+                        ? $"incident '{id}' is opened for service '{e.Service}', which the contract does not declare; the incident does not count"
+                        : $"incident '{id}' has severity '{e.Severity}', which the contract does not declare; the incident does not count");
+                    return;
+                }
+                _unopened.Remove(id); // its earlier events are not orphans after all
+                return;
+            case EventKind.IncidentAcknowledged or EventKind.IncidentResolved or EventKind.IncidentReopened
+                or EventKind.IncidentPaused or EventKind.IncidentResumed when e.Id is { } id:
+                // The monitor's facts know every opening seen so far (no second set of ids: memory stays flat with --lateness).
+                if (!monitor.Facts.Incidents.TryGetValue(id, out var incident) || incident.Opened is null)
+                {
+                    _unopened[id] = _unopened.TryGetValue(id, out var known) ? (Math.Min(known.Line, line), known.Count + 1) : (line, 1);
+                }
+                return;
+        }
+        if (e.Service is not { } service)
+        {
+            return;
+        }
+        if (monitor.DeclaredServices is { } declared && !declared.Contains(service))
+        {
+            Warn(Codes.UnknownService, line, $"service '{service}' is not declared by the contract; the {e.Kind.ToWireName()} event does not count");
+            return;
+        }
+        if (e.Id is not { } spanId)
+        {
+            return;
+        }
+        switch (e.Kind)
+        {
+            case EventKind.OutageStart or EventKind.MaintenanceStart:
+                _spanStarts.Add((e.Kind, service, spanId));
+                break;
+            case EventKind.OutageEnd or EventKind.MaintenanceEnd:
+                var start = e.Kind == EventKind.OutageEnd ? EventKind.OutageStart : EventKind.MaintenanceStart;
+                var key = (start, service, spanId);
+                _spanEnds[key] = _spanEnds.TryGetValue(key, out var seen) ? (Math.Min(seen.Line, line), seen.Count + 1) : (line, 1);
+                break;
+        }
+    }
+
+    /// <summary>A warning decided at once: the monitor does not record such an event (its filter or <see cref="ContractMonitor.Observe"/> drops it).</summary>
+    private void Warn(string code, int line, string message) => _warnings.Add(new DataWarning(code, line, message));
+
+    /// <summary>
+    /// The warnings (by line, then code) and the input summary once every line was read; <paramref name="asOf"/> decides which
+    /// fulfilments a window takes.
+    /// </summary>
+    public (IReadOnlyList<DataWarning> Warnings, InputSummary Input) Finish(Instant asOf)
+    {
+        var warnings = new List<DataWarning>(_warnings);
+        // Events behind the warnings decided here were recorded by the monitor: they are taken out of the events used.
+        long recordedButWarned = 0;
+        foreach (var (id, (line, count)) in _unopened)
+        {
+            recordedButWarned += count;
+            if (_refusedIncidents.Contains(id))
+            {
+                continue; // its opening was warned about already (one mistake, one warning); its events do not count either
+            }
+            warnings.Add(new DataWarning(Codes.NeverOpened, line, count == 1
+                ? $"incident '{id}' is never opened (no incident_opened event); its event does not count"
+                : $"incident '{id}' is never opened (no incident_opened event); its {count} events do not count"));
+        }
+        foreach (var ((kind, service, id), (line, count)) in _spanEnds)
+        {
+            if (_spanStarts.Contains((kind, service, id)))
+            {
+                continue;
+            }
+            var what = kind == EventKind.OutageStart ? "outage" : "maintenance";
+            recordedButWarned += monitor.Facts.Services.ContainsKey(service) ? count : 0;
+            warnings.Add(new DataWarning(Codes.EndWithoutStart, line,
+                $"{what} '{id}' of service '{service}' ends without a start ({what}_start); the end does not count"));
+        }
+        foreach (var obligation in monitor.Obligations)
+        {
+            foreach (var t in obligation.Unassigned(monitor.Facts, monitor.Term, asOf))
+            {
+                if (_fulfilments.TryGetValue((obligation.Name, t), out var line))
+                {
+                    recordedButWarned++;
+                    warnings.Add(new DataWarning(Codes.UnassignedFulfilment, line,
+                        $"'{obligation.Name}' fulfilled at {ReportNames.FormatTime(monitor.Term.Local(t))} lies in no period's window that is still open (each period is fulfilled once); it fulfils nothing"));
+                }
+            }
+        }
+        warnings.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.Code, b.Code));
+        var facts = monitor.Facts;
+        var used = Math.Max(0, facts.Observed - facts.Duplicates - recordedButWarned);
+        return (warnings, new InputSummary(_lastLine, _eventsRead, used, facts.Duplicates, _malformed));
+    }
+}
