@@ -140,4 +140,45 @@ public class DataQualityRunTests
         empty.Exit.ShouldBe(0, empty.Err);
         JsonDocument.Parse(empty.Out).RootElement.GetProperty("input").GetProperty("eventsRead").GetInt32().ShouldBe(0);
     }
+
+    [Fact]
+    public void An_event_at_the_edge_of_time_is_a_located_warning_not_an_internal_error()
+    {
+        var (exit, output, error) = Run([
+            """{"time":"9999-12-31T23:59:59-14:00","kind":"outage_start","service":"S","id":"X"}""",
+            """{"time":"2026-01-05T10:00:00+01:00","kind":"outage_start","service":"S","id":"Y"}""",
+        ], "--format", "json");
+        exit.ShouldBe(0, error);
+        error.ShouldStartWith("events.jsonl:1: timestamps must lie between the years 1900 and 2999 (line skipped)\n");
+        JsonDocument.Parse(output).RootElement.GetProperty("warnings")[0].GetProperty("code").GetString().ShouldBe("SLA4000");
+    }
+
+    [Fact]
+    public void A_service_named_escalation_with_an_objective_named_like_an_escalation_compiles_and_runs()
+    {
+        // Generated member names never collide, whatever the contract's names.
+        var contract = Write("c.sla", """
+            contract C {
+              term 2026-01-01 .. 2026-12-31
+              timezone "Europe/Paris"
+              currency EUR
+              party A client
+              party B provider
+              role R of B
+              severity sev1
+              service escalation {
+                objective Sev1Path { indicator incident_count; target <= 0; per month }
+              }
+              escalation Sev1Path for incidents where severity == sev1 { after 1h notify R }
+              reversibility { notice 3 months }
+            }
+            """);
+        var events = Path.Combine(Path.GetDirectoryName(contract)!, "events.jsonl");
+        File.WriteAllText(events, """{"time":"2026-01-05T10:00:00+01:00","kind":"incident_opened","service":"escalation","id":"I","severity":"sev1"}""" + "\n");
+        var (exit, output, error) = Slac.Run("run", contract, "--events", events, "--format", "json", "--as-of", "2026-02-01");
+        exit.ShouldBe(0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        report.GetProperty("objectives")[0].GetProperty("value").GetInt32().ShouldBe(1);
+        report.GetProperty("escalations")[0].GetProperty("at").GetString().ShouldBe("2026-01-05T11:00:00+01:00");
+    }
 }

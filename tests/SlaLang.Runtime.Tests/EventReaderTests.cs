@@ -205,6 +205,14 @@ public class EventReaderTests
         var (events, errors) = ReadJsonl("{\"kind\":\"fulfilled\",\"time\":\"9999-12-31T23:00:00+00:00\",\"name\":\"R\"}\n");
         events.ShouldBeEmpty();
         errors.ShouldBe([new EventReadError(1, "timestamps must lie between the years 1900 and 2999")]);
+        // Past NodaTime's own range once converted to UTC: a located error too, never an OverflowException.
+        var (far, farErrors) = ReadJsonl("""
+            {"kind":"outage_start","time":"9999-12-31T23:59:59-14:00","service":"S","id":"O"}
+            {"kind":"change","time":"2026-01-01T00:00:00Z","service":"S","id":"C","requested":"-9998-01-01T00:00:00+14:00"}
+            {"kind":"outage_start","time":"2026-01-01T00:00:00Z","service":"S","id":"O"}
+            """);
+        far.ShouldHaveSingleItem();
+        farErrors.ShouldBe([new EventReadError(1, SlaEvent.UnsupportedYears), new EventReadError(2, SlaEvent.UnsupportedYears)]);
         // Given directly to a monitor, such an event is ignored instead of breaking calendar arithmetic later.
         var m = new ContractMonitor("C", "Europe/Paris", new NodaTime.LocalDate(2026, 1, 1), new NodaTime.LocalDate(2026, 12, 31), "EUR");
         m.Add(new Escalation("E", null, m.Always, [new EscalationLevel(1, NodaTime.Duration.FromHours(1), ["X"])]));

@@ -120,6 +120,11 @@ public static partial class EventReader
                     {
                         if (pattern.Parse(value) is { Success: true } parsed)
                         {
+                            // Far years are refused before the instant is computed: 9999-12-31T23:59:59-14:00 is past NodaTime's range.
+                            if (parsed.Value.Year is < 1800 or > 3199)
+                            {
+                                return SlaEvent.UnsupportedYears;
+                            }
                             SetTime(field, parsed.Value);
                             return null;
                         }

@@ -89,6 +89,9 @@ public readonly record struct SlaEvent(
         init => (_time, _instant, _converted) = (value, value.ToInstant(), true);
     }
 
+    /// <summary>What a reader says of a timestamp outside <see cref="MinSupported"/>..<see cref="MaxSupported"/>.</summary>
+    public const string UnsupportedYears = "timestamps must lie between the years 1900 and 2999";
+
     /// <summary>The event's instant.</summary>
     public Instant Instant => _converted ? _instant : _time.ToInstant();
 
@@ -167,7 +170,7 @@ public readonly record struct SlaEvent(
     {
         if (!IsSupported(Instant) || (Requested is { } req && !IsSupported(req.ToInstant())))
         {
-            return "timestamps must lie between the years 1900 and 2999";
+            return UnsupportedYears;
         }
         switch (Kind)
         {
