@@ -18,6 +18,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
     private const int MaxHeaderBytes = 16 * 1024;
     private const int MaxContentBytes = 256 * 1024 * 1024;
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LfHeaderEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] ContentLengthName = "content-length"u8.ToArray();
 
     private readonly Stream input;
     private readonly Stream output;
@@ -27,6 +29,8 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
     private byte[] buffer = new byte[64 * 1024];
     private int bufferStart;
     private int bufferEnd;
+    // After a header without a usable Content-Length, the body that followed has no known length: skip to the next header.
+    private bool resynchronising;
 
     /// <summary>Frames messages read from <paramref name="input"/> and written to <paramref name="output"/>.</summary>
     public LspMessageHandler(Stream input, Stream output, SystemTextJsonFormatter formatter)
@@ -53,16 +57,17 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
     {
         while (true)
         {
-            var headerLength = await FillUntilHeaderEndAsync(cancellationToken).ConfigureAwait(false);
+            var (headerLength, separatorLength) = await FillUntilHeaderEndAsync(cancellationToken).ConfigureAwait(false);
             if (headerLength < 0)
             {
                 return null;
             }
             var header = Encoding.ASCII.GetString(buffer, bufferStart, headerLength);
-            bufferStart += headerLength + HeaderEnd.Length;
+            bufferStart += headerLength + separatorLength;
             var contentLength = ParseContentLength(header);
             if (contentLength is null)
             {
+                resynchronising = true;
                 await RejectAsync(JsonRpcErrorCode.ParseError, "Malformed header: a frame needs a 'Content-Length: N' header of at most 256 MiB.", RequestId.Null, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -132,6 +137,11 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
         errorCode = JsonRpcErrorCode.ParseError;
         error = string.Empty;
         id = RequestId.Null;
+        if (!System.Text.Unicode.Utf8.IsValid(content))
+        {
+            error = "Parse error: the message is not UTF-8 text.";
+            return null;
+        }
         try
         {
             using (var document = JsonDocument.Parse(content))
@@ -151,6 +161,12 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
                         JsonValueKind.String => new RequestId(idElement.GetString()),
                         _ => RequestId.Null,
                     };
+                    if (idElement.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
+                    {
+                        errorCode = JsonRpcErrorCode.InvalidRequest;
+                        error = "Invalid request: 'id' must be a number or a string.";
+                        return null;
+                    }
                 }
                 var hasMethod = root.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String;
                 var isResponse = root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _);
@@ -206,8 +222,9 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
 
     private static int? ParseContentLength(string header)
     {
-        foreach (var line in header.Split("\r\n"))
+        foreach (var raw in header.Split('\n'))
         {
+            var line = raw.TrimEnd('\r');
             var colon = line.IndexOf(':');
             if (colon > 0 && line.AsSpan(0, colon).Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
                 && int.TryParse(line.AsSpan(colon + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
@@ -219,32 +236,71 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IAsyncDisposable
         return null;
     }
 
-    /// <summary>Reads until the buffer holds a header end; returns the header's length, or -1 at end of input.</summary>
-    private async Task<int> FillUntilHeaderEndAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads until the buffer holds a header end (<c>\r\n\r\n</c>, or <c>\n\n</c> from a client that writes bare line feeds);
+    /// returns the header's length and the separator's, or (-1, 0) at end of input.
+    /// </summary>
+    private async Task<(int Header, int Separator)> FillUntilHeaderEndAsync(CancellationToken cancellationToken)
     {
-        var scanned = 0;
         while (true)
         {
             var pending = buffer.AsSpan(bufferStart, bufferEnd - bufferStart);
-            var from = Math.Max(0, scanned - HeaderEnd.Length + 1);
-            var found = pending[from..].IndexOf(HeaderEnd);
-            if (found >= 0)
+            if (resynchronising)
             {
-                return from + found;
+                // Drop everything before the next "Content-Length" (the body of the rejected frame); keep a tail that may be its start.
+                var next = IndexOfIgnoreCase(pending, ContentLengthName);
+                if (next < 0)
+                {
+                    bufferStart = Math.Max(bufferStart, bufferEnd - ContentLengthName.Length + 1);
+                    if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return (-1, 0);
+                    }
+                    continue;
+                }
+                bufferStart += next;
+                resynchronising = false;
+                pending = buffer.AsSpan(bufferStart, bufferEnd - bufferStart);
             }
-            scanned = pending.Length;
-            if (scanned > MaxHeaderBytes)
+            var crlf = pending.IndexOf(HeaderEnd);
+            var lf = pending.IndexOf(LfHeaderEnd);
+            if (crlf >= 0 && (lf < 0 || crlf < lf))
+            {
+                return (crlf, HeaderEnd.Length);
+            }
+            if (lf >= 0)
+            {
+                return (lf, LfHeaderEnd.Length);
+            }
+            if (pending.Length > MaxHeaderBytes)
             {
                 // No header end in sight: drop what we have (it is not a frame) and resynchronise.
                 bufferStart = bufferEnd;
-                scanned = 0;
+                resynchronising = true;
                 await RejectAsync(JsonRpcErrorCode.ParseError, "Malformed header: no blank line after 16 KiB of header.", RequestId.Null, cancellationToken).ConfigureAwait(false);
             }
             if (!await FillAsync(cancellationToken).ConfigureAwait(false))
             {
-                return -1;
+                return (-1, 0);
             }
         }
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCaseWord)
+    {
+        for (var i = 0; i + lowerCaseWord.Length <= text.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lowerCaseWord.Length && match; j++)
+            {
+                match = (text[i + j] | 0x20) == lowerCaseWord[j]; // ASCII letters and '-' (0x2D already has the bit)
+            }
+            if (match)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private async Task<bool> ReadExactlyAsync(byte[] target, CancellationToken cancellationToken)

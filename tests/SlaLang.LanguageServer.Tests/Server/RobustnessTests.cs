@@ -45,6 +45,47 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task A_bad_content_length_gets_one_parse_error_its_body_is_skipped_and_the_next_frame_is_served()
+    {
+        await using var raw = RawLspConnection.Start();
+        await raw.SendBytesAsync(Encoding.ASCII.GetBytes("Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":9}"));
+        (await raw.ReadAsync()).GetProperty("error").GetProperty("code").GetInt32().ShouldBe(-32700);
+        (await raw.RoundTripAsync(Initialize)).GetProperty("id").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Headers_ended_by_bare_line_feeds_are_read()
+    {
+        await using var raw = RawLspConnection.Start();
+        var body = Encoding.UTF8.GetBytes(Initialize);
+        await raw.SendBytesAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\n\n"), .. body]);
+        (await raw.ReadAsync()).GetProperty("id").GetInt32().ShouldBe(1);
+        raw.Server.Completion.IsCompleted.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_gets_a_parse_error_and_the_server_carries_on()
+    {
+        await using var raw = RawLspConnection.Start();
+        byte[] body = [.. Encoding.ASCII.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":\""), 0xFF, 0xFE, .. Encoding.ASCII.GetBytes("\"}")];
+        await raw.SendBytesAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body]);
+        var error = await raw.ReadAsync();
+        error.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(-32700);
+        error.GetProperty("error").GetProperty("message").GetString().ShouldBe("Parse error: the message is not UTF-8 text.");
+        (await raw.RoundTripAsync(Initialize)).GetProperty("id").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_object_id_gets_invalid_request()
+    {
+        await using var raw = RawLspConnection.Start();
+        var error = await raw.RoundTripAsync("""{"jsonrpc":"2.0","id":{"a":1},"method":"initialize","params":{}}""");
+        error.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(-32600);
+        error.GetProperty("id").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (await raw.RoundTripAsync(Initialize)).GetProperty("id").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_unknown_method_gets_method_not_found()
     {
         await using var raw = RawLspConnection.Start();
