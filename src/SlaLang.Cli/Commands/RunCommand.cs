@@ -39,11 +39,13 @@ internal sealed class RunCommand : ISlacCommand
                 + "finalised and their facts dropped; events arriving later than that are counted and skipped. Default: exact for any order.",
         };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 4 when the event log has data-quality warnings (unknown service, severity or obligation, orphan events, malformed lines)." };
-        var command = new Command("run", "Run a contract's monitor over events and print the report.") { file, events, asOf, format, failOnBreach, lateness, strict };
+        var explain = new Option<bool>("--explain") { Description = "After the report, explain every breached or at-risk period (as 'slac explain')." };
+        var command = new Command("run", "Run a contract's monitor over events and print the report. See docs/cli.md and docs/language.md.") { file, events, asOf, format, failOnBreach, lateness, strict, explain };
         command.SetAction(parse => Run(
             new RunOptions(parse.GetValue(file)!, parse.GetValue(events)!, parse.GetValue(asOf), parse.GetValue(format) ?? "table", parse.GetValue(failOnBreach), parse.GetValue(lateness))
             {
                 Strict = parse.GetValue(strict),
+                Explain = parse.GetValue(explain),
             },
             MonitorCache.FromEnvironment(),
             parse.InvocationConfiguration.Output,
@@ -56,6 +58,9 @@ internal sealed class RunCommand : ISlacCommand
     {
         /// <summary>Data-quality warnings make the run fail (exit 4).</summary>
         public bool Strict { get; init; }
+
+        /// <summary>Explain every breached or at-risk period after the report (LANGUAGE.md §10).</summary>
+        public bool Explain { get; init; }
     }
 
     /// <summary>
@@ -63,6 +68,58 @@ internal sealed class RunCommand : ISlacCommand
     /// as-of outside the term), 3 breach with <c>--fail-on-breach</c>, 4 data-quality warnings with <c>--strict</c>.
     /// </summary>
     internal static int Run(RunOptions options, MonitorCache cache, TextWriter output, TextWriter error)
+    {
+        if (Evaluate(options, cache, error, indexLines: options.Explain) is not { } run)
+        {
+            return Program.ExitErrors;
+        }
+        var report = run.Report;
+        var explanations = options.Explain ? ExplainCommand.Explanations(options.Contract, run, null, null) : null;
+        if (options.Format == "json")
+        {
+            if (explanations is null)
+            {
+                output.Write(ReportJsonWriter.ToJson(report));
+            }
+            else
+            {
+                // The report with its explanations: one JSON document.
+                var json = ReportJsonWriter.ToJson(report);
+                output.Write(json[..json.LastIndexOf('}')].TrimEnd());
+                output.Write(",\n  \"explanations\": ");
+                output.Write(ExplanationWriter.ToJson(explanations, run.Monitor.Zone).Replace("\n", "\n  ", StringComparison.Ordinal));
+                output.Write("\n}");
+            }
+            output.WriteLine();
+        }
+        else
+        {
+            ReportRenderer.Write(report, output, run.EventsName);
+            if (explanations is not null)
+            {
+                output.WriteLine();
+                output.WriteLine("Explanations");
+                output.WriteLine();
+                output.Write(ExplanationWriter.ToText(explanations, run.Monitor.Zone, run.EventsName, markdown: false));
+            }
+        }
+        if (options.Strict && report.Warnings.Count > 0)
+        {
+            error.WriteLine($"{run.EventsName}: {Plural(report.Warnings.Count, "data-quality warning")} (--strict).");
+            return Program.ExitDataQuality;
+        }
+        return options.FailOnBreach && report.AnyBreached ? Program.ExitBreach : Program.ExitOk;
+    }
+
+    /// <summary>A monitor that has observed the whole event log, and its report as of the chosen instant.</summary>
+    internal sealed record EvaluatedRun(ContractMonitor Monitor, Instant AsOf, SlaReport Report, string EventsName, EventLineIndex? Lines);
+
+    /// <summary>
+    /// Loads the contract's monitor, streams the events through it (reporting malformed lines on <paramref name="error"/>) and makes
+    /// the report with its data-quality warnings; null when the contract has errors (printed). <paramref name="indexLines"/> keeps
+    /// the line of every fact, for explanations.
+    /// </summary>
+    internal static EvaluatedRun? Evaluate(RunOptions options, MonitorCache cache, TextWriter error, bool indexLines)
     {
         if (!File.Exists(options.Events))
         {
@@ -74,7 +131,7 @@ internal sealed class RunCommand : ISlacCommand
         var monitor = MonitorLoader.Load(options.Contract, text, cache, error, out _);
         if (monitor is null)
         {
-            return Program.ExitErrors;
+            return null;
         }
         Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOf(options.AsOf, monitor.Zone);
         if (explicitAsOf is { } requested && (requested < monitor.Term.Start || requested > monitor.Term.End))
@@ -91,6 +148,7 @@ internal sealed class RunCommand : ISlacCommand
         var malformed = 0;
         var eventsName = Path.GetFileName(options.Events);
         var audit = new EventAudit(monitor);
+        var lines = indexLines ? new EventLineIndex() : null;
         try
         {
             foreach (var (e, line) in EventReader.ReadNumberedFile(options.Events, bad =>
@@ -102,6 +160,7 @@ internal sealed class RunCommand : ISlacCommand
             {
                 monitor.Observe(in e);
                 audit.Observe(in e, line);
+                lines?.Add(in e, line);
                 var instant = e.Instant;
                 if (latest is null || instant > latest)
                 {
@@ -141,22 +200,7 @@ internal sealed class RunCommand : ISlacCommand
             throw new UsageException($"--as-of is earlier than what --lateness {options.Lateness} has already finalised; raise --lateness or move --as-of later.");
         }
         var (warnings, input) = audit.Finish(asOf);
-        report = report with { Warnings = warnings, Input = input };
-        if (options.Format == "json")
-        {
-            output.Write(ReportJsonWriter.ToJson(report));
-            output.WriteLine();
-        }
-        else
-        {
-            ReportRenderer.Write(report, output, eventsName);
-        }
-        if (options.Strict && warnings.Count > 0)
-        {
-            error.WriteLine($"{eventsName}: {Plural(warnings.Count, "data-quality warning")} (--strict).");
-            return Program.ExitDataQuality;
-        }
-        return options.FailOnBreach && report.AnyBreached ? Program.ExitBreach : Program.ExitOk;
+        return new EvaluatedRun(monitor, asOf, report with { Warnings = warnings, Input = input }, eventsName, lines);
     }
 
     /// <summary>

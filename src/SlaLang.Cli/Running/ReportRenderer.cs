@@ -190,19 +190,8 @@ internal static class ReportRenderer
 
     private static string Money(decimal amount, string currency) => amount.ToString("#,##0.00##", CultureInfo.InvariantCulture) + " " + currency;
 
-    /// <summary>
-    /// A period as inclusive local dates (<c>2026-01-01 – 2026-01-31</c>, one date for a day); a bound off midnight (a rolling window
-    /// ending at the as-of time) keeps its time.
-    /// </summary>
-    internal static string Period(PeriodBounds period)
-    {
-        if (period.Start.TimeOfDay == LocalTime.Midnight && period.End.TimeOfDay == LocalTime.Midnight)
-        {
-            var last = period.End.Date.PlusDays(-1);
-            return last <= period.Start.Date ? Date(period.Start.Date) : $"{Date(period.Start.Date)} – {Date(last)}";
-        }
-        return $"{Time(period.Start)} – {Time(period.End)} (end excluded)";
-    }
+    /// <summary>A period as inclusive local dates (<see cref="ExplanationWriter.PeriodText"/>).</summary>
+    internal static string Period(PeriodBounds period) => ExplanationWriter.PeriodText(period);
 
     /// <summary>The last local day a due at midnight can still be met on (<c>2026-02-06</c> for a due of 2026-02-07T00:00); else the due time.</summary>
     internal static string DueBy(OffsetDateTime due) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using SlaLang.Runtime;
 
@@ -7,31 +6,8 @@ namespace SlaLang.Model;
 /// <summary>Model values written back as .sla source text (<c>7d</c>, <c>rolling 30d</c>, <c>resolved_within(4h)</c>), for messages, hovers and comments.</summary>
 public static class SlaText
 {
-    private static readonly (long Ticks, string Suffix)[] Units =
-    [
-        (NodaConstants.TicksPerDay, "d"), (NodaConstants.TicksPerHour, "h"), (NodaConstants.TicksPerMinute, "min"),
-        (NodaConstants.TicksPerSecond, "s"), (NodaConstants.TicksPerMillisecond, "ms"),
-    ];
-
     /// <summary>A duration as a .sla literal: <c>7d</c>, <c>1h30min</c>, <c>500ms</c> (below a millisecond is dropped).</summary>
-    public static string Duration(Duration duration)
-    {
-        var ticks = duration.BclCompatibleTicks;
-        if (ticks < NodaConstants.TicksPerMillisecond)
-        {
-            return "0s";
-        }
-        var text = new StringBuilder();
-        foreach (var (unit, suffix) in Units)
-        {
-            if (ticks >= unit)
-            {
-                text.Append(ticks / unit).Append(suffix);
-                ticks %= unit;
-            }
-        }
-        return text.ToString();
-    }
+    public static string Duration(Duration duration) => SlaDuration.Format(duration);
 
     /// <summary>A period as written after <c>per</c>/<c>every</c>: <c>month</c>, <c>6 months</c>, <c>rolling 7d</c>.</summary>
     public static string Period(PeriodSpec period) => period.Unit switch

@@ -209,6 +209,38 @@ public partial class ContractMonitor
             [.. obligations.OrderBy(o => o.Obligation, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())]);
     }
 
+    /// <summary>
+    /// Explanations (LANGUAGE.md §10) as of <paramref name="asOf"/>: of every breached or at-risk period, or, when
+    /// <paramref name="periodContaining"/> is given, of the period holding that instant; only of the objective
+    /// <paramref name="objective"/> (<c>Service.Objective</c>) when given. Each carries the credits its penalties owe.
+    /// </summary>
+    public IReadOnlyList<ObjectiveExplanation> Explain(Instant asOf, string? objective = null, Instant? periodContaining = null, EventLineIndex? lines = null)
+    {
+        var explanations = new List<ObjectiveExplanation>();
+        foreach (var o in _objectives.OrderBy(o => o.Service, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal))
+        {
+            if (objective is not null && !string.Equals($"{o.Service}.{o.Name}", objective, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var result in o.Evaluate(_facts, Term, asOf))
+            {
+                var start = result.Period.Start.ToInstant();
+                var wanted = periodContaining is { } t
+                    ? start <= t && t < result.Period.End.ToInstant()
+                    : result.Status == ObjectiveStatus.Breached || result.AtRisk;
+                if (!wanted || o.Explain(_facts, Term, asOf, start, lines) is not { } explanation)
+                {
+                    continue;
+                }
+                var credits = _penalties.Where(p => ReferenceEquals(p.Objective, o))
+                    .Select(p => p.Explain(result, Currency)).OfType<CreditExplanation>().ToList();
+                explanations.Add(explanation with { Credits = credits });
+            }
+        }
+        return explanations;
+    }
+
     /// <summary>Writes the monitor's state; <see cref="Restore"/> on a monitor of the same contract resumes it exactly.</summary>
     public void Snapshot(Stream stream)
     {

@@ -36,7 +36,7 @@ public readonly record struct Target(Comparison Comparison, decimal Value, strin
 /// A service-level objective: an indicator of §4 computed per period on the facts of one service, filtered by an
 /// optional compiled <c>where</c> clause over incidents.
 /// </summary>
-public sealed class Objective
+public sealed partial class Objective
 {
     /// <summary>Creates an objective; <paramref name="within"/> is the delay of <c>resolved_within</c>/<c>responded_within</c>.</summary>
     public Objective(

@@ -67,6 +67,16 @@ public sealed record PenaltyBase
         }
         // Σ days inside × (MonthDenominator / days in month): a whole number when the bounds are local midnights.
         var units = 0m;
+        foreach (var (_, inside, daysInMonth) in Months(start, end))
+        {
+            units += (decimal)inside * (MonthDenominator / daysInMonth) / NanosPerDay;
+        }
+        return Amount * factor * units / (MonthDenominator * FeeMonths * divisor);
+    }
+
+    /// <summary>Each calendar month [<paramref name="start"/>, <paramref name="end"/>) overlaps: its first day, the nanoseconds inside, its days.</summary>
+    private static IEnumerable<(LocalDate Month, long InsideNanos, int DaysInMonth)> Months(LocalDateTime start, LocalDateTime end)
+    {
         var monthStart = new LocalDate(start.Year, start.Month, 1).AtMidnight();
         while (monthStart < end)
         {
@@ -75,13 +85,26 @@ public sealed record PenaltyBase
             var to = end < next ? end : next;
             if (to > from)
             {
-                var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(monthStart.Year, monthStart.Month);
-                var inside = Period.Between(from, to, PeriodUnits.Nanoseconds).Nanoseconds;
-                units += (decimal)inside * (MonthDenominator / daysInMonth) / NanosPerDay;
+                yield return (monthStart.Date, Period.Between(from, to, PeriodUnits.Nanoseconds).Nanoseconds,
+                    CalendarSystem.Iso.GetDaysInMonth(monthStart.Year, monthStart.Month));
             }
             monthStart = next;
         }
-        return Amount * factor * units / (MonthDenominator * FeeMonths * divisor);
+    }
+
+    /// <summary>The months of a fee base over a period (monthly fee × days inside ÷ days in month); empty for a fixed base.</summary>
+    public IReadOnlyList<FeeMonth> MonthsOf(LocalDateTime start, LocalDateTime end)
+    {
+        if (!IsFee)
+        {
+            return [];
+        }
+        var monthly = Amount / FeeMonths;
+        return [.. Months(start, end).Select(m =>
+        {
+            var days = (decimal)m.InsideNanos / NanosPerDay;
+            return new FeeMonth(m.Month.Year, m.Month.Month, monthly, days, m.DaysInMonth, monthly * days / m.DaysInMonth);
+        })];
     }
 }
 
@@ -128,7 +151,7 @@ public static class Currencies
 }
 
 /// <summary>A service-credit rule on one objective: tiers and/or steps, then a cap, applied to a base.</summary>
-public sealed class Penalty
+public sealed partial class Penalty
 {
     /// <summary>Creates a penalty on <paramref name="objective"/>.</summary>
     public Penalty(string name, Objective objective, PenaltyBase @base, IReadOnlyList<PenaltyTier> tiers, PenaltyStep? step = null, decimal? capPercent = null)
@@ -207,4 +230,48 @@ public sealed class Penalty
             yield return new CreditResult(Objective.Service, Name, Objective.Name, r.Period, rate, amount, currency);
         }
     }
+
+    /// <summary>How the credit of a breached period is computed (LANGUAGE.md §5), or null when it owes none.</summary>
+    public CreditExplanation? Explain(ObjectiveResult result, string currency)
+    {
+        if (result.Status != ObjectiveStatus.Breached || result.Value is not { } value)
+        {
+            return null;
+        }
+        string? tier = null;
+        var tierRate = 0m;
+        foreach (var t in Tiers)
+        {
+            if (Target.Holds(t.Comparison, value, t.Threshold) && t.CreditPercent > tierRate)
+            {
+                tierRate = t.CreditPercent;
+                tier = $"when {ComparisonText(t.Comparison)} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%";
+            }
+        }
+        decimal? shortfall = null, steps = null;
+        var rate = tierRate;
+        if (Step is { } step)
+        {
+            shortfall = Objective.Target.Shortfall(value);
+            steps = decimal.Ceiling(shortfall.Value / step.Step);
+            rate += steps.Value * step.CreditPercent;
+        }
+        var capped = CapPercent is { } cap && rate > cap ? cap : rate;
+        if (capped <= 0)
+        {
+            return null;
+        }
+        var (start, end) = (result.Period.Start.LocalDateTime, result.Period.End.LocalDateTime);
+        var unrounded = Base.CreditFor(start, end, capped);
+        return new CreditExplanation(Name, Base.IsFee, Base.MonthsOf(start, end), Base.For(start, end), tier, shortfall, Step?.Step, steps,
+            Step?.CreditPercent, rate, CapPercent, capped, unrounded, Currencies.Round(unrounded, currency), currency);
+    }
+
+    private static string ComparisonText(Comparison comparison) => comparison switch
+    {
+        Comparison.GreaterOrEqual => ">=",
+        Comparison.Greater => ">",
+        Comparison.LessOrEqual => "<=",
+        _ => "<",
+    };
 }

@@ -1,0 +1,216 @@
+using System.Globalization;
+using NodaTime;
+
+namespace SlaLang.Runtime;
+
+// LANGUAGE.md §10: the figure of one period taken apart into the facts that made it. Each part reuses the evaluation's own
+// arithmetic (the calendar's measure, Tally per incident, the catalog's sample), so the parts add up exactly to the figure.
+public sealed partial class Objective
+{
+    /// <summary>
+    /// The explanation of the period starting at <paramref name="periodStart"/> as of <paramref name="asOf"/>, or null when no
+    /// reported period starts there. <paramref name="lines"/>, when given, says which event-log lines each fact came from.
+    /// </summary>
+    public ObjectiveExplanation? Explain(FactStore facts, ContractTerm term, Instant asOf, Instant periodStart, EventLineIndex? lines = null)
+    {
+        var periods = Per.PeriodsAsOf(term, asOf);
+        var index = -1;
+        for (var k = 0; k < periods.Count; k++)
+        {
+            if (periods[k].Start == periodStart)
+            {
+                index = k;
+            }
+        }
+        if (index < 0)
+        {
+            return null;
+        }
+        var result = Evaluate(facts, term, asOf)[index];
+        var period = periods[index];
+        var definition = IndicatorCatalog.Of(Indicator);
+        var name = definition.Name + (Within is { } d ? $"({SlaDuration.Format(d)})" : "");
+        return definition.Source switch
+        {
+            IndicatorSource.Outages => ExplainOutages(facts, period, asOf, result, name, lines),
+            IndicatorSource.Incidents => ExplainIncidents(facts, period, asOf, result, name, lines),
+            _ => ExplainSamples(facts, period, asOf, result, name, definition, lines),
+        };
+    }
+
+    private ObjectiveExplanation ExplainOutages(FactStore facts, ReportPeriod p, Instant asOf, ObjectiveResult result, string name, EventLineIndex? lines)
+    {
+        var svc = facts.FindService(Service);
+        var end = p.EffectiveEnd(asOf);
+        var full = IntervalSet.Of(p.Start, end);
+        var maintenance = ExcludeMaintenance && svc is not null ? svc.MaintenanceSet(asOf) : IntervalSet.Empty;
+        var window = full.Subtract(maintenance);
+        var sched = Seconds(Calendar.Measure(window));
+        var maintenanceSeconds = Seconds(Calendar.Measure(full.Intersect(maintenance)));
+        var closed = Seconds(end - p.Start) - Seconds(Calendar.Measure(full));
+        var contributions = new List<Contribution>();
+        decimal down = 0, starts = 0;
+        if (svc is not null)
+        {
+            // Outages in the order they started: time two outages share is counted once, for the earlier one.
+            var covered = IntervalSet.Empty;
+            foreach (var (id, facts_) in svc.Outages.OrderBy(o => o.Value.Starts.Min ?? Instant.MaxValue).ThenBy(o => o.Key, StringComparer.Ordinal))
+            {
+                if (Where is not null && !KeepOutage(id))
+                {
+                    continue;
+                }
+                var own = svc.OutageSet(asOf, x => x == id).Intersect(window);
+                var counted = own.Subtract(covered);
+                covered = covered.Union(own);
+                var seconds = Seconds(Calendar.Measure(counted));
+                var startsHere = 0;
+                foreach (var s in facts_.Starts)
+                {
+                    startsHere += s >= p.Start && s < end ? 1 : 0;
+                }
+                if (seconds == 0 && startsHere == 0)
+                {
+                    continue;
+                }
+                down += seconds;
+                starts += startsHere;
+                var shared = Seconds(Calendar.Measure(own)) - seconds;
+                var excluded = Seconds(TotalLength(svc.OutageSet(asOf, x => x == id).Intersect(full))) - seconds - shared;
+                var note = string.Join("; ", new[]
+                {
+                    $"down {Text(seconds)} s counted",
+                    shared > 0 ? $"{Text(shared)} s shared with an earlier outage, counted there" : null,
+                    excluded > 0 ? $"{Text(excluded)} s outside the calendar's hours or in maintenance, not counted" : null,
+                }.OfType<string>());
+                // Availability: the down seconds over the scheduled time; mtbf: the down seconds, and the outages started.
+                contributions.Add(new Contribution(id, "outage", [.. counted.Intervals.ToArray()], seconds,
+                    seconds, Indicator == IndicatorKind.Availability ? 0 : startsHere,
+                    lines?.Lines(EventLineIndex.Outage(Service, id)) ?? [], note));
+            }
+        }
+        var formula = Indicator == IndicatorKind.Availability
+            ? $"{name} = 100 × (1 − {Text(down)} s / {Text(sched)} s) = {Value(result.Value)}"
+            : $"{name} = ({Text(sched)} s − {Text(down)} s) / {Text(starts)} outages started = {Value(result.Value)} s";
+        return new ObjectiveExplanation(result, name, formula, down, Indicator == IndicatorKind.Availability ? sched : starts,
+            sched, maintenanceSeconds, closed, contributions, []);
+    }
+
+    private static Duration TotalLength(IntervalSet set)
+    {
+        var total = Duration.Zero;
+        foreach (var i in set.Intervals)
+        {
+            total += i.End - i.Start;
+        }
+        return total;
+    }
+
+    private ObjectiveExplanation ExplainIncidents(FactStore facts, ReportPeriod p, Instant asOf, ObjectiveResult result, string name, EventLineIndex? lines)
+    {
+        ReportPeriod[] one = [p];
+        var contributions = new List<Contribution>();
+        decimal count = 0, good = 0, sum = 0;
+        foreach (var (id, inc) in facts.Incidents.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            long[] c = [0], g = [0];
+            decimal[] s = [0m];
+            Tally(id, inc, one, asOf, c, g, s);
+            if (c[0] == 0 && g[0] == 0)
+            {
+                continue;
+            }
+            count += c[0];
+            good += g[0];
+            sum += s[0];
+            var opened = inc.Opened!.Value;
+            var stop = (Indicator == IndicatorKind.RespondedWithin ? inc.FirstAck : inc.Resolves.Min) is { } st && st < asOf ? st : p.EffectiveEnd(asOf);
+            var elapsed = stop > opened ? Seconds(stop - opened) : 0m;
+            var age = Seconds(inc.MeasuredAge(Calendar, stop));
+            var (numerator, denominator, note) = Indicator switch
+            {
+                IndicatorKind.IncidentCount => ((decimal)c[0], 0m, $"opened {Local(opened)} ({inc.Severity})"),
+                IndicatorKind.Mttr => (s[0], c[0], $"measured age {Text(s[0])} s; {Text(elapsed - s[0])} s of closed hours or pauses excluded"),
+                IndicatorKind.ReopenRate => (g[0], c[0], $"{c[0]} resolution(s) and {g[0]} reopen(s) in the period"),
+                _ => (g[0], c[0], g[0] == 1
+                    ? $"stopped within {SlaDuration.Format(Within!.Value)}: measured age {Text(age)} s"
+                    : $"not within {SlaDuration.Format(Within!.Value)}: measured age {Text(age)} s"),
+            };
+            contributions.Add(new Contribution(id, "incident", [new InstantInterval(opened, stop > opened ? stop : opened)],
+                Indicator == IndicatorKind.Mttr ? s[0] : age, numerator, denominator, lines?.Lines(EventLineIndex.Incident(id)) ?? [], note));
+        }
+        var formula = Indicator switch
+        {
+            IndicatorKind.IncidentCount => $"{name} = {Text(count)} incidents opened in the period",
+            IndicatorKind.Mttr => $"{name} = {Text(sum)} s / {Text(count)} incidents resolved = {Value(result.Value)} s",
+            IndicatorKind.ReopenRate => $"{name} = 100 × {Text(good)} reopens / {Text(count)} resolutions = {Value(result.Value)}",
+            _ => $"{name} = 100 × {Text(good)} within / {Text(count)} incidents = {Value(result.Value)}",
+        };
+        return Indicator switch
+        {
+            IndicatorKind.IncidentCount => new ObjectiveExplanation(result, name, formula, count, 0, null, null, null, contributions, []),
+            IndicatorKind.Mttr => new ObjectiveExplanation(result, name, formula, sum, count, null, null, null, contributions, []),
+            _ => new ObjectiveExplanation(result, name, formula, good, count, null, null, null, contributions, []),
+        };
+    }
+
+    private ObjectiveExplanation ExplainSamples(FactStore facts, ReportPeriod p, Instant asOf, ObjectiveResult result, string name, IndicatorDefinition definition, EventLineIndex? lines)
+    {
+        var svc = facts.FindService(Service);
+        var end = p.EffectiveEnd(asOf);
+        var contributions = new List<Contribution>();
+        decimal a = 0, b = 0;
+        void Add(string id, string kind, Instant t, IndicatorSample sample, string? changeId, string note)
+        {
+            var (numerator, denominator) = definition.Sample!(sample);
+            a += numerator;
+            b += denominator;
+            contributions.Add(new Contribution(id, kind, [new InstantInterval(t, t)], 0m, numerator, denominator,
+                lines?.Lines(EventLineIndex.Sample(kind == "requests" ? EventKind.Requests : kind == "survey" ? EventKind.Survey : EventKind.Change, Service, t, changeId)) ?? [], note));
+        }
+        if (svc is not null)
+        {
+            switch (definition.Source)
+            {
+                case IndicatorSource.Requests:
+                    foreach (var r in svc.Requests.OrderBy(r => r.Time).ThenBy(r => r.Good).ThenBy(r => r.Total))
+                    {
+                        if (r.Time >= p.Start && r.Time < end && KeepSample(null))
+                        {
+                            Add(Local(r.Time), "requests", r.Time, new IndicatorSample(r.Good, r.Total, 0m, 0m, false), null, $"{r.Good} good of {r.Total}");
+                        }
+                    }
+                    break;
+                case IndicatorSource.Surveys:
+                    foreach (var s in svc.Surveys.OrderBy(s => s.Time).ThenBy(s => s.Score))
+                    {
+                        if (s.Time >= p.Start && s.Time < end && KeepSample(null))
+                        {
+                            Add(Local(s.Time), "survey", s.Time, new IndicatorSample(0, 0, s.Score, 0m, false), null, $"score {Text(s.Score)}");
+                        }
+                    }
+                    break;
+                default:
+                    foreach (var (key, change) in svc.Changes.OrderBy(c => c.Key.Deployed).ThenBy(c => c.Key.Id, StringComparer.Ordinal))
+                    {
+                        if (key.Deployed >= p.Start && key.Deployed < end && KeepSample(key.Id))
+                        {
+                            var lead = Seconds(key.Deployed - change.Requested);
+                            Add(key.Id, "change", key.Deployed, new IndicatorSample(0, 0, 0m, lead, change.Failed), key.Id,
+                                $"requested {Local(change.Requested)}, deployed {Local(key.Deployed)}: {Text(lead)} s{(change.Failed ? ", failed" : "")}");
+                        }
+                    }
+                    break;
+            }
+        }
+        var scale = definition.Scale == 1m ? "" : $"{Text(definition.Scale)} × ";
+        var formula = $"{name} = {scale}{Text(a)} / {Text(b)} = {Value(result.Value)}";
+        return new ObjectiveExplanation(result, name, formula, a, b, null, null, null, contributions, []);
+    }
+
+    private string Local(Instant t) => t.InZone(Calendar.Zone).LocalDateTime.ToString("uuuu-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Value(decimal? value) => value is { } v ? Text(v) : "no data";
+
+    private static string Text(decimal value) => ReportNames.Normalize(value).ToString(CultureInfo.InvariantCulture);
+}
