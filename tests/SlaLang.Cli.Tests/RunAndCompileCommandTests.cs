@@ -332,6 +332,19 @@ public class RunAndCompileCommandTests
     }
 
     [Fact]
+    public void Compile_with_only_an_assembly_path_writes_only_the_assembly()
+    {
+        var dir = TempDirectory();
+        var dll = Path.Combine(dir, "out", "NovaTerra.dll");
+        var stray = Path.Combine(Environment.CurrentDirectory, "NovaTerraRunMonitor.cs");
+        File.Exists(stray).ShouldBeFalse();
+        var (exit, output, error) = Slac.Run("compile", NovaTerra, "--assembly", dll);
+        (exit, output, error).ShouldBe((0, $"Wrote {dll}\n", ""));
+        File.Exists(stray).ShouldBeFalse();
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ShouldBe([dll]);
+    }
+
+    [Fact]
     public void Compile_refuses_a_contract_with_errors_and_writes_nothing()
     {
         var dir = TempDirectory();

@@ -11,16 +11,16 @@ internal sealed class CompileCommand : ISlacCommand
     public Command Build()
     {
         var file = new Argument<string>("contract") { Description = "The contract file (.sla)." };
-        var output = new Option<string>("--output", "-o")
+        var output = new Option<string?>("--output", "-o")
         {
-            Description = "Directory the generated <Contract>Monitor.cs is written to (created if needed).",
-            DefaultValueFactory = _ => ".",
+            Description = "Directory the generated <Contract>Monitor.cs is written to (created if needed). Default: the current folder, "
+                + "unless --assembly is given (then only the assembly is written).",
         };
         var assembly = new Option<string?>("--assembly") { Description = "Also compile the generated code with Roslyn and write the assembly to this path." };
         var command = new Command("compile", "Generate the C# monitor of a contract (and optionally compile it).") { file, output, assembly };
         command.SetAction(parse => Run(
             parse.GetValue(file)!,
-            parse.GetValue(output) ?? ".",
+            parse.GetValue(output),
             parse.GetValue(assembly),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
@@ -28,16 +28,20 @@ internal sealed class CompileCommand : ISlacCommand
     }
 
     /// <summary>Emits (and compiles) the monitor; returns the exit code.</summary>
-    internal static int Run(string path, string outputDirectory, string? assemblyPath, TextWriter output, TextWriter error)
+    internal static int Run(string path, string? outputDirectory, string? assemblyPath, TextWriter output, TextWriter error)
     {
         var text = ContractFrontEnd.ReadContract(path);
         if (ContractFrontEnd.Emit(path, text, error, showWarnings: true) is not { Success: true } emission)
         {
             return Program.ExitErrors;
         }
-        var target = Path.Combine(outputDirectory, emission.FileName);
-        Write(target, () => File.WriteAllText(target, emission.Source));
-        output.WriteLine($"Wrote {target}");
+        // Written only where told: the C# file goes to -o (or the current folder when nothing else is asked for).
+        var target = Path.Combine(outputDirectory ?? ".", emission.FileName);
+        if (outputDirectory is not null || assemblyPath is null)
+        {
+            Write(target, () => File.WriteAllText(target, emission.Source));
+            output.WriteLine($"Wrote {target}");
+        }
         if (assemblyPath is not null)
         {
             var compiled = emission.Compile(target);
