@@ -14,7 +14,7 @@ namespace SlaLang.Cli.Commands;
 internal sealed class RunCommand : ISlacCommand
 {
     /// <summary>Output formats of <c>--format</c>.</summary>
-    internal static readonly string[] Formats = ["table", "json"];
+    internal static readonly string[] Formats = ["table", "json", "html"];
 
     /// <inheritdoc/>
     public Command Build()
@@ -30,7 +30,7 @@ internal sealed class RunCommand : ISlacCommand
             Description = "Report as of this instant: 2026-04-01T00:00:00+02:00, or local 2026-04-01T00:00 / 2026-04-01 in the contract's zone. "
                 + "Default: the local midnight after the latest event, at most the end of the term.",
         };
-        var format = new Option<string>("--format") { Description = "table (default) or json (LANGUAGE.md §7).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table (default), json (LANGUAGE.md §7) or html (one self-contained page with a chart per objective and the explanation of each breach).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var failOnBreach = new Option<bool>("--fail-on-breach") { Description = "Exit with code 3 when an objective is breached." };
         var lateness = new Option<string?>("--lateness")
@@ -69,13 +69,18 @@ internal sealed class RunCommand : ISlacCommand
     /// </summary>
     internal static int Run(RunOptions options, MonitorCache cache, TextWriter output, TextWriter error)
     {
-        if (Evaluate(options, cache, error, indexLines: options.Explain) is not { } run)
+        var html = options.Format == "html";
+        if (Evaluate(options, cache, error, indexLines: options.Explain || html) is not { } run)
         {
             return Program.ExitErrors;
         }
         var report = run.Report;
-        var explanations = options.Explain ? ExplainCommand.Explanations(options.Contract, run, null, null) : null;
-        if (options.Format == "json")
+        var explanations = options.Explain || html ? ExplainCommand.Explanations(options.Contract, run, null, null) : null;
+        if (html)
+        {
+            output.Write(HtmlReportWriter.ToHtml(report, explanations!, run.Monitor.Zone, run.EventsName));
+        }
+        else if (options.Format == "json")
         {
             if (explanations is null)
             {

@@ -49,7 +49,7 @@ internal static class ReportRenderer
         Section(console, "Objectives", ["Service", "Objective", "Period", "Calendar", "Value", "Target", "Status"],
             report.Objectives.Select(o => new[]
             {
-                o.Service, o.Objective, Period(o.Period), o.Calendar == "always" ? "always (24/7)" : o.Calendar, Value(o.Value, o.Unit), o.Target,
+                o.Service, o.Objective, Period(o.Period), ReportText.Calendar(o.Calendar), Value(o.Value, o.Unit), o.Target,
                 Status(o.Status) + (o.AtRisk ? " (at risk)" : "") + (o.Budget is { Consumed: { } used } ? $", budget used {used * 100m:0.#}%" : ""),
             }));
         Section(console, "Credits", ["Service", "Penalty", "Objective", "Period", "Rate", "Amount"],
@@ -114,9 +114,9 @@ internal static class ReportRenderer
         _ => "warning",
     };
 
-    private static string Status(ObjectiveStatus status) => status == ObjectiveStatus.NoData ? "no data" : status.ToWireName();
+    private static string Status(ObjectiveStatus status) => ReportText.Status(status);
 
-    private static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string Count(long count, string noun) => ReportText.Count(count, noun);
 
     private static int? TerminalWidth()
     {
@@ -152,56 +152,15 @@ internal static class ReportRenderer
         console.Write(table);
     }
 
-    /// <summary>A value in its unit: <c>99.951%</c>, <c>3h 12min 5s</c>, <c>4</c>, <c>4.35</c>; <c>no data</c> when absent.</summary>
-    internal static string Value(decimal? value, IndicatorUnit unit)
-    {
-        if (value is not { } v)
-        {
-            return "no data";
-        }
-        return unit switch
-        {
-            IndicatorUnit.Percent => Math.Round(v, 3, MidpointRounding.AwayFromZero).ToString("0.###", CultureInfo.InvariantCulture) + "%",
-            IndicatorUnit.Seconds => DurationText(v),
-            IndicatorUnit.Count => v.ToString("0.##", CultureInfo.InvariantCulture),
-            _ => Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture),
-        };
-    }
+    private static string Value(decimal? value, IndicatorUnit unit) => ReportText.Value(value, unit);
 
-    /// <summary>Seconds as <c>1d 3h 12min 5s</c> (whole seconds).</summary>
-    internal static string DurationText(decimal seconds)
-    {
-        var total = (long)Math.Round(seconds, MidpointRounding.AwayFromZero);
-        if (total == 0)
-        {
-            return "0s";
-        }
-        var parts = new List<string>();
-        foreach (var (unit, suffix) in new[] { (86400L, "d"), (3600L, "h"), (60L, "min"), (1L, "s") })
-        {
-            if (total >= unit)
-            {
-                parts.Add((total / unit).ToString(CultureInfo.InvariantCulture) + suffix);
-                total %= unit;
-            }
-        }
-        return string.Join(" ", parts);
-    }
+    private static string Money(decimal amount, string currency) => ReportText.Money(amount, currency);
 
-    private static string Money(decimal amount, string currency) => amount.ToString("#,##0.00##", CultureInfo.InvariantCulture) + " " + currency;
+    private static string Period(PeriodBounds period) => ReportText.Period(period);
 
-    /// <summary>A period as inclusive local dates (<see cref="ExplanationWriter.PeriodText"/>).</summary>
-    internal static string Period(PeriodBounds period) => ExplanationWriter.PeriodText(period);
+    private static string DueBy(OffsetDateTime due) => ReportText.DueBy(due);
 
-    /// <summary>The last local day a due at midnight can still be met on (<c>2026-02-06</c> for a due of 2026-02-07T00:00); else the due time.</summary>
-    internal static string DueBy(OffsetDateTime due) =>
-        due.TimeOfDay == LocalTime.Midnight ? Date(due.Date.PlusDays(-1)) : $"{Time(due)} (excluded)";
+    private static string Offset(OffsetDateTime time) => ReportText.Offset(time);
 
-    private static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Offset(OffsetDateTime time) => NodaTime.Text.OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(time.Offset);
-
-    /// <summary>A local time: <c>2026-01-05 09:30</c> (seconds when not zero).</summary>
-    private static string Time(OffsetDateTime time) =>
-        time.LocalDateTime.ToString(time.Second == 0 && time.NanosecondOfSecond == 0 ? "uuuu-MM-dd HH:mm" : "uuuu-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Time(OffsetDateTime time) => ReportText.Time(time);
 }

@@ -372,7 +372,7 @@ public partial class ContractMonitor
                         var consumed = r.ReadDecimal();
                         budget = new ErrorBudget(allowed, hasConsumed ? consumed : null);
                     }
-                    list.Add(new ObjectiveResult(o.Service, o.Name, new PeriodBounds(start, end), hasValue ? value : null, o.Unit, o.Target.Text, status, atRisk, budget) { Calendar = o.Calendar.Name });
+                    list.Add(new ObjectiveResult(o.Service, o.Name, new PeriodBounds(start, end), hasValue ? value : null, o.Unit, o.Target.Text, status, atRisk, budget) { Calendar = o.Calendar.Name, TargetValue = o.Target.Value });
                 }
                 _final[k] = list;
             }

@@ -162,7 +162,7 @@ public sealed partial class Objective
                 var allowed = m.SchedSeconds * (100m - Target.Value) / 100m;
                 budget = new ErrorBudget(allowed, allowed == 0 ? null : m.DownSeconds / allowed);
             }
-            results.Add(new ObjectiveResult(Service, Name, bounds, m.Value, Unit, Target.Text, status, atRisk, budget) { Calendar = Calendar.Name });
+            results.Add(new ObjectiveResult(Service, Name, bounds, m.Value, Unit, Target.Text, status, atRisk, budget) { Calendar = Calendar.Name, TargetValue = Target.Value });
         }
         return results;
     }

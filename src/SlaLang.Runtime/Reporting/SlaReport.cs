@@ -46,6 +46,9 @@ public sealed record ObjectiveResult(
 {
     /// <summary>The calendar that measured the figure (<c>always</c> for 24/7).</summary>
     public string Calendar { get; init; } = "always";
+
+    /// <summary>The target's value in the indicator's unit (charts draw it), when known.</summary>
+    public decimal? TargetValue { get; init; }
 }
 
 /// <summary>A service credit owed for one finished, breached period.</summary>
