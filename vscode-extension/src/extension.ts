@@ -27,6 +27,16 @@ const dotnetDownload = 'https://dotnet.microsoft.com/download/dotnet/10.0';
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 /**
+ * The JSON-RPC traffic when `sla.trace.server` is `messages` or `verbose`. The language client traces only when its trace
+ * channel's log level is Trace, and writes at that level: with the log channel above (level Info by default) the setting
+ * alone showed nothing. This channel's level follows the setting instead.
+ */
+let traceOutput: vscode.LogOutputChannel;
+/** The generated C# of each contract, shown read-only under the `sla-csharp:` scheme (closing it asks nothing). */
+const generated = new Map<string, string>();
+const generatedChanged = new vscode.EventEmitter<vscode.Uri>();
+export const generatedScheme = 'sla-csharp';
+/**
  * Files the server reads besides the open documents, reported to it as workspace/didChangeWatchedFiles: slaconfig.json (rule
  * levels; a change re-checks the open documents) and .sla files (an imported library that is not open, changed on disk, is read
  * again by the documents importing it).
@@ -39,10 +49,17 @@ let extensionPath = '';
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('SLA Language Server', { log: true });
+  traceOutput = createTraceChannel(vscode.window.createOutputChannel('SLA Language Server Trace'));
   configurationWatcher = vscode.workspace.createFileSystemWatcher('**/slaconfig.json');
   sourceWatcher = vscode.workspace.createFileSystemWatcher('**/*.sla');
   context.subscriptions.push(
     output,
+    traceOutput,
+    generatedChanged,
+    vscode.workspace.registerTextDocumentContentProvider(generatedScheme, {
+      onDidChange: generatedChanged.event,
+      provideTextDocumentContent: (uri) => generated.get(uri.toString()) ?? '// Run "SLA: Compile to C#" on the contract again.\n',
+    }),
     configurationWatcher,
     sourceWatcher,
     vscode.commands.registerCommand('sla.restartServer', restartServer),
@@ -55,6 +72,43 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await startServer();
+}
+
+/** Whether `sla.trace.server` asks for the JSON-RPC traffic. */
+function tracing(): boolean {
+  return vscode.workspace.getConfiguration('sla').get<string>('trace.server', 'off') !== 'off';
+}
+
+/**
+ * A log channel over a plain output channel whose level is Trace while `sla.trace.server` is on (Info otherwise), so that the
+ * language client traces exactly when the setting says so, and every trace line is shown.
+ */
+export function createTraceChannel(plain: vscode.OutputChannel): vscode.LogOutputChannel {
+  const levelChanged = new vscode.EventEmitter<vscode.LogLevel>();
+  const level = (): vscode.LogLevel => (tracing() ? vscode.LogLevel.Trace : vscode.LogLevel.Info);
+  const configuration = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('sla.trace.server')) levelChanged.fire(level());
+  });
+  const write = (prefix: string) => (message: string | Error, ...args: unknown[]) =>
+    plain.appendLine(`${prefix}${message instanceof Error ? message.message : message}${args.length > 0 ? ' ' + args.map(String).join(' ') : ''}`);
+  return {
+    name: plain.name,
+    get logLevel() { return level(); },
+    onDidChangeLogLevel: levelChanged.event,
+    trace: write(''),
+    debug: write('[debug] '),
+    info: write('[info] '),
+    warn: write('[warn] '),
+    error: write('[error] '),
+    append: (value: string) => plain.append(value),
+    appendLine: (value: string) => plain.appendLine(value),
+    replace: (value: string) => plain.replace(value),
+    clear: () => plain.clear(),
+    show: (column?: vscode.ViewColumn | boolean, preserveFocus?: boolean) =>
+      (typeof column === 'boolean' ? plain.show(column) : plain.show(column, preserveFocus)),
+    hide: () => plain.hide(),
+    dispose: () => { configuration.dispose(); levelChanged.dispose(); plain.dispose(); },
+  } as vscode.LogOutputChannel;
 }
 
 /** Called by VS Code on shutdown: stops the server so no process is left behind. */
@@ -111,6 +165,7 @@ async function startServer(): Promise<void> {
     ],
     synchronize: { fileEvents: [configurationWatcher!, sourceWatcher!] },
     outputChannel: output,
+    traceOutputChannel: traceOutput,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Reported once, by the catch around start() below: no retry loop, no second message.
     initializationFailedHandler: (error) => {
@@ -185,7 +240,12 @@ async function compileToCSharp(): Promise<void> {
   try {
     const result = await target.client.sendRequest<SlaCompileResult>(compileToCSharpMethod, params);
     if (result.csharp !== null) {
-      const doc = await vscode.workspace.openTextDocument({ language: 'csharp', content: result.csharp });
+      // A read-only virtual document (no untitled buffer: closing it never asks to save); run again, it updates in place.
+      const uri = generatedUri(target.editor.document.uri);
+      generated.set(uri.toString(), result.csharp);
+      generatedChanged.fire(uri);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'csharp');
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
       return;
     }
@@ -200,6 +260,12 @@ async function compileToCSharp(): Promise<void> {
   } catch (error) {
     void vscode.window.showErrorMessage(`SLA: Compile to C# failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** `sla-csharp:/<contract>.Monitor.cs?<contract uri>`: one virtual document per contract. */
+export function generatedUri(contract: vscode.Uri): vscode.Uri {
+  const name = path.basename(contract.fsPath || contract.path).replace(/\.sla$/i, '');
+  return vscode.Uri.from({ scheme: generatedScheme, path: `/${name}.Monitor.cs`, query: contract.toString() });
 }
 
 async function showRaciMatrix(): Promise<void> {

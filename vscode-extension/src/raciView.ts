@@ -52,8 +52,11 @@ export function renderRaciHtml(matrix: SlaRaciMatrix, contractName: string, cspS
 <title>RACI — ${escapeHtml(contractName)}</title>
 <style>
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
-table { border-collapse: collapse; }
-th, td { border: 1px solid var(--vscode-panel-border, #888); padding: 4px 10px; text-align: center; }
+/* Every column fits the panel (a webview beside the editor is half of a 1280 px window): the table takes the panel's
+   width, columns share it, and long role or activity names wrap instead of pushing columns out of sight. */
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid var(--vscode-panel-border, #888); padding: 4px 6px; text-align: center; overflow-wrap: anywhere; }
+thead th:first-child { width: 28%; }
 th[scope=row] { text-align: left; }
 .title { font-weight: normal; opacity: 0.75; }
 td.raci-a { font-weight: bold; }

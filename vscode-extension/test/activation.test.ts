@@ -12,7 +12,21 @@ interface FakeHost {
   errors: Array<{ message: string; actions: string[] }>;
   commands: string[];
   log: string[];
+  /** Lines written to the plain channels (the trace channel), by channel name. */
+  channels: Record<string, string[]>;
+  /** Schemes of the registered text document content providers, with the provider. */
+  providers: Record<string, { provideTextDocumentContent: (uri: unknown) => string }>;
+  /** Fires the configuration-change listeners with an event affecting every key. */
+  changeConfiguration: () => void;
   api: unknown;
+}
+
+/** A small stand-in for vscode.EventEmitter. */
+class FakeEmitter<T> {
+  private listeners: Array<(value: T) => void> = [];
+  event = (listener: (value: T) => void) => { this.listeners.push(listener); return { dispose: () => undefined }; };
+  fire(value: T): void { this.listeners.forEach((l) => l(value)); }
+  dispose(): void { this.listeners = []; }
 }
 
 /** Anything not modelled below is a do-nothing class/function, so the language client library can load. */
@@ -26,7 +40,11 @@ function inert(): unknown {
 }
 
 function fakeVscode(settings: Record<string, string>): FakeHost {
-  const host: FakeHost = { errors: [], commands: [], log: [], api: undefined };
+  const configurationListeners: Array<(e: unknown) => void> = [];
+  const host: FakeHost = {
+    errors: [], commands: [], log: [], channels: {}, providers: {}, api: undefined,
+    changeConfiguration: () => configurationListeners.forEach((l) => l({ affectsConfiguration: () => true })),
+  };
   const disposable = { dispose: () => undefined };
   const channel = new Proxy({}, {
     get: (_t, prop) => (['appendLine', 'info', 'warn', 'error', 'trace', 'debug'].includes(String(prop))
@@ -35,7 +53,11 @@ function fakeVscode(settings: Record<string, string>): FakeHost {
   });
   const api: Record<string, unknown> = {
     window: {
-      createOutputChannel: () => channel,
+      createOutputChannel: (name: string, options?: { log: boolean }) => {
+        if (options?.log) return channel;
+        const lines: string[] = host.channels[name] = [];
+        return { name, appendLine: (line: string) => lines.push(line), append: () => undefined, dispose: () => undefined };
+      },
       showErrorMessage: (message: string, ...actions: string[]) => { host.errors.push({ message, actions }); return Promise.resolve(undefined); },
       showWarningMessage: () => Promise.resolve(undefined),
     },
@@ -44,16 +66,22 @@ function fakeVscode(settings: Record<string, string>): FakeHost {
       executeCommand: () => Promise.resolve(undefined),
     },
     workspace: {
-      onDidChangeConfiguration: () => disposable,
+      onDidChangeConfiguration: (listener: (e: unknown) => void) => { configurationListeners.push(listener); return disposable; },
+      registerTextDocumentContentProvider: (scheme: string, provider: { provideTextDocumentContent: (uri: unknown) => string }) => {
+        host.providers[scheme] = provider;
+        return disposable;
+      },
       createFileSystemWatcher: () => disposable,
       getConfiguration: () => ({ get: (key: string, fallback: string) => settings[key] ?? fallback }),
     },
   };
+  api.EventEmitter = FakeEmitter;
+  api.LogLevel = { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 };
   host.api = new Proxy(api, { get: (t, prop) => (prop in t ? t[prop as string] : inert()) });
   return host;
 }
 
-async function activateWith(settings: Record<string, string>, extensionPath: string): Promise<FakeHost> {
+async function activateWith(settings: Record<string, string>, extensionPath: string, exports?: { value?: unknown }): Promise<FakeHost> {
   const host = fakeVscode(settings);
   const bundle = path.join(extensionRoot, 'dist', 'extension.js');
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -62,6 +90,7 @@ async function activateWith(settings: Record<string, string>, extensionPath: str
   try {
     delete require.cache[require.resolve(bundle)];
     const extension = require(bundle) as { activate: (context: unknown) => Promise<void> };
+    if (exports) exports.value = extension;
     const started = Date.now();
     await extension.activate({ subscriptions: [], extensionPath });
     assert.ok(Date.now() - started < 15000, 'activation must not hang');
@@ -109,4 +138,31 @@ test('an extension installed without its server says the bundled server is missi
   assert.deepEqual(host.errors.map((e) => e.message), [
     `The SLA language server bundled with the extension is missing ('${path.join(install, 'server', 'slac.dll')}'). Reinstall the extension, or set sla.server.path to a slac executable or slac.dll.`,
   ]);
+});
+
+test('sla.trace.server drives the trace channel: Trace level while on, and each traced line is shown', async () => {
+  const settings: Record<string, string> = { 'dotnet.path': '/no/such/dotnet', 'trace.server': 'off' };
+  const exports: { value?: unknown } = {};
+  const host = await activateWith(settings, path.join(os.tmpdir(), 'sla-trace-install'), exports);
+  const extension = exports.value as { createTraceChannel: (plain: unknown) => { logLevel: number; trace: (m: string) => void; onDidChangeLogLevel: (l: (level: number) => void) => unknown } };
+  const api = host.api as { window: { createOutputChannel: (name: string) => unknown } };
+  const channel = extension.createTraceChannel(api.window.createOutputChannel('probe'));
+  assert.equal(channel.logLevel, 3, 'off: Info, so the client does not trace');
+  const levels: number[] = [];
+  channel.onDidChangeLogLevel((level) => levels.push(level));
+  settings['trace.server'] = 'messages';
+  host.changeConfiguration();
+  assert.deepEqual(levels, [1]);
+  assert.equal(channel.logLevel, 1, 'messages: Trace, so the client traces');
+  channel.trace("[Trace - 10:00:00] Sending request 'textDocument/hover - (3)'.");
+  assert.deepEqual(host.channels.probe, ["[Trace - 10:00:00] Sending request 'textDocument/hover - (3)'."]);
+  assert.ok('SLA Language Server Trace' in host.channels, 'activation creates the trace channel');
+});
+
+test('Compile to C# shows a read-only virtual document under the sla-csharp scheme', async () => {
+  const exports: { value?: unknown } = {};
+  const host = await activateWith({ 'dotnet.path': '/no/such/dotnet' }, path.join(os.tmpdir(), 'sla-csharp-install'), exports);
+  const provider = host.providers['sla-csharp'];
+  assert.ok(provider, 'a content provider is registered: virtual documents are read-only and closing them asks nothing');
+  assert.equal(provider.provideTextDocumentContent({ toString: () => 'sla-csharp:/unknown.Monitor.cs' }), '// Run "SLA: Compile to C#" on the contract again.\n');
 });

@@ -57,6 +57,16 @@ public sealed class CompletionAndFormattingTests
     }
 
     [Fact]
+    public async Task At_a_role_position_of_a_raci_header_it_offers_the_role_names_only()
+    {
+        var text = WithLine(14, "  raci {\n    roles Boss \n    Patching A R\n  }\n}");
+        (await LabelsAsync(text, 15, 15)).ShouldBe(["Boss", "Lead"]);
+        (await LabelsAsync(text, 15, 10)).ShouldBe(["Boss", "Lead"]);
+        // A row's cells are RACI letters.
+        (await LabelsAsync(text, 16, 15)).ShouldBe(["R", "A", "C", "I", "RA", "CI", "-"]);
+    }
+
+    [Fact]
     public async Task In_an_empty_file_it_offers_the_contract_snippet()
     {
         (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …", "library …", "import …"]);
