@@ -24,7 +24,7 @@ internal sealed class ExplainCommand : ISlacCommand
         var period = new Option<string?>("--period") { Description = "Explain the period holding this time (e.g. 2026-02-01), whatever its status." };
         var format = new Option<string>("--format") { Description = "text (default), markdown or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
-        var command = new Command("explain", "Explain the figures of breached or at-risk periods (LANGUAGE.md §10; see docs/cli.md).")
+        var command = new Command("explain", "Explain the figures of breached or at-risk periods (docs/language.md §10; see docs/cli.md).")
         {
             file, events, asOf, objective, period, format,
         };

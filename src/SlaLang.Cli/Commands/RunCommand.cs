@@ -30,7 +30,7 @@ internal sealed class RunCommand : ISlacCommand
             Description = "Report as of this instant: 2026-04-01T00:00:00+02:00, or local 2026-04-01T00:00 / 2026-04-01 in the contract's zone. "
                 + "Default: the local midnight after the latest event, at most the end of the term.",
         };
-        var format = new Option<string>("--format") { Description = "table (default), json (LANGUAGE.md §7) or html (one self-contained page with a chart per objective and the explanation of each breach).", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table (default), json (docs/language.md §7) or html (one self-contained page with a chart per objective and the explanation of each breach).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var failOnBreach = new Option<bool>("--fail-on-breach") { Description = "Exit with code 3 when an objective is breached." };
         var lateness = new Option<string?>("--lateness")
