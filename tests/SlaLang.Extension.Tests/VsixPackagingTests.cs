@@ -31,7 +31,7 @@ public sealed class VsixPackagingTests
             string[] required =
             [
                 "extension.vsixmanifest", "extension/package.json", "extension/language-configuration.json",
-                "extension/syntaxes/sla.tmLanguage.json", "extension/snippets/sla.json", "extension/dist/extension.js",
+                "extension/syntaxes/sla.tmLanguage.json", "extension/dist/extension.js",
                 "extension/server/slac.dll", "extension/server/slac.runtimeconfig.json", "extension/server/slac.deps.json",
                 "extension/server/SlaLang.Core.dll", "extension/server/SlaLang.LanguageServer.dll",
                 "extension/server/StreamJsonRpc.dll", "extension/LICENSE.txt",
@@ -40,6 +40,7 @@ public sealed class VsixPackagingTests
             entries.Where(e => e.StartsWith("extension/src/", StringComparison.Ordinal)
                                || e.StartsWith("extension/node_modules/", StringComparison.Ordinal)
                                || e.StartsWith("extension/test/", StringComparison.Ordinal)
+                               || e.StartsWith("extension/snippets/", StringComparison.Ordinal)
                                || e.EndsWith(".map", StringComparison.Ordinal)).ShouldBeEmpty();
 
             using var manifest = JsonDocument.Parse(archive.GetEntry("extension/package.json")!.Open());

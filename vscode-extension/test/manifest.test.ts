@@ -8,7 +8,7 @@ import { extensionRoot } from './grammar';
 const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(extensionRoot, file), 'utf8'));
 
-test('the manifest declares the sla language for .sla files with its grammar, configuration and snippets', () => {
+test('the manifest declares the sla language for .sla files with its grammar and configuration', () => {
   const [language] = manifest.contributes.languages;
   assert.equal(language.id, 'sla');
   assert.deepEqual(language.extensions, ['.sla']);
@@ -16,9 +16,8 @@ test('the manifest declares the sla language for .sla files with its grammar, co
   const [grammar] = manifest.contributes.grammars;
   assert.deepEqual([grammar.language, grammar.scopeName], ['sla', 'source.sla']);
   assert.equal(readJson(grammar.path).scopeName, 'source.sla');
-  const [snippets] = manifest.contributes.snippets;
-  assert.equal(snippets.language, 'sla');
-  assert.ok(fs.existsSync(path.join(extensionRoot, snippets.path)));
+  // No static snippets: the server offers them (from snippets/sla.json, embedded) only where their statement may stand.
+  assert.equal(manifest.contributes.snippets, undefined);
 });
 
 test('the manifest contributes the three SLA commands and the server settings', () => {

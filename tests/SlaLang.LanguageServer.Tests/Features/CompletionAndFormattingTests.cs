@@ -67,6 +67,19 @@ public sealed class CompletionAndFormattingTests
     }
 
     [Fact]
+    public async Task Snippets_come_from_the_embedded_snippet_file_where_their_statement_may_stand()
+    {
+        // A contract's statement start offers party and subcontractor snippets (both write a party); a transition offers phase.
+        var labels = await LabelsAsync(WithLine(13, "  }\n  \n"), 14, 2);
+        labels.ShouldContain("party …");
+        labels.ShouldContain("subcontractor …");
+        labels.ShouldNotContain("phase …");
+        (await LabelsAsync("contract C {\n  transition {\n    \n  }\n}\n", 2, 4)).ShouldBe(["phase", "phase …", "overlap"]);
+        SlaLang.LanguageServer.Handlers.Completion.SnippetCatalog.Snippets.Select(s => s.Keyword).Distinct().Count().ShouldBe(
+            SlaLang.LanguageServer.Handlers.Completion.SnippetCatalog.Snippets.Length - 2); // party and penalty have two each
+    }
+
+    [Fact]
     public async Task In_an_empty_file_it_offers_the_contract_snippet()
     {
         (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …", "library …", "import …"]);
@@ -75,7 +88,7 @@ public sealed class CompletionAndFormattingTests
     [Fact]
     public async Task At_the_start_of_a_line_in_a_service_it_offers_keywords_and_block_snippets()
     {
-        (await LabelsAsync(WithLine(12, "    }\n    "), 13, 4)).ShouldBe(["fee", "objective", "objective …", "penalty", "penalty …"]);
+        (await LabelsAsync(WithLine(12, "    }\n    "), 13, 4)).ShouldBe(["fee", "objective", "objective …", "penalty", "penalty …", "penalty-step …"]);
     }
 
     [Fact]

@@ -15,25 +15,6 @@ namespace SlaLang.LanguageServer.Handlers.Completion;
 /// </summary>
 public static class CompletionHandler
 {
-    private static readonly Dictionary<string, string> Snippets = new(StringComparer.Ordinal)
-    {
-        ["contract"] = "contract ${1:Name} \"${2:title}\" {\n  version \"${3:1.0.0}\"\n  term ${4:2026-01-01} .. ${5:2028-12-31}\n  timezone \"${6:Europe/Paris}\"\n  currency ${7:EUR}\n  $0\n}",
-        ["library"] = "library ${1:Name} {\n  $0\n}",
-        ["import"] = "import \"${1:common}.sla\"",
-        ["calendar"] = "calendar ${1:Business} {\n  hours ${2:mon-fri} ${3:08:00}-${4:18:00}\n}",
-        ["service"] = "service ${1:Name} \"${2:title}\" {\n  fee ${3:10000} ${4:EUR} per month\n  $0\n}",
-        ["objective"] = "objective ${1:Availability} {\n  indicator ${2:availability}\n  target >= ${3:99.9%}\n  per ${4:month}\n}",
-        ["penalty"] = "penalty ${1:Credit} on ${2:Objective} {\n  base fee\n  when < ${3:99.9%} credit ${4:5%}\n  cap ${5:25%}\n}",
-        ["raci"] = "raci {\n  roles ${1:Role}\n  ${2:Activity} ${3:A}\n}",
-        ["escalation"] = "escalation ${1:Name} for incidents where severity == ${2:sev1} {\n  after ${3:30min} notify ${4:Role}\n}",
-        ["governance"] = "governance {\n  committee ${1:Name} \"${2:title}\" {\n    every ${3:month}\n    chair ${4:Role}\n  }\n}",
-        ["committee"] = "committee ${1:Name} \"${2:title}\" {\n  every ${3:month}\n  chair ${4:Role}\n}",
-        ["obligation"] = "obligation ${1:Name} \"${2:title}\" {\n  by ${3:Party}\n  every ${4:month}\n  due ${5:5bd} after period end\n}",
-        ["security"] = "security {\n  encryption at_rest, in_transit\n  audit every ${1:quarter}\n}",
-        ["reversibility"] = "reversibility {\n  notice ${1:6} months\n  assistance ${2:3} months\n  deliver \"${3:Runbooks}\"\n}",
-        ["transition"] = "transition {\n  phase ${1:Assessment} ${2:2026-01-01} .. ${3:2026-02-28} gate \"${4:Go/No-go}\"\n}",
-    };
-
     private static readonly IReadOnlyList<string> Indicators = SlaLang.Runtime.IndicatorCatalog.Names;
 
     private static readonly string[] Periods = ["day", "week", "month", "quarter", "year"];
@@ -129,7 +110,7 @@ public static class CompletionHandler
     {
         if (block is null)
         {
-            return [Snippet("contract"), Snippet("library"), Snippet("import")];
+            return [.. new[] { "contract", "library", "import" }.SelectMany(SnippetCatalog.For).Select(Snippet)];
         }
         // The parser's table of statements per block; a RACI table's only statement is its header.
         IReadOnlyList<string> words = block == "raci" ? ["roles"] : StatementKeywords.In(owner);
@@ -137,14 +118,11 @@ public static class CompletionHandler
         foreach (var word in words)
         {
             items.Add(Word(word, CompletionItemKind.Keyword, KeywordDocs.Get(word)));
-            if (Snippets.ContainsKey(word))
-            {
-                items.Add(Snippet(word));
-            }
+            items.AddRange(SnippetCatalog.For(word).Select(Snippet));
         }
         if (block == "raci")
         {
-            items.Add(Snippet("raci") with { Label = "row", InsertText = "${1:Activity} ${2:A}" });
+            items.Add(new CompletionItem("row", CompletionItemKind.Snippet, "a RACI row: an activity and one cell per role", "${1:Activity} ${2:A}", InsertTextFormat.Snippet, "~row"));
         }
         return items;
     }
@@ -161,8 +139,8 @@ public static class CompletionHandler
 
     private static CompletionItem Word(string label, CompletionItemKind kind, string? detail = null) => new(label, kind, detail);
 
-    private static CompletionItem Snippet(string keyword) =>
-        new(keyword + " …", CompletionItemKind.Snippet, $"{keyword} block", Snippets[keyword], InsertTextFormat.Snippet, "~" + keyword);
+    private static CompletionItem Snippet(Snippet snippet) =>
+        new(snippet.Prefix + " …", CompletionItemKind.Snippet, snippet.Description, snippet.Body, InsertTextFormat.Snippet, "~" + snippet.Prefix);
 
     private static string? OwnerWord(SyntaxNode? owner) => owner switch
     {
