@@ -95,11 +95,14 @@ internal static class ModelRules
 /// </summary>
 internal sealed class ModelSyntax
 {
-    private readonly Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)> _nodes;
+    // Recording is on binding's hot path and most contracts break no rule: parts are appended to a list, and the map from
+    // part to syntax is built the first time a rule asks (rules judge the model first and look syntax up to report).
+    private readonly List<(object Part, SyntaxTree Tree, SyntaxNode Node)> _recorded;
+    private Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)>? _nodes;
 
     internal ModelSyntax(SyntaxTree root, SyntaxNode? declaration, int capacity = 0)
     {
-        _nodes = new Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)>(capacity, ReferenceEqualityComparer.Instance);
+        _recorded = new List<(object, SyntaxTree, SyntaxNode)>(capacity);
         Root = root;
         Declaration = declaration;
     }
@@ -119,12 +122,30 @@ internal sealed class ModelSyntax
     /// <summary>The periodic security controls written with a period that did not bind (the profile rules do not call them absent).</summary>
     public HashSet<string> ControlsWithErrors { get; } = new(StringComparer.Ordinal);
 
-    internal void Add(object part, SyntaxTree tree, SyntaxNode node) => _nodes[part] = (tree, node);
+    internal void Add(object part, SyntaxTree tree, SyntaxNode node)
+    {
+        _recorded.Add((part, tree, node));
+        _nodes = null;
+    }
+
+    /// <summary>The RACI tables of the unit (a row whose cells did not bind is in <see cref="RaciRowsWithErrors"/>).</summary>
+    public List<(SyntaxTree Tree, RaciTableSyntax Table)> RaciTables { get; } = [];
+
+    /// <summary>The RACI rows with a cell that is no RACI letter (reported by the binder; no rule judges them again).</summary>
+    public HashSet<RaciRowSyntax> RaciRowsWithErrors { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The node <paramref name="part"/> was bound from, when it is a <typeparamref name="T"/>.</summary>
     public bool TryGet<T>(object? part, out SyntaxTree tree, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? node)
         where T : SyntaxNode
     {
+        if (_nodes is null)
+        {
+            _nodes = new Dictionary<object, (SyntaxTree Tree, SyntaxNode Node)>(_recorded.Count, ReferenceEqualityComparer.Instance);
+            foreach (var (recordedPart, recordedTree, recordedNode) in _recorded)
+            {
+                _nodes[recordedPart] = (recordedTree, recordedNode);
+            }
+        }
         if (part is not null && _nodes.TryGetValue(part, out var found) && found.Node is T typed)
         {
             tree = found.Tree;

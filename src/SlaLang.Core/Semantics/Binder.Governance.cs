@@ -81,9 +81,14 @@ internal sealed partial class Binder
                     rows.Add(Record(new RaciRowModel(activitySymbol.Name, StringValue(row.Title), rowCells, SourceLocationOf(row.Activity)), row));
                 }
             }
+            if (!rowOk || !_declared.ContainsKey(row))
+            {
+                _modelSyntax.RaciRowsWithErrors.Add(row);
+            }
         }
         // Kept when a role or cell is wrong (reported, so the contract has no model): the rules check the rows that bound.
         _ = ok;
+        _modelSyntax.RaciTables.Add((_tree, table));
         return new RaciModel(roles.ToImmutable(), rows.ToImmutable(), SourceLocationOf(table.RaciKeyword));
     }
 

@@ -9,6 +9,10 @@ internal sealed class OverlappingHoursRule : ModelRule
     {
         foreach (var calendar in context.Model.Calendars)
         {
+            if (!Overlaps(calendar))
+            {
+                continue; // judged on the model; the hours as written are looked up only to report
+            }
             var written = new List<(Model.WeeklyHoursModel Hours, SyntaxTree Tree, HoursStatementSyntax Syntax)>();
             foreach (var hours in calendar.Hours)
             {
@@ -32,6 +36,23 @@ internal sealed class OverlappingHoursRule : ModelRule
                 }
             }
         }
+    }
+
+    /// <summary>Whether two open-hour ranges of one day overlap.</summary>
+    private static bool Overlaps(Model.CalendarModel calendar)
+    {
+        var hours = calendar.Hours;
+        for (var i = 0; i < hours.Length; i++)
+        {
+            for (var j = i + 1; j < hours.Length; j++)
+            {
+                if (hours[i].Day == hours[j].Day && hours[i].Start < hours[j].End && hours[j].Start < hours[i].End)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static string Range(HoursStatementSyntax hours) => $"{hours.StartTime.Text}-{hours.EndTime.Text}";

@@ -1,3 +1,4 @@
+using SlaLang.Model;
 using SlaLang.Runtime;
 using SlaLang.Syntax;
 using SlaLang.Text;
@@ -23,32 +24,34 @@ internal sealed class TierRules : ModelRule
                 var target = objective.Target;
                 var unit = IndicatorCatalog.Of(objective.Indicator.Kind).Unit;
                 var higherIsBetter = target.Comparison is Comparison.GreaterOrEqual or Comparison.Greater;
-                (decimal Threshold, decimal Credit, TierClauseSyntax Tier)? previous = null;
+                // Judged on the model; the tiers as written are looked up only to report.
+                PenaltyTierModel? previous = null;
                 foreach (var tier in penalty.Tiers)
                 {
-                    if (!context.Syntax.TryGet<TierClauseSyntax>(tier, out var tree, out var syntax))
-                    {
-                        continue;
-                    }
                     var towardBreach = higherIsBetter
                         ? tier.Comparison is Comparison.Less or Comparison.LessOrEqual
                         : tier.Comparison is Comparison.Greater or Comparison.GreaterOrEqual;
                     if (!towardBreach)
                     {
-                        context.Report(ContractRules.TierDirection, tree, TextSpan.FromBounds(syntax.Operator.Span.Start, syntax.Threshold.Span.End), TierText(syntax),
-                            $"{RuleText.Comparison(target.Comparison)} {RuleText.Quantity(target.Value, unit)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
+                        if (context.Syntax.TryGet<TierClauseSyntax>(tier, out var tree, out var syntax))
+                        {
+                            context.Report(ContractRules.TierDirection, tree, TextSpan.FromBounds(syntax.Operator.Span.Start, syntax.Threshold.Span.End), TierText(syntax),
+                                $"{RuleText.Comparison(target.Comparison)} {RuleText.Quantity(target.Value, unit)}", higherIsBetter ? "'<' or '<='" : "'>' or '>='");
+                        }
                         continue;
                     }
                     if (previous is { } p)
                     {
                         var stricter = higherIsBetter ? tier.Threshold < p.Threshold : tier.Threshold > p.Threshold;
-                        if (!stricter || tier.CreditPercent <= p.Credit)
+                        if ((!stricter || tier.CreditPercent <= p.CreditPercent)
+                            && context.Syntax.TryGet<TierClauseSyntax>(tier, out var tree, out var syntax)
+                            && context.Syntax.TryGet<TierClauseSyntax>(p, out _, out var before))
                         {
                             context.Report(ContractRules.TiersMonotonic, tree, TextSpan.FromBounds(syntax.WhenKeyword.Span.Start, syntax.Rate.Span.End), TierText(syntax),
-                                syntax.Rate.Text, $"when {p.Tier.Operator.Text} {p.Tier.Threshold.Text} credit {p.Tier.Rate.Text}");
+                                syntax.Rate.Text, $"when {before.Operator.Text} {before.Threshold.Text} credit {before.Rate.Text}");
                         }
                     }
-                    previous = (tier.Threshold, tier.CreditPercent, syntax);
+                    previous = tier;
                 }
             }
         }
