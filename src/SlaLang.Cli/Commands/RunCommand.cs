@@ -82,19 +82,12 @@ internal sealed class RunCommand : ISlacCommand
         }
         else if (options.Format == "json")
         {
-            if (explanations is null)
+            // With --explain, the report's last property is its explanations: one JSON document.
+            output.Write(ReportJsonWriter.ToJson(report, more: explanations is null ? null : w =>
             {
-                output.Write(ReportJsonWriter.ToJson(report));
-            }
-            else
-            {
-                // The report with its explanations: one JSON document.
-                var json = ReportJsonWriter.ToJson(report);
-                output.Write(json[..json.LastIndexOf('}')].TrimEnd());
-                output.Write(",\n  \"explanations\": ");
-                output.Write(ExplanationWriter.ToJson(explanations, run.Monitor.Zone).Replace("\n", "\n  ", StringComparison.Ordinal));
-                output.Write("\n}");
-            }
+                w.WritePropertyName("explanations");
+                ExplanationWriter.WriteJson(explanations, w, run.Monitor.Zone);
+            }));
             output.WriteLine();
         }
         else

@@ -55,22 +55,22 @@ public static class ReportNames
 public static class ReportJsonWriter
 {
     /// <summary>Writes <paramref name="report"/> to <paramref name="stream"/> (UTF-8, indented when asked).</summary>
-    public static void Write(SlaReport report, Stream stream, bool indented = true)
+    public static void Write(SlaReport report, Stream stream, bool indented = true, Action<Utf8JsonWriter>? more = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Write(report, w);
+        Write(report, w, more);
     }
 
-    /// <summary>The report as a JSON string.</summary>
-    public static string ToJson(SlaReport report, bool indented = true)
+    /// <summary>The report as a JSON string; <paramref name="more"/> writes further properties of the report object.</summary>
+    public static string ToJson(SlaReport report, bool indented = true, Action<Utf8JsonWriter>? more = null)
     {
         using var ms = new MemoryStream();
-        Write(report, ms, indented);
+        Write(report, ms, indented, more);
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    /// <summary>Writes <paramref name="report"/> with <paramref name="w"/>.</summary>
-    public static void Write(SlaReport report, Utf8JsonWriter w)
+    /// <summary>Writes <paramref name="report"/> with <paramref name="w"/>; <paramref name="more"/> writes further properties (explanations).</summary>
+    public static void Write(SlaReport report, Utf8JsonWriter w, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("contract", report.Contract);
@@ -156,6 +156,7 @@ public static class ReportJsonWriter
             w.WriteNumber("malformedLines", input.MalformedLines);
             w.WriteEndObject();
         }
+        more?.Invoke(w);
         w.WriteEndObject();
         w.Flush();
     }
