@@ -19,6 +19,12 @@ internal static class MonitorLoader
     {
         // Parsing the graph is cheap next to binding and Roslyn: the key covers the text of every file the contract reaches.
         var (compilation, tree) = ContractFrontEnd.Open(path, text);
+        return Load(compilation, tree, cache, error, out origin);
+    }
+
+    /// <summary>The monitor of the contract of <paramref name="tree"/> in <paramref name="compilation"/> (its files from any source).</summary>
+    public static ContractMonitor? Load(SlaLang.Semantics.Compilation compilation, SlaLang.Syntax.SyntaxTree tree, MonitorCache cache, TextWriter error, out Origin origin)
+    {
         var key = MonitorCache.Key(compilation, tree);
         if (cache.TryLoad(key) is { } cached)
         {
