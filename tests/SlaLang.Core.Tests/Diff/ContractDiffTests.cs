@@ -25,6 +25,7 @@ public class ContractDiffTests
           calendar Office { hours mon-fri 08:00-18:00; holidays 2026-05-01 }
           calendar Core { hours mon-fri 09:00-17:00; holidays 2026-05-01 }
           calendar Wide { hours mon-sat 07:00-20:00 }
+          calendar Late { hours mon-fri 12:00-20:00 }
           severity sev1 "Down"
           severity sev2
           service Run "Run" {
@@ -93,6 +94,8 @@ public class ContractDiffTests
     [InlineData("per month; during Office }", "per month; during Core }", "service Run / objective Fix / during", Favours.Provider)]
     [InlineData("per month; during Office }", "per month; during always }", "service Run / objective Fix / during", Favours.Client)]
     [InlineData("{ during Office; after 30min", "{ during Core; after 30min", "escalation Path / during", Favours.Provider)]
+    [InlineData("per month; during Office }", "per month; during Late }", "service Run / objective Fix / during", Favours.Unknown)]
+    [InlineData("/// Base contract.", "/// The base contract, reworded.", "title", Favours.Neutral)]
     [InlineData("calendar Wide { hours mon-sat 07:00-20:00 }", "calendar Wide { hours sat-sun 07:00-20:00 }", "calendar Wide", Favours.Unknown)]
     // indicator or where changed; calendar hours changed; base changed: unknown.
     [InlineData("indicator mttr where severity == sev1", "indicator mttr where severity == sev2", "service Run / objective Fix / indicator", Favours.Unknown)]
@@ -151,7 +154,7 @@ public class ContractDiffTests
     {
         var change = Diff(Base, Edit("target >= 99.5%; per month", "target >= 99.9%; per month")).Changes.Single(c => c.Path.EndsWith("target", StringComparison.Ordinal));
         (change.Kind, change.Old, change.New, change.OldLocation?.Line, change.NewLocation?.Line, change.Reason)
-            .ShouldBe((ChangeKind.Changed, ">= 99.5%", ">= 99.9%", 18, 18, "a stricter target for the provider"));
+            .ShouldBe((ChangeKind.Changed, ">= 99.5%", ">= 99.9%", 19, 19, "a stricter target for the provider"));
     }
 
     [Fact]
