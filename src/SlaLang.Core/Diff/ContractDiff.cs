@@ -254,7 +254,7 @@ public static class ContractDiff
                     wb < wa ? "a shorter delay: stricter for the provider" : "a longer delay: looser for the provider");
             }
             Target(path + " / target", a.Target, b.Target, a.Location, b.Location);
-            var (da, db) = (Binder.ApproximateDays(a.Per), Binder.ApproximateDays(b.Per));
+            var (da, db) = (a.Per.ApproximateDays, b.Per.ApproximateDays);
             if (a.Per != b.Per)
             {
                 var count = a.Indicator.Kind == IndicatorKind.IncidentCount;
@@ -474,7 +474,7 @@ public static class ContractDiff
             {
                 return;
             }
-            var (da, db) = (Binder.ApproximateDays(a), Binder.ApproximateDays(b));
+            var (da, db) = (a.ApproximateDays, b.ApproximateDays);
             Changed(path, a.ToString(), b.ToString(), at, bt, da == db ? Favours.Unknown : Toward(db < da),
                 da == db ? "another period of the same length" : db > da ? "less frequent" : "more frequent");
         }

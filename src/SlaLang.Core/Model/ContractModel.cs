@@ -105,6 +105,18 @@ public sealed record PeriodSpec(PeriodUnit Unit, int Count = 1, Duration Rolling
 {
     /// <inheritdoc/>
     public override string ToString() => SlaText.Period(this);
+
+    /// <summary>Approximate length in days, to compare frequencies and periods (a month is 30.4375 days, a quarter 91.3125).</summary>
+    public decimal ApproximateDays => Unit switch
+    {
+        PeriodUnit.Day => 1m,
+        PeriodUnit.Week => 7m,
+        PeriodUnit.Month => 30.4375m,
+        PeriodUnit.Quarter => 91.3125m,
+        PeriodUnit.Year => 365.25m,
+        PeriodUnit.Months => 30.4375m * Count,
+        _ => RollingLength.BclCompatibleTicks / (decimal)NodaConstants.TicksPerDay,
+    };
 }
 
 /// <summary>A boolean filter from a <c>where</c> clause, over event fields (<c>severity</c>, <c>service</c>, …).</summary>

@@ -709,14 +709,5 @@ internal sealed partial class Binder
     }
 
     /// <summary>Approximate length in days of a period, to compare frequencies (a quarter is 91.31 days).</summary>
-    internal static decimal ApproximateDays(PeriodSpec period) => period.Unit switch
-    {
-        PeriodUnit.Day => 1m,
-        PeriodUnit.Week => 7m,
-        PeriodUnit.Month => 30.4375m,
-        PeriodUnit.Quarter => 91.3125m,
-        PeriodUnit.Year => 365.25m,
-        PeriodUnit.Months => 30.4375m * period.Count,
-        _ => period.RollingLength.BclCompatibleTicks / (decimal)NodaConstants.TicksPerDay,
-    };
+    internal static decimal ApproximateDays(PeriodSpec period) => period.ApproximateDays;
 }
