@@ -13,8 +13,8 @@ internal sealed class ExportCommand : ISlacCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var target = new Argument<string>("target") { Description = "prometheus (recording and multi-burn-rate alerting rules)." };
-        target.AcceptOnlyFromAmong("prometheus");
+        var target = new Argument<string>("target") { Description = "prometheus (recording and multi-burn-rate alerting rules) or openslo (OpenSLO v1 documents)." };
+        target.AcceptOnlyFromAmong("prometheus", "openslo");
         var contract = new Argument<string>("contract") { Description = "The contract (.sla), or REV:path." };
         var map = new Option<string?>("--map") { Description = "YAML: the SLI source of each objective (probe, good and total counters, or queries)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write here (default: standard output)." };
@@ -30,7 +30,8 @@ internal sealed class ExportCommand : ISlacCommand
         {
             return Program.ExitErrors;
         }
-        var (text, warnings) = PrometheusRulesExporter.Export(contract, ExportMapping.Load(mapPath));
+        var mapping = ExportMapping.Load(mapPath);
+        var (text, warnings) = target == "openslo" ? OpenSlo.Export(contract, mapping) : PrometheusRulesExporter.Export(contract, mapping);
         foreach (var warning in warnings)
         {
             error.WriteLine($"warning: {warning}");
