@@ -116,6 +116,9 @@ internal sealed class ModelSyntax
     /// <summary>The term clause, when its dates bound.</summary>
     public TermStatementSyntax? Term { get; internal set; }
 
+    /// <summary>The security block (the first, in whatever file), when written: looked up without the part map.</summary>
+    public (SyntaxTree Tree, SecurityDeclarationSyntax Node)? Security { get; internal set; }
+
     /// <summary>The profile clause's value, when written.</summary>
     public SyntaxToken? Profile { get; internal set; }
 

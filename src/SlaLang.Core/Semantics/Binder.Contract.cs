@@ -333,6 +333,7 @@ internal sealed partial class Binder
                 {
                     parts.Security = BindSecurity(securityDeclaration);
                     Record(parts.Security, securityDeclaration);
+                    _modelSyntax.Security = (_tree, securityDeclaration);
                 }
                 break;
             case ReversibilityDeclarationSyntax reversibilityDeclaration:

@@ -23,9 +23,9 @@ internal sealed class RegulatedProfileRules : ModelRule
         var at = context.Syntax.Profile?.Span ?? nameSpan;
         var security = model.Security;
         // Reported at the security block when there is one (in whatever file), else at the profile.
-        var (blockTree, blockSpan) = context.Syntax.TryGet<SecurityDeclarationSyntax>(security, out var securityTree, out var securitySyntax)
-            ? (securityTree, securitySyntax.SecurityKeyword.Span)
-            : (root, at);
+        // The security block is kept apart from the part map: this rule runs on every regulated contract, clean ones included.
+        var securitySyntax = security is null ? null : context.Syntax.Security?.Node;
+        var (blockTree, blockSpan) = securitySyntax is not null ? (context.Syntax.Security!.Value.Tree, securitySyntax.SecurityKeyword.Span) : (root, at);
         if (security?.Residency is null)
         {
             context.Report(ContractRules.RegulatedResidency, blockTree, blockSpan);
