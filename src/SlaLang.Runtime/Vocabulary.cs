@@ -13,6 +13,19 @@ public enum Comparison
     Less,
 }
 
+/// <summary>Comparisons written as in .sla.</summary>
+public static class Comparisons
+{
+    /// <summary><c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c> or <c>&lt;</c>.</summary>
+    public static string ToOperator(this Comparison comparison) => comparison switch
+    {
+        Comparison.GreaterOrEqual => ">=",
+        Comparison.Greater => ">",
+        Comparison.LessOrEqual => "<=",
+        _ => "<",
+    };
+}
+
 /// <summary>The unit of a calendar period (<c>per</c> / <c>every</c>).</summary>
 public enum PeriodUnit
 {

@@ -684,7 +684,7 @@ public static class ContractDiff
 
     private static string BaseText(PenaltyModel p) => p.BaseKind == PenaltyBaseKind.Fee ? "base fee" : $"base {p.FixedBase?.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string TierText(PenaltyTierModel t) => $"when {RuleComparison(t.Comparison)} {Number(t.Threshold)} credit {Percent(t.CreditPercent)}";
+    private static string TierText(PenaltyTierModel t) => $"when {t.Comparison.ToOperator()} {Number(t.Threshold)} credit {Percent(t.CreditPercent)}";
 
     private static string StepText(PenaltyStepModel s) => $"step {Number(s.Step)} credit {Percent(s.CreditPercent)}";
 
@@ -746,14 +746,6 @@ public static class ContractDiff
     }
 
     private static decimal PeriodDays(NodaTime.Period? p) => p is null ? 0 : p.Years * 365.25m + p.Months * 30.4375m + p.Weeks * 7m + p.Days;
-
-    private static string RuleComparison(Comparison c) => c switch
-    {
-        Comparison.GreaterOrEqual => ">=",
-        Comparison.Greater => ">",
-        Comparison.LessOrEqual => "<=",
-        _ => "<",
-    };
 }
 
 /// <summary>Weekly open hours compared as sets (a calendar inside another: fewer open hours).</summary>

@@ -245,7 +245,7 @@ public sealed partial class Penalty
             if (Target.Holds(t.Comparison, value, t.Threshold) && t.CreditPercent > tierRate)
             {
                 tierRate = t.CreditPercent;
-                tier = $"when {ComparisonText(t.Comparison)} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%";
+                tier = $"when {t.Comparison.ToOperator()} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%";
             }
         }
         decimal? shortfall = null, steps = null;
@@ -266,12 +266,4 @@ public sealed partial class Penalty
         return new CreditExplanation(Name, Base.IsFee, Base.MonthsOf(start, end), Base.For(start, end), tier, shortfall, Step?.Step, steps,
             Step?.CreditPercent, rate, CapPercent, capped, unrounded, Currencies.Round(unrounded, currency), currency);
     }
-
-    private static string ComparisonText(Comparison comparison) => comparison switch
-    {
-        Comparison.GreaterOrEqual => ">=",
-        Comparison.Greater => ">",
-        Comparison.LessOrEqual => "<=",
-        _ => "<",
-    };
 }

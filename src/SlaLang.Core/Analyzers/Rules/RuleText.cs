@@ -9,13 +9,7 @@ internal static class RuleText
 {
     public static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
-    public static string Comparison(Comparison comparison) => comparison switch
-    {
-        Runtime.Comparison.GreaterOrEqual => ">=",
-        Runtime.Comparison.Greater => ">",
-        Runtime.Comparison.LessOrEqual => "<=",
-        _ => "<",
-    };
+    public static string Comparison(Comparison comparison) => comparison.ToOperator();
 
     public static string Quantity(decimal value, IndicatorUnit unit) => unit switch
     {
