@@ -34,6 +34,9 @@ public enum CompletionItemKind
 
     /// <summary>A calendar, objective and other referencable names.</summary>
     Reference = 18,
+
+    /// <summary>A file (an import's path).</summary>
+    File = 17,
 }
 
 /// <summary>Plain text or snippet insertion.</summary>

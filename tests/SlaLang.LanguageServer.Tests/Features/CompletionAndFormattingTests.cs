@@ -80,6 +80,23 @@ public sealed class CompletionAndFormattingTests
     }
 
     [Fact]
+    public async Task Inside_an_import_path_it_offers_the_sla_files_around_the_document()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sla-import-completion-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "work", "services"));
+        File.WriteAllText(Path.Combine(dir, "work", "common.sla"), "library Common { }\n");
+        File.WriteAllText(Path.Combine(dir, "work", "services", "web.sla"), "library Web { }\n");
+        File.WriteAllText(Path.Combine(dir, "work", "notes.txt"), "not a contract\n");
+        File.WriteAllText(Path.Combine(dir, "shared.sla"), "library Shared { }\n");
+        var uri = new Uri(Path.Combine(dir, "work", "c.sla")).AbsoluteUri;
+        await using var client = await LspTestClient.StartAsync();
+        await client.OpenAsync(uri, "import \"common.sla\"\nimport \"\"\ncontract C { }\n");
+        var list = await client.RequestAsync<CompletionList>("textDocument/completion", new { textDocument = new { uri }, position = new { line = 1, character = 8 } });
+        // The document itself and the file already imported are left out; paths are relative, with '/'.
+        list.Items.Select(i => (i.Label, i.Kind)).ShouldBe([("../shared.sla", CompletionItemKind.File), ("services/web.sla", CompletionItemKind.File)]);
+    }
+
+    [Fact]
     public async Task In_an_empty_file_it_offers_the_contract_snippet()
     {
         (await LabelsAsync(string.Empty, 0, 0)).ShouldBe(["contract …", "library …", "import …"]);

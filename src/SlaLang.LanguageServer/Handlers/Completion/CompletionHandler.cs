@@ -25,6 +25,10 @@ public static class CompletionHandler
         var tree = analysis.Tree;
         var offset = analysis.Text.ToOffset(position);
         var typed = SyntaxQueries.TokenAt(tree, offset);
+        if (ImportPath(tree, offset) is { } import)
+        {
+            return new CompletionList(false, ImportPaths(tree.Path, import));
+        }
         var wordStart = typed is { Kind: SyntaxKind.IdentifierToken } && typed.Span.Start < offset ? typed.Span.Start : offset;
         var line = LineTokens(tree, analysis.Text.GetLineSpan(position.Line >= 0 && position.Line < analysis.Text.LineCount ? position.Line : analysis.Text.GetLineIndex(offset)).Start, wordStart);
         var owner = EnclosingOwner(tree, offset);
@@ -125,6 +129,45 @@ public static class CompletionHandler
             items.Add(new CompletionItem("row", CompletionItemKind.Snippet, "a RACI row: an activity and one cell per role", "${1:Activity} ${2:A}", InsertTextFormat.Snippet, "~row"));
         }
         return items;
+    }
+
+    /// <summary>The import directive whose path string holds <paramref name="offset"/> (after its opening quote), or null.</summary>
+    private static ImportDirectiveSyntax? ImportPath(SyntaxTree tree, int offset) =>
+        tree.Root.Imports.FirstOrDefault(i => !i.Path.IsMissing && i.Path.Kind == SyntaxKind.StringLiteralToken
+            && offset > i.Path.Span.Start && offset <= i.Path.Span.End);
+
+    /// <summary>
+    /// The <c>.sla</c> files an import may name: below the document's folder (three levels deep) and in its parent, relative with
+    /// <c>/</c> separators, the document itself and files already imported left out (LANGUAGE.md §8).
+    /// </summary>
+    private static List<CompletionItem> ImportPaths(string documentPath, ImportDirectiveSyntax import)
+    {
+        var folder = Path.GetDirectoryName(documentPath);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return [];
+        }
+        var imported = import.Parent is null ? [] : import.Parent.DescendantNodesAndSelf<ImportDirectiveSyntax>().Where(i => i != import)
+            .Select(i => i.Path.Value as string).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var candidates = new List<string>();
+        try
+        {
+            candidates.AddRange(Directory.EnumerateFiles(folder, "*.sla", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true }));
+            if (Path.GetDirectoryName(folder) is { } parent)
+            {
+                candidates.AddRange(Directory.EnumerateFiles(parent, "*.sla"));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+        return [.. candidates
+            .Where(f => !string.Equals(Path.GetFullPath(f), Path.GetFullPath(documentPath), StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(relative => !imported.Contains(relative))
+            .Order(StringComparer.Ordinal).Take(200)
+            .Select(relative => new CompletionItem(relative, CompletionItemKind.File, "an .sla file to import", relative))];
     }
 
     private static List<CompletionItem> Names(SemanticModel model, SymbolKind kind) =>
