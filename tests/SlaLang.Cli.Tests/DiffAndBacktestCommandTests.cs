@@ -148,4 +148,13 @@ public class DiffAndBacktestCommandTests
         text.ShouldContain("  Monitoring.Availability, 2026-01-01 – 2026-01-31: 99.951% met → 99.951% breached\n");
         text.ShouldContain("  EUR: 900.00 EUR → 1,900.00 EUR (+1,000.00 EUR)\n");
     }
+
+    [Fact]
+    public void Backtest_as_of_outside_the_term_is_bad_usage()
+    {
+        var (old, @new) = Versions(("fee 18000 EUR per month", "fee 19000 EUR per month"));
+        var (exit, output, error) = Slac.Run("backtest", old, @new, "--events", Slac.Example("novaterra", "events.jsonl"), "--as-of", "2030-01-01");
+        (exit, output).ShouldBe((2, ""));
+        error.ShouldBe("slac: --as-of '2030-01-01' lies outside the term of NovaTerraRun (2026-01-01 .. 2028-12-31, Europe/Paris): give a time within it.\n");
+    }
 }

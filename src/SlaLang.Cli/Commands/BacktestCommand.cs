@@ -66,7 +66,7 @@ internal sealed class BacktestCommand : ISlacCommand
         {
             throw new UsageException($"no line of events '{eventsPath}' could be read as an event; see the messages above.");
         }
-        var asOf = asOfText is null ? RunCommand.DefaultAsOf(@new, latest) : RunCommand.ParseAsOf(asOfText, @new.Zone);
+        var asOf = asOfText is null ? RunCommand.DefaultAsOf(@new, latest) : RunCommand.ParseAsOfInTerm(asOfText, @new);
         var (a, b) = (old.Report(asOf), @new.Report(asOf));
         var differences = Differences(a, b);
         var currencies = a.Credits.Concat(b.Credits).Select(c => c.Currency).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -131,12 +131,7 @@ internal sealed class RunCommand : ISlacCommand
         {
             return null;
         }
-        Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOf(options.AsOf, monitor.Zone);
-        if (explicitAsOf is { } requested && (requested < monitor.Term.Start || requested > monitor.Term.End))
-        {
-            throw new UsageException($"--as-of '{options.AsOf}' lies outside the term of {monitor.Name} "
-                + $"({monitor.Term.StartDate:uuuu-MM-dd} .. {monitor.Term.EndDate:uuuu-MM-dd}, {monitor.Zone.Id}): give a time within it.");
-        }
+        Instant? explicitAsOf = options.AsOf is null ? null : ParseAsOfInTerm(options.AsOf, monitor);
         if (options.Lateness is not null)
         {
             monitor.EnableSettling(ParseLateness(options.Lateness));
@@ -199,6 +194,18 @@ internal sealed class RunCommand : ISlacCommand
         }
         var (warnings, input) = audit.Finish(asOf);
         return new EvaluatedRun(monitor, asOf, report with { Warnings = warnings, Input = input }, eventsName, lines);
+    }
+
+    /// <summary>Parses <c>--as-of</c> (<see cref="ParseAsOf"/>) and requires it within the term of <paramref name="monitor"/>'s contract.</summary>
+    internal static Instant ParseAsOfInTerm(string text, ContractMonitor monitor)
+    {
+        var asOf = ParseAsOf(text, monitor.Zone);
+        if (asOf < monitor.Term.Start || asOf > monitor.Term.End)
+        {
+            throw new UsageException($"--as-of '{text}' lies outside the term of {monitor.Name} "
+                + $"({monitor.Term.StartDate:uuuu-MM-dd} .. {monitor.Term.EndDate:uuuu-MM-dd}, {monitor.Zone.Id}): give a time within it.");
+        }
+        return asOf;
     }
 
     /// <summary>
