@@ -48,24 +48,12 @@ internal sealed class BacktestCommand : ISlacCommand
         {
             return Program.ExitErrors;
         }
-        Instant? latest = null;
-        var eventsName = Path.GetFileName(eventsPath);
-        var malformed = 0;
         // One read of the events feeds both monitors.
-        foreach (var e in EventReader.ReadFile(eventsPath, bad =>
-                 {
-                     malformed++;
-                     error.WriteLine($"{eventsName}:{bad.Line}: {bad.Message} (line skipped)");
-                 }))
+        var latest = RunCommand.ReadEvents(eventsPath, error, null, (in SlaEvent e, int _) =>
         {
             old.Observe(in e);
             @new.Observe(in e);
-            latest = latest is { } l && l > e.Instant ? l : e.Instant;
-        }
-        if (latest is null && malformed > 0)
-        {
-            throw new UsageException($"no line of events '{eventsPath}' could be read as an event; see the messages above.");
-        }
+        });
         var asOf = asOfText is null ? RunCommand.DefaultAsOf(@new, latest) : RunCommand.ParseAsOfInTerm(asOfText, @new);
         var (a, b) = (old.Report(asOf), @new.Report(asOf));
         var differences = Differences(a, b);

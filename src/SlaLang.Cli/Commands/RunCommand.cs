@@ -137,43 +137,15 @@ internal sealed class RunCommand : ISlacCommand
             monitor.EnableSettling(ParseLateness(options.Lateness));
         }
 
-        Instant? latest = null;
-        var malformed = 0;
         var eventsName = Path.GetFileName(options.Events);
         var audit = new EventAudit(monitor);
         var lines = indexLines ? new EventLineIndex() : null;
-        try
+        var latest = ReadEvents(options.Events, error, audit.Malformed, (in SlaEvent e, int line) =>
         {
-            foreach (var (e, line) in EventReader.ReadNumberedFile(options.Events, bad =>
-                     {
-                         malformed++;
-                         audit.Malformed(bad);
-                         error.WriteLine($"{eventsName}:{bad.Line}: {bad.Message} (line skipped)");
-                     }))
-            {
-                monitor.Observe(in e);
-                audit.Observe(in e, line);
-                lines?.Add(in e, line);
-                var instant = e.Instant;
-                if (latest is null || instant > latest)
-                {
-                    latest = instant;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read events '{options.Events}': {e.Message}");
-        }
-        if (malformed > 0)
-        {
-            error.WriteLine($"{eventsName}: {malformed} malformed line{(malformed == 1 ? "" : "s")} skipped.");
-        }
-        if (latest is null && malformed > 0)
-        {
-            // Every line is malformed: a wrong file or format, not a quiet period. (An empty log is a quiet period: it reports.)
-            throw new UsageException($"no line of events '{options.Events}' could be read as an event ({Plural(malformed, "malformed line")}); see the messages above.");
-        }
+            monitor.Observe(in e);
+            audit.Observe(in e, line);
+            lines?.Add(in e, line);
+        });
 
         if (monitor.LateEvents > 0)
         {
@@ -194,6 +166,52 @@ internal sealed class RunCommand : ISlacCommand
         }
         var (warnings, input) = audit.Finish(asOf);
         return new EvaluatedRun(monitor, asOf, report with { Warnings = warnings, Input = input }, eventsName, lines);
+    }
+
+    /// <summary>What is done with each event read, and its line.</summary>
+    internal delegate void EventHandler(in SlaEvent e, int line);
+
+    /// <summary>
+    /// Reads the event log once, handing every event to <paramref name="onEvent"/>; malformed lines are printed on
+    /// <paramref name="error"/> (and given to <paramref name="onMalformed"/>). Returns the latest event's instant (null for an empty
+    /// log); a log none of whose lines reads is bad usage, not a quiet period.
+    /// </summary>
+    internal static Instant? ReadEvents(string path, TextWriter error, Action<EventReadError>? onMalformed, EventHandler onEvent)
+    {
+        Instant? latest = null;
+        var malformed = 0;
+        var eventsName = Path.GetFileName(path);
+        try
+        {
+            foreach (var (e, line) in EventReader.ReadNumberedFile(path, bad =>
+                     {
+                         malformed++;
+                         onMalformed?.Invoke(bad);
+                         error.WriteLine($"{eventsName}:{bad.Line}: {bad.Message} (line skipped)");
+                     }))
+            {
+                onEvent(in e, line);
+                var instant = e.Instant;
+                if (latest is null || instant > latest)
+                {
+                    latest = instant;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read events '{path}': {e.Message}");
+        }
+        if (malformed > 0)
+        {
+            error.WriteLine($"{eventsName}: {Plural(malformed, "malformed line")} skipped.");
+        }
+        if (latest is null && malformed > 0)
+        {
+            // Every line is malformed: a wrong file or format, not a quiet period. (An empty log is a quiet period: it reports.)
+            throw new UsageException($"no line of events '{path}' could be read as an event ({Plural(malformed, "malformed line")}); see the messages above.");
+        }
+        return latest;
     }
 
     /// <summary>Parses <c>--as-of</c> (<see cref="ParseAsOf"/>) and requires it within the term of <paramref name="monitor"/>'s contract.</summary>

@@ -160,47 +160,35 @@ public sealed partial class Objective
         var end = p.EffectiveEnd(asOf);
         var contributions = new List<Contribution>();
         decimal a = 0, b = 0;
-        void Add(string id, string kind, Instant t, IndicatorSample sample, string? changeId, string note)
+        var eventKind = definition.Source switch { IndicatorSource.Requests => EventKind.Requests, IndicatorSource.Surveys => EventKind.Survey, _ => EventKind.Change };
+        void Add(string id, Instant t, IndicatorSample sample, string? changeId, string note)
         {
             var (numerator, denominator) = definition.Sample!(sample);
             a += numerator;
             b += denominator;
-            contributions.Add(new Contribution(id, kind, [new InstantInterval(t, t)], 0m, numerator, denominator,
-                lines?.Lines(EventLineIndex.Sample(kind == "requests" ? EventKind.Requests : kind == "survey" ? EventKind.Survey : EventKind.Change, Service, t, changeId)) ?? [], note));
+            contributions.Add(new Contribution(id, eventKind.ToWireName(), [new InstantInterval(t, t)], 0m, numerator, denominator,
+                lines?.Lines(EventLineIndex.Sample(eventKind, Service, t, changeId)) ?? [], note));
         }
         if (svc is not null)
         {
-            switch (definition.Source)
+            var samples = new List<(Instant Time, IndicatorSample Sample, string? Id, Instant? Requested)>();
+            ForEachSample(svc, definition.Source, (t, sample, id, requested) =>
             {
-                case IndicatorSource.Requests:
-                    foreach (var r in svc.Requests.OrderBy(r => r.Time).ThenBy(r => r.Good).ThenBy(r => r.Total))
-                    {
-                        if (r.Time >= p.Start && r.Time < end && KeepSample(null))
-                        {
-                            Add(Local(r.Time), "requests", r.Time, new IndicatorSample(r.Good, r.Total, 0m, 0m, false), null, $"{r.Good} good of {r.Total}");
-                        }
-                    }
-                    break;
-                case IndicatorSource.Surveys:
-                    foreach (var s in svc.Surveys.OrderBy(s => s.Time).ThenBy(s => s.Score))
-                    {
-                        if (s.Time >= p.Start && s.Time < end && KeepSample(null))
-                        {
-                            Add(Local(s.Time), "survey", s.Time, new IndicatorSample(0, 0, s.Score, 0m, false), null, $"score {Text(s.Score)}");
-                        }
-                    }
-                    break;
-                default:
-                    foreach (var (key, change) in svc.Changes.OrderBy(c => c.Key.Deployed).ThenBy(c => c.Key.Id, StringComparer.Ordinal))
-                    {
-                        if (key.Deployed >= p.Start && key.Deployed < end && KeepSample(key.Id))
-                        {
-                            var lead = Seconds(key.Deployed - change.Requested);
-                            Add(key.Id, "change", key.Deployed, new IndicatorSample(0, 0, 0m, lead, change.Failed), key.Id,
-                                $"requested {Local(change.Requested)}, deployed {Local(key.Deployed)}: {Text(lead)} s{(change.Failed ? ", failed" : "")}");
-                        }
-                    }
-                    break;
+                if (t >= p.Start && t < end)
+                {
+                    samples.Add((t, sample, id, requested));
+                }
+            });
+            foreach (var (t, sample, id, requested) in samples.OrderBy(x => x.Time).ThenBy(x => x.Id, StringComparer.Ordinal)
+                         .ThenBy(x => x.Sample.Good).ThenBy(x => x.Sample.Total).ThenBy(x => x.Sample.Score))
+            {
+                var note = definition.Source switch
+                {
+                    IndicatorSource.Requests => $"{sample.Good} good of {sample.Total}",
+                    IndicatorSource.Surveys => $"score {Text(sample.Score)}",
+                    _ => $"requested {Local(requested!.Value)}, deployed {Local(t)}: {Text(sample.LeadTimeSeconds)} s{(sample.Failed ? ", failed" : "")}",
+                };
+                Add(id ?? Local(t), t, sample, id, note);
             }
         }
         var scale = definition.Scale == 1m ? "" : $"{Text(definition.Scale)} × ";

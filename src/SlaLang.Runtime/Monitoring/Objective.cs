@@ -371,36 +371,13 @@ public sealed partial class Objective
         }
         if (svc is not null)
         {
-            switch (definition.Source)
+            ForEachSample(svc, definition.Source, (t, s, _, _) =>
             {
-                case IndicatorSource.Requests:
-                    foreach (var r in svc.Requests)
-                    {
-                        if (IndexOf(periods, r.Time, asOf) is { } k && KeepSample(null))
-                        {
-                            Add(k, new IndicatorSample(r.Good, r.Total, 0m, 0m, false));
-                        }
-                    }
-                    break;
-                case IndicatorSource.Surveys:
-                    foreach (var s in svc.Surveys)
-                    {
-                        if (IndexOf(periods, s.Time, asOf) is { } k && KeepSample(null))
-                        {
-                            Add(k, new IndicatorSample(0, 0, s.Score, 0m, false));
-                        }
-                    }
-                    break;
-                default:
-                    foreach (var (key, change) in svc.Changes)
-                    {
-                        if (IndexOf(periods, key.Deployed, asOf) is { } k && KeepSample(key.Id))
-                        {
-                            Add(k, new IndicatorSample(0, 0, 0m, Seconds(key.Deployed - change.Requested), change.Failed));
-                        }
-                    }
-                    break;
-            }
+                if (IndexOf(periods, t, asOf) is { } k)
+                {
+                    Add(k, s);
+                }
+            });
         }
         for (var k = 0; k < periods.Count; k++)
         {
@@ -408,6 +385,44 @@ public sealed partial class Objective
             {
                 values[k].Value = definition.Scale * a[k] / b[k];
             }
+        }
+    }
+
+    /// <summary>
+    /// Visits each sample of <paramref name="svc"/> the indicator reads (requests, surveys or changes) that the <c>where</c> clause
+    /// keeps: its time, the catalog's view of it, a change's id and its request time. Evaluation and explanation both read this.
+    /// </summary>
+    private void ForEachSample(ServiceFacts svc, IndicatorSource source, Action<Instant, IndicatorSample, string?, Instant?> visit)
+    {
+        switch (source)
+        {
+            case IndicatorSource.Requests:
+                if (KeepSample(null))
+                {
+                    foreach (var r in svc.Requests)
+                    {
+                        visit(r.Time, new IndicatorSample(r.Good, r.Total, 0m, 0m, false), null, null);
+                    }
+                }
+                break;
+            case IndicatorSource.Surveys:
+                if (KeepSample(null))
+                {
+                    foreach (var s in svc.Surveys)
+                    {
+                        visit(s.Time, new IndicatorSample(0, 0, s.Score, 0m, false), null, null);
+                    }
+                }
+                break;
+            default:
+                foreach (var (key, change) in svc.Changes)
+                {
+                    if (KeepSample(key.Id))
+                    {
+                        visit(key.Deployed, new IndicatorSample(0, 0, 0m, Seconds(key.Deployed - change.Requested), change.Failed), key.Id, change.Requested);
+                    }
+                }
+                break;
         }
     }
 

@@ -190,26 +190,28 @@ public sealed partial class Penalty
     /// The credit rate in percent for a breached value: the largest tier credit whose <c>when</c> holds, plus
     /// ceil(shortfall / step) × step credit; then capped.
     /// </summary>
-    public decimal RateFor(decimal value)
+    public decimal RateFor(decimal value) => Rate(value).Rate;
+
+    /// <summary>How the rate of <paramref name="value"/> is made (§5): the largest tier that holds, the steps, then the cap.</summary>
+    private (decimal Rate, decimal BeforeCap, PenaltyTier? Tier, decimal? Shortfall, decimal? Steps) Rate(decimal value)
     {
         var rate = 0m;
+        PenaltyTier? applied = null;
         foreach (var tier in Tiers)
         {
             if (Target.Holds(tier.Comparison, value, tier.Threshold) && tier.CreditPercent > rate)
             {
-                rate = tier.CreditPercent;
+                (rate, applied) = (tier.CreditPercent, tier);
             }
         }
+        decimal? shortfall = null, steps = null;
         if (Step is { } step)
         {
-            var shortfall = Objective.Target.Shortfall(value);
-            rate += decimal.Ceiling(shortfall / step.Step) * step.CreditPercent;
+            shortfall = Objective.Target.Shortfall(value);
+            steps = decimal.Ceiling(shortfall.Value / step.Step);
+            rate += steps.Value * step.CreditPercent;
         }
-        if (CapPercent is { } cap && rate > cap)
-        {
-            rate = cap;
-        }
-        return rate;
+        return (CapPercent is { } cap && rate > cap ? cap : rate, rate, applied, shortfall, steps);
     }
 
     /// <summary>Credits for the finished, breached periods among <paramref name="results"/> of this penalty's objective (zero rates omitted).</summary>
@@ -238,29 +240,14 @@ public sealed partial class Penalty
         {
             return null;
         }
-        string? tier = null;
-        var tierRate = 0m;
-        foreach (var t in Tiers)
-        {
-            if (Target.Holds(t.Comparison, value, t.Threshold) && t.CreditPercent > tierRate)
-            {
-                tierRate = t.CreditPercent;
-                tier = $"when {t.Comparison.ToOperator()} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%";
-            }
-        }
-        decimal? shortfall = null, steps = null;
-        var rate = tierRate;
-        if (Step is { } step)
-        {
-            shortfall = Objective.Target.Shortfall(value);
-            steps = decimal.Ceiling(shortfall.Value / step.Step);
-            rate += steps.Value * step.CreditPercent;
-        }
-        var capped = CapPercent is { } cap && rate > cap ? cap : rate;
+        var (capped, rate, applied, shortfall, steps) = Rate(value);
         if (capped <= 0)
         {
             return null;
         }
+        var tier = applied is { } t
+            ? $"when {t.Comparison.ToOperator()} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%"
+            : null;
         var (start, end) = (result.Period.Start.LocalDateTime, result.Period.End.LocalDateTime);
         var unrounded = Base.CreditFor(start, end, capped);
         return new CreditExplanation(Name, Base.IsFee, Base.MonthsOf(start, end), Base.For(start, end), tier, shortfall, Step?.Step, steps,
