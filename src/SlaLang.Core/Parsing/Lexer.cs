@@ -125,7 +125,7 @@ internal sealed class Lexer
             var leadingWidth = _pos - fullStart;
             if (_pos >= text.Length)
             {
-                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart));
                 return;
             }
 
@@ -155,13 +155,13 @@ internal sealed class Lexer
 
             var trailingPos = _pos;
             var significantNewLine = ScanTrailingTrivia();
-            AddToken(new SyntaxToken(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, value));
+            AddToken(SyntaxToken.Create(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, value));
 
             if (significantNewLine)
             {
                 var newLineStart = _pos;
                 _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
-                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count, null));
+                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count));
                 _lastKind = SyntaxKind.NewLineToken;
             }
         }

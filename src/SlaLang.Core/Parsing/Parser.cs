@@ -559,9 +559,9 @@ internal sealed partial class Parser
         else if (Current.Kind == SyntaxKind.IdentifierToken && Lexer.IsDayName(Current.TextSpanChars))
         {
             // A lone day name is lexed as a word (it may name something elsewhere); here it is a day set.
-            days = Advance();
-            days.Kind = SyntaxKind.DaySetLiteralToken;
-            days.Value = LiteralParsers.ParseDaySet(days.TextSpanChars).Value;
+            var word = Advance();
+            days = word.WithValue(SyntaxKind.DaySetLiteralToken, LiteralParsers.ParseDaySet(word.TextSpanChars).Value!);
+            _tokens[_index - 1] = days;
         }
         else
         {

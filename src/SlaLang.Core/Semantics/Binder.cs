@@ -361,11 +361,16 @@ internal sealed partial class Binder
     /// <summary>The end of a declaration without its statement terminator (line break or <c>;</c>).</summary>
     private static int NodeEnd(SyntaxNode syntax, SyntaxToken name)
     {
-        var end = syntax.Span.End;
-        if ((syntax as StatementSyntax)?.Terminator is { Span.Length: > 0 } terminator && terminator.Span.End == end
-            && terminator.FullSpan.Start > syntax.FullSpan.Start)
+        var last = syntax.GetLastToken();
+        if (last is null)
         {
-            end = syntax.FindToken(terminator.FullSpan.Start - 1).Span.End;
+            return name.Span.End;
+        }
+        var end = last.Span.End;
+        if ((syntax as StatementSyntax)?.Terminator is { Span.Length: > 0 } terminator && ReferenceEquals(terminator, last)
+            && syntax.GetLastTokenExcept(terminator) is { } beforeTerminator)
+        {
+            end = beforeTerminator.Span.End;
         }
         return Math.Max(end, name.Span.End);
     }

@@ -251,7 +251,13 @@ public abstract class SyntaxNode
     public SyntaxToken? GetLastToken() => EdgeToken(last: true);
 
     /// <summary>Descends along the first (or last) non-empty slot to a token, without allocating.</summary>
-    private SyntaxToken? EdgeToken(bool last)
+    private SyntaxToken? EdgeToken(bool last) => EdgeToken(last, skip: null);
+
+    /// <summary>The last token under this node other than its own slot <paramref name="token"/> (a statement's terminator):
+    /// the token before it, found along the right edge without searching by position.</summary>
+    internal SyntaxToken? GetLastTokenExcept(SyntaxToken token) => EdgeToken(last: true, skip: token);
+
+    private SyntaxToken? EdgeToken(bool last, SyntaxToken? skip)
     {
         var node = this;
         while (true)
@@ -264,9 +270,11 @@ public abstract class SyntaxNode
                 {
                     SyntaxListBase { Items.Length: > 0 } list => last ? list.Items[^1] : list.Items[0],
                     SyntaxListBase => null,
+                    var other when ReferenceEquals(other, skip) => null,
                     var other => other,
                 };
             }
+            skip = null;
             switch (edge)
             {
                 case SyntaxToken token:
