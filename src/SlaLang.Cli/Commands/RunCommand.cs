@@ -249,53 +249,9 @@ internal sealed class RunCommand : ISlacCommand
             : throw new UsageException($"--lateness '{text}' is not a duration: use e.g. 7d, 36h or 1h30min.");
     }
 
-    private static readonly OffsetDateTimePattern[] OffsetPatterns =
-    [
-        OffsetDateTimePattern.ExtendedIso,
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    ];
-
-    private static readonly LocalDateTimePattern[] LocalPatterns =
-    [
-        LocalDateTimePattern.ExtendedIso,
-        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
-    ];
-
-    /// <summary>
-    /// Parses <c>--as-of</c>: with an offset, or local (date-time or date) in <paramref name="zone"/>. The instant must lie in
-    /// the years monitors compute in (those of event timestamps, <see cref="SlaEvent.MinSupported"/> to
-    /// <see cref="SlaEvent.MaxSupported"/>): later ones cannot be shown in the contract's zone.
-    /// </summary>
-    internal static Instant ParseAsOf(string text, DateTimeZone zone)
-    {
-        var instant = ParseAsOfForm(text, zone);
-        return instant >= SlaEvent.MinSupported && instant <= SlaEvent.MaxSupported
-            ? instant
-            : throw new UsageException($"--as-of '{text}' is outside the supported years: use a time from 1900-01-01T00:00Z to 3000-01-01T00:00Z.");
-    }
-
-    private static Instant ParseAsOfForm(string text, DateTimeZone zone)
-    {
-        foreach (var pattern in OffsetPatterns)
-        {
-            if (pattern.Parse(text) is { Success: true } parsed)
-            {
-                return parsed.Value.ToInstant();
-            }
-        }
-        foreach (var pattern in LocalPatterns)
-        {
-            if (pattern.Parse(text) is { Success: true } parsed)
-            {
-                return parsed.Value.InZoneLeniently(zone).ToInstant();
-            }
-        }
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
-        {
-            return zone.AtStartOfDay(date.Value).ToInstant();
-        }
-        throw new UsageException($"--as-of '{text}' is not a time: use 2026-04-01T00:00:00+02:00, 2026-04-01T00:00 or 2026-04-01.");
-    }
+    /// <summary>Parses <c>--as-of</c> (<see cref="AsOf.TryParse"/>): with an offset, or local in <paramref name="zone"/>.</summary>
+    internal static Instant ParseAsOf(string text, DateTimeZone zone) =>
+        AsOf.TryParse(text, zone, out var instant, out var problem) ? instant : throw new UsageException($"--as-of '{text}' {problem}");
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -36,6 +36,7 @@ internal static class MonitorEmitter
         "NodaTime", "SlaLang", "System", "Name", "Zone", "Term", "Currency", "Always", "Facts", "Objectives", "Calendar",
         "Add", "Observe", "ObserveAll", "Report", "Snapshot", "Restore", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "ContractName", "Source", "Declare", "DeclaredServices", "DeclaredSeverities", "ObligationNames",
+        "Escalations", "ObligationResults",
     ];
 
     /// <summary>The name of the generated monitor class of <paramref name="contract"/> (<c>&lt;Contract&gt;Monitor</c>, sanitised).</summary>

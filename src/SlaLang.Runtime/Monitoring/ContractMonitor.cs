@@ -190,16 +190,8 @@ public partial class ContractMonitor
             var results = byObjective.TryGetValue(p.Objective, out var r) ? r : p.Objective.Evaluate(_facts, Term, asOf);
             credits.AddRange(p.Evaluate(results, Currency));
         }
-        var escalations = new List<EscalationResult>(SettledEscalationRows());
-        foreach (var e in _escalations)
-        {
-            escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
-        }
-        var obligations = new List<ObligationResult>();
-        foreach (var o in _obligations)
-        {
-            obligations.AddRange(o.Evaluate(_facts, Term, asOf));
-        }
+        var escalations = Escalations(asOf);
+        var obligations = ObligationResults(asOf);
         return new SlaReport(
             Name,
             Term.Local(asOf),
@@ -207,6 +199,29 @@ public partial class ContractMonitor
             [.. credits.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Penalty, StringComparer.Ordinal).ThenBy(c => c.Period.Start.ToInstant())],
             [.. escalations.OrderBy(e => e.Escalation, StringComparer.Ordinal).ThenBy(e => e.Incident, StringComparer.Ordinal).ThenBy(e => e.Level)],
             [.. obligations.OrderBy(o => o.Obligation, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())]);
+    }
+
+    /// <summary>The escalation levels incidents reached before <paramref name="asOf"/> (unordered). As of a later instant, the
+    /// levels they will reach then unless a resolution arrives first: what a live service schedules.</summary>
+    public List<EscalationResult> Escalations(Instant asOf)
+    {
+        var escalations = new List<EscalationResult>(SettledEscalationRows());
+        foreach (var e in _escalations)
+        {
+            escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
+        }
+        return escalations;
+    }
+
+    /// <summary>Every obligation in every period started before <paramref name="asOf"/>, with its due instant and status then (unordered).</summary>
+    public List<ObligationResult> ObligationResults(Instant asOf)
+    {
+        var obligations = new List<ObligationResult>();
+        foreach (var o in _obligations)
+        {
+            obligations.AddRange(o.Evaluate(_facts, Term, asOf));
+        }
+        return obligations;
     }
 
     /// <summary>

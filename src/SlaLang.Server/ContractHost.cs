@@ -1,0 +1,208 @@
+using NodaTime;
+using SlaLang.Runtime;
+
+namespace SlaLang.Server;
+
+/// <summary>A line of a request or tailed file that is not an event: its 1-based line number there and why.</summary>
+public readonly record struct RejectedLine(int Line, string Reason);
+
+/// <summary>A notification the service sends its webhook: a unique key (the idempotency key), when it is due, and its body.</summary>
+public sealed record Notification(string Key, Instant At, IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>
+/// One served contract: its monitor, fed every stored line in sequence order (the line number of an event is its sequence
+/// number, as in <c>slac run</c> on a file of the same lines), and the data-quality audit of those lines. Calls are serialised.
+/// </summary>
+internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
+{
+    private readonly object _gate = new();
+    private readonly EventAudit _audit = new(monitor);
+    private long _events;
+    private Instant? _latest;
+
+    public string Name => monitor.Name;
+
+    public ContractMonitor Monitor => monitor;
+
+    /// <summary>The events stored and observed.</summary>
+    public long Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events;
+            }
+        }
+    }
+
+    /// <summary>The latest event instant observed, or null.</summary>
+    public Instant? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latest;
+            }
+        }
+    }
+
+    /// <summary>Feeds the monitor every line the store holds (at start, after a crash or a restart).</summary>
+    public void Replay()
+    {
+        lock (_gate)
+        {
+            foreach (var line in store.Lines(Name))
+            {
+                var e = EventReader.ParseJsonLine(line, out var error);
+                if (error is null)
+                {
+                    ObserveLocked(in e);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the JSON lines of <paramref name="text"/> (blank lines are skipped), stores the events in one transaction (with
+    /// <paramref name="batchKey"/>, and the <paramref name="tail"/> offset of a tailed file) and then observes them; returns what was
+    /// stored and the lines that are not events (not stored). A batch whose key was stored before is not stored or observed again.
+    /// </summary>
+    public (Appended Stored, IReadOnlyList<RejectedLine> Rejected) Ingest(string text, string? batchKey, (string Path, long Offset)? tail = null)
+    {
+        var lines = new List<string>();
+        var events = new List<SlaEvent>();
+        var rejected = new List<RejectedLine>();
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.EndsWith('\r') ? raw[..^1] : raw;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var e = EventReader.ParseJsonLine(line, out var error);
+            if (error is not null)
+            {
+                rejected.Add(new RejectedLine(number, error));
+                continue;
+            }
+            lines.Add(line);
+            events.Add(e);
+        }
+        lock (_gate)
+        {
+            if (lines.Count == 0 && tail is null)
+            {
+                return (new Appended(_events + 1, 0, false), rejected);
+            }
+            var stored = store.Append(Name, lines, batchKey, tail);
+            if (!stored.Repeated)
+            {
+                foreach (var e in events)
+                {
+                    ObserveLocked(in e);
+                }
+            }
+            return (stored, rejected);
+        }
+    }
+
+    /// <summary>The report as of <paramref name="asOf"/>, with the data-quality warnings and input summary of the stored lines.</summary>
+    public SlaReport Report(Instant asOf)
+    {
+        lock (_gate)
+        {
+            var report = monitor.Report(asOf);
+            var (warnings, input) = _audit.Finish(asOf);
+            return report with { Warnings = warnings, Input = input };
+        }
+    }
+
+    /// <summary>Explanations of the breached or at-risk periods as of <paramref name="asOf"/> (for the HTML report).</summary>
+    public IReadOnlyList<ObjectiveExplanation> Explain(Instant asOf)
+    {
+        lock (_gate)
+        {
+            return monitor.Explain(asOf);
+        }
+    }
+
+    /// <summary>
+    /// The notifications due by <paramref name="now"/> (escalation levels reached, obligations missed), and the next instant one
+    /// falls due if no event arrives before (null when none will).
+    /// </summary>
+    public (List<Notification> Due, Instant? Next) Notifications(Instant now)
+    {
+        lock (_gate)
+        {
+            var due = new List<Notification>();
+            Instant? next = null;
+            var horizon = monitor.Term.End;
+            foreach (var level in monitor.Escalations(horizon))
+            {
+                var at = level.At.ToInstant();
+                if (at > now)
+                {
+                    next = next is { } n && n <= at ? n : at;
+                    continue;
+                }
+                due.Add(new Notification($"{Name}/escalation/{level.Escalation}/{level.Incident}/{level.Level}", at, new Dictionary<string, string>
+                {
+                    ["kind"] = "escalation",
+                    ["contract"] = Name,
+                    ["escalation"] = level.Escalation,
+                    ["incident"] = level.Incident,
+                    ["level"] = level.Level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["notify"] = level.Notify,
+                    ["at"] = ReportNames.FormatTime(level.At),
+                }));
+            }
+            // An obligation not fulfilled by its due instant is missed then: the next such instant is when to look again.
+            foreach (var obligation in monitor.ObligationResults(horizon))
+            {
+                if (obligation.Due is not { } dueAt || obligation.Status == ObligationStatus.Met && obligation.FulfilledAt!.Value.ToInstant() <= dueAt.ToInstant())
+                {
+                    continue;
+                }
+                var at = dueAt.ToInstant();
+                if (at > now)
+                {
+                    next = next is { } n && n <= at ? n : at;
+                }
+            }
+            foreach (var obligation in monitor.ObligationResults(now))
+            {
+                if (obligation.Status != ObligationStatus.Missed || obligation.Due is not { } dueAt)
+                {
+                    continue;
+                }
+                var period = ReportNames.FormatTime(obligation.Period.Start);
+                due.Add(new Notification($"{Name}/obligation/{obligation.Obligation}/{period}", dueAt.ToInstant(), new Dictionary<string, string>
+                {
+                    ["kind"] = "obligation_missed",
+                    ["contract"] = Name,
+                    ["obligation"] = obligation.Obligation,
+                    ["periodStart"] = period,
+                    ["periodEnd"] = ReportNames.FormatTime(obligation.Period.End),
+                    ["due"] = ReportNames.FormatTime(dueAt),
+                }));
+            }
+            return (due, next);
+        }
+    }
+
+    private void ObserveLocked(in SlaEvent e)
+    {
+        _events++;
+        monitor.Observe(in e);
+        _audit.Observe(in e, checked((int)_events));
+        var instant = e.Instant;
+        if (_latest is null || instant > _latest)
+        {
+            _latest = instant;
+        }
+    }
+}

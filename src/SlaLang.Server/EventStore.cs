@@ -1,0 +1,226 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SlaLang.Server;
+
+/// <summary>What storing one batch gave: the sequence numbers of its lines, and whether the batch had been stored before (a
+/// client resending a batch whose acknowledgement it did not get: nothing was stored again).</summary>
+public readonly record struct Appended(long FirstSeq, int Count, bool Repeated);
+
+/// <summary>
+/// The durable log of a served contract's events: each accepted JSON line with its sequence number (1, 2, … per contract, the
+/// line number <c>slac run</c> would give it in a file of the same lines), the batches already stored (by the client's
+/// idempotency key), how far each tailed file was read, and the notifications delivered. A batch, its key and a tail's new offset
+/// are stored in one transaction, committed before the batch is acknowledged: after a crash at any moment, every acknowledged
+/// line is there, and no batch is there twice.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>Every stored line of <paramref name="contract"/>, in sequence order.</summary>
+    IEnumerable<string> Lines(string contract);
+
+    /// <summary>Stores <paramref name="lines"/> for <paramref name="contract"/> after its last line, with the batch's
+    /// <paramref name="batchKey"/> (when given: a key stored before returns that batch's numbers and stores nothing) and a tailed
+    /// file's new <paramref name="tail"/> offset (when given), all in one transaction.</summary>
+    Appended Append(string contract, IReadOnlyList<string> lines, string? batchKey = null, (string Path, long Offset)? tail = null);
+
+    /// <summary>How far the file at <paramref name="path"/> was read (0 when never).</summary>
+    long TailOffset(string path);
+
+    /// <summary>The keys of the notifications delivered.</summary>
+    IReadOnlySet<string> Delivered();
+
+    /// <summary>Records that the notification <paramref name="key"/> was delivered.</summary>
+    void MarkDelivered(string key);
+}
+
+/// <summary>The store named by <c>--state</c>: <c>sqlite:PATH</c> or <c>postgres:CONNECTION-STRING</c>.</summary>
+public static class EventStores
+{
+    /// <summary>Opens (creating its tables when missing) the store <paramref name="state"/> names.</summary>
+    /// <exception cref="ArgumentException">The text names no store kind this service knows.</exception>
+    public static IEventStore Open(string state)
+    {
+        if (state.StartsWith("sqlite:", StringComparison.Ordinal))
+        {
+            return new SqlEventStore(SqlEventStore.Dialect.Sqlite, new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = state["sqlite:".Length..],
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+            }.ToString()));
+        }
+        if (state.StartsWith("postgres:", StringComparison.Ordinal))
+        {
+            return new SqlEventStore(SqlEventStore.Dialect.Postgres, new NpgsqlConnection(state["postgres:".Length..]));
+        }
+        throw new ArgumentException($"--state '{state}' names no store: use sqlite:PATH or postgres:CONNECTION-STRING.");
+    }
+}
+
+/// <summary>The store on one SQL connection (SQLite, or PostgreSQL through Npgsql); calls are serialised by the caller.</summary>
+internal sealed class SqlEventStore : IEventStore
+{
+    internal enum Dialect { Sqlite, Postgres }
+
+    private readonly Dialect _dialect;
+    private readonly DbConnection _connection;
+    private readonly Dictionary<string, long> _last = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    internal SqlEventStore(Dialect dialect, DbConnection connection)
+    {
+        _dialect = dialect;
+        _connection = connection;
+        _connection.Open();
+        if (dialect == Dialect.Sqlite)
+        {
+            // WAL with full synchronisation: a committed batch survives the process being killed and the machine losing power.
+            Execute("PRAGMA journal_mode=WAL");
+            Execute("PRAGMA synchronous=FULL");
+        }
+        var blob = dialect == Dialect.Sqlite ? "TEXT" : "TEXT";
+        var integer = dialect == Dialect.Sqlite ? "INTEGER" : "BIGINT";
+        Execute($"CREATE TABLE IF NOT EXISTS sla_events (contract TEXT NOT NULL, seq {integer} NOT NULL, line {blob} NOT NULL, PRIMARY KEY (contract, seq))");
+        Execute($"CREATE TABLE IF NOT EXISTS sla_batches (contract TEXT NOT NULL, batch_key TEXT NOT NULL, first_seq {integer} NOT NULL, line_count {integer} NOT NULL, PRIMARY KEY (contract, batch_key))");
+        Execute($"CREATE TABLE IF NOT EXISTS sla_tails (path TEXT NOT NULL PRIMARY KEY, read_to {integer} NOT NULL)");
+        Execute("CREATE TABLE IF NOT EXISTS sla_deliveries (notification_key TEXT NOT NULL PRIMARY KEY)");
+    }
+
+    public IEnumerable<string> Lines(string contract)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT line FROM sla_events WHERE contract = @c ORDER BY seq", ("@c", contract));
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(0));
+            }
+            return lines;
+        }
+    }
+
+    public Appended Append(string contract, IReadOnlyList<string> lines, string? batchKey = null, (string Path, long Offset)? tail = null)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            if (batchKey is not null)
+            {
+                using var find = Command("SELECT first_seq, line_count FROM sla_batches WHERE contract = @c AND batch_key = @k", ("@c", contract), ("@k", batchKey));
+                find.Transaction = transaction;
+                using var found = find.ExecuteReader();
+                if (found.Read())
+                {
+                    return new Appended(found.GetInt64(0), (int)found.GetInt64(1), Repeated: true);
+                }
+            }
+            var last = LastSeq(contract, transaction);
+            using (var insert = Command("INSERT INTO sla_events (contract, seq, line) VALUES (@c, @s, @l)", ("@c", contract), ("@s", 0L), ("@l", "")))
+            {
+                insert.Transaction = transaction;
+                insert.Prepare();
+                var seq = last;
+                foreach (var line in lines)
+                {
+                    insert.Parameters[1].Value = ++seq;
+                    insert.Parameters[2].Value = line;
+                    insert.ExecuteNonQuery();
+                }
+            }
+            if (batchKey is not null)
+            {
+                using var record = Command("INSERT INTO sla_batches (contract, batch_key, first_seq, line_count) VALUES (@c, @k, @f, @n)",
+                    ("@c", contract), ("@k", batchKey), ("@f", last + 1), ("@n", (long)lines.Count));
+                record.Transaction = transaction;
+                record.ExecuteNonQuery();
+            }
+            if (tail is { } t)
+            {
+                using var offset = Command("DELETE FROM sla_tails WHERE path = @p", ("@p", t.Path));
+                offset.Transaction = transaction;
+                offset.ExecuteNonQuery();
+                using var set = Command("INSERT INTO sla_tails (path, read_to) VALUES (@p, @o)", ("@p", t.Path), ("@o", t.Offset));
+                set.Transaction = transaction;
+                set.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            _last[contract] = last + lines.Count;
+            return new Appended(last + 1, lines.Count, Repeated: false);
+        }
+    }
+
+    public long TailOffset(string path)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT read_to FROM sla_tails WHERE path = @p", ("@p", path));
+            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+    }
+
+    public IReadOnlySet<string> Delivered()
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT notification_key FROM sla_deliveries");
+            using var reader = command.ExecuteReader();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+            return keys;
+        }
+    }
+
+    public void MarkDelivered(string key)
+    {
+        lock (_gate)
+        {
+            using var command = Command(_dialect == Dialect.Sqlite
+                ? "INSERT OR IGNORE INTO sla_deliveries (notification_key) VALUES (@k)"
+                : "INSERT INTO sla_deliveries (notification_key) VALUES (@k) ON CONFLICT DO NOTHING", ("@k", key));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+    }
+
+    private long LastSeq(string contract, DbTransaction transaction)
+    {
+        if (_last.TryGetValue(contract, out var last))
+        {
+            return last;
+        }
+        using var command = Command("SELECT MAX(seq) FROM sla_events WHERE contract = @c", ("@c", contract));
+        command.Transaction = transaction;
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private DbCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}
