@@ -59,7 +59,7 @@ internal sealed class RunBenchmark : IComparativeBenchmark
     }
 
     /// <summary>Copies the quarter until <paramref name="count"/> events: ids suffixed by the copy, times shifted across the term.</summary>
-    private static long Generate(string[] quarter, long count, string path)
+    internal static long Generate(string[] quarter, long count, string path)
     {
         var copies = (count + quarter.Length - 1) / quarter.Length;
         // Spread the copies over the 3-year term less the quarter they span.
