@@ -12,8 +12,10 @@ public sealed record Notification(string Key, Instant At, IReadOnlyDictionary<st
 /// <summary>
 /// One served contract: its monitor, fed every stored line in sequence order (the line number of an event is its sequence
 /// number, as in <c>slac run</c> on a file of the same lines), and the data-quality audit of those lines. Calls are serialised.
+/// Its lines are kept in <paramref name="store"/> by <see cref="Ingest"/>, or by the owner (an Orleans grain keeps them in its
+/// persistent state) who then calls <see cref="Observe"/>.
 /// </summary>
-internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
+internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store = null)
 {
     private readonly object _gate = new();
     private readonly EventAudit _audit = new(monitor);
@@ -49,11 +51,14 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
     }
 
     /// <summary>Feeds the monitor every line the store holds (at start, after a crash or a restart).</summary>
-    public void Replay()
+    public void Replay() => Replay(store!.Lines(Name));
+
+    /// <summary>Feeds the monitor <paramref name="lines"/>, stored lines in sequence order (they are all events).</summary>
+    public void Replay(IEnumerable<string> lines)
     {
         lock (_gate)
         {
-            foreach (var line in store.Lines(Name))
+            foreach (var line in lines)
             {
                 var e = EventReader.ParseJsonLine(line, out var error);
                 if (error is null)
@@ -64,12 +69,9 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
         }
     }
 
-    /// <summary>
-    /// Reads the JSON lines of <paramref name="text"/> (blank lines are skipped), stores the events in one transaction (with
-    /// <paramref name="batchKey"/>, and the <paramref name="tail"/> offset of a tailed file) and then observes them; returns what was
-    /// stored and the lines that are not events (not stored). A batch whose key was stored before is not stored or observed again.
-    /// </summary>
-    public (Appended Stored, IReadOnlyList<RejectedLine> Rejected) Ingest(string text, string? batchKey, (string Path, long Offset)? tail = null)
+    /// <summary>The JSON lines of <paramref name="text"/> that are events (blank lines skipped), and the others with their line
+    /// number in the text and why.</summary>
+    public static (List<string> Lines, List<SlaEvent> Events, List<RejectedLine> Rejected) Read(string text)
     {
         var lines = new List<string>();
         var events = new List<SlaEvent>();
@@ -92,13 +94,36 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
             lines.Add(line);
             events.Add(e);
         }
+        return (lines, events, rejected);
+    }
+
+    /// <summary>Observes <paramref name="events"/>, stored (elsewhere) after every event observed so far, in this order.</summary>
+    public void Observe(IReadOnlyList<SlaEvent> events)
+    {
+        lock (_gate)
+        {
+            foreach (var e in events)
+            {
+                ObserveLocked(in e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the JSON lines of <paramref name="text"/> (<see cref="Read"/>), stores the events in one transaction (with
+    /// <paramref name="batchKey"/>, and the <paramref name="tail"/> offset of a tailed file) and then observes them; returns what was
+    /// stored and the lines that are not events (not stored). A batch whose key was stored before is not stored or observed again.
+    /// </summary>
+    public (Appended Stored, IReadOnlyList<RejectedLine> Rejected) Ingest(string text, string? batchKey, (string Path, long Offset)? tail = null)
+    {
+        var (lines, events, rejected) = Read(text);
         lock (_gate)
         {
             if (lines.Count == 0 && tail is null)
             {
                 return (new Appended(_events + 1, 0, false), rejected);
             }
-            var stored = store.Append(Name, lines, batchKey, tail);
+            var stored = store!.Append(Name, lines, batchKey, tail);
             if (!stored.Repeated)
             {
                 foreach (var e in events)
@@ -120,6 +145,12 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore store)
             return report with { Warnings = warnings, Input = input };
         }
     }
+
+    /// <summary>The report as of <paramref name="asOf"/> as JSON: the text <c>slac run --format json</c> prints on the same lines.</summary>
+    public string ReportJson(Instant asOf) => Json(Report(asOf));
+
+    /// <summary>A report as <c>slac run --format json</c> prints it.</summary>
+    public static string Json(SlaReport report) => ReportJsonWriter.ToJson(report) + "\n";
 
     /// <summary>Explanations of the breached or at-risk periods as of <paramref name="asOf"/> (for the HTML report).</summary>
     public IReadOnlyList<ObjectiveExplanation> Explain(Instant asOf)

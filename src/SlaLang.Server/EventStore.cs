@@ -42,20 +42,77 @@ public static class EventStores
     /// <exception cref="ArgumentException">The text names no store kind this service knows.</exception>
     public static IEventStore Open(string state)
     {
+        var (connection, dialect) = Connect(state);
+        return new SqlEventStore(dialect, connection);
+    }
+
+    /// <summary>A new (closed) connection to the database <paramref name="state"/> names, and its dialect.</summary>
+    internal static (DbConnection Connection, SqlEventStore.Dialect Dialect) Connect(string state)
+    {
         if (state.StartsWith("sqlite:", StringComparison.Ordinal))
         {
-            return new SqlEventStore(SqlEventStore.Dialect.Sqlite, new SqliteConnection(new SqliteConnectionStringBuilder
+            return (new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = state["sqlite:".Length..],
                 Mode = SqliteOpenMode.ReadWriteCreate,
                 Pooling = false,
-            }.ToString()));
+                DefaultTimeout = 30,
+            }.ToString()), SqlEventStore.Dialect.Sqlite);
         }
         if (state.StartsWith("postgres:", StringComparison.Ordinal))
         {
-            return new SqlEventStore(SqlEventStore.Dialect.Postgres, new NpgsqlConnection(state["postgres:".Length..]));
+            return (new NpgsqlConnection(state["postgres:".Length..]), SqlEventStore.Dialect.Postgres);
         }
         throw new ArgumentException($"--state '{state}' names no store: use sqlite:PATH or postgres:CONNECTION-STRING.");
+    }
+}
+
+/// <summary>
+/// Keyed JSON documents with an etag in the same database as the event store (table <c>sla_grain_state</c>): the persistent state
+/// of Orleans contract grains. Calls are serialised by the caller.
+/// </summary>
+internal sealed class SqlTable
+{
+    private readonly DbConnection _connection;
+
+    internal SqlTable(string state)
+    {
+        (_connection, var dialect) = EventStores.Connect(state);
+        _connection.Open();
+        if (dialect == SqlEventStore.Dialect.Sqlite)
+        {
+            SqlEventStore.Execute(_connection, "PRAGMA journal_mode=WAL");
+            SqlEventStore.Execute(_connection, "PRAGMA synchronous=FULL");
+        }
+        SqlEventStore.Execute(_connection, "CREATE TABLE IF NOT EXISTS sla_grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, etag TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (state_name, grain_id))");
+    }
+
+    /// <summary>The document and its etag, or null.</summary>
+    internal (string Data, string ETag)? Read(string stateName, string id)
+    {
+        using var command = SqlEventStore.Command(_connection, "SELECT data, etag FROM sla_grain_state WHERE state_name = @n AND grain_id = @i", ("@n", stateName), ("@i", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Writes the document when its stored etag is <paramref name="etag"/> (null: when there is none); returns the new
+    /// etag, or null when the stored one differs (someone else wrote it).</summary>
+    internal string? Write(string stateName, string id, string data, string? etag)
+    {
+        var next = Guid.NewGuid().ToString("N");
+        using var command = etag is null
+            ? SqlEventStore.Command(_connection, "INSERT INTO sla_grain_state (state_name, grain_id, etag, data) SELECT @n, @i, @e, @d WHERE NOT EXISTS (SELECT 1 FROM sla_grain_state WHERE state_name = @n AND grain_id = @i)",
+                ("@n", stateName), ("@i", id), ("@e", next), ("@d", data))
+            : SqlEventStore.Command(_connection, "UPDATE sla_grain_state SET etag = @e, data = @d WHERE state_name = @n AND grain_id = @i AND etag = @old",
+                ("@n", stateName), ("@i", id), ("@e", next), ("@d", data), ("@old", etag));
+        return command.ExecuteNonQuery() == 1 ? next : null;
+    }
+
+    /// <summary>Removes the document.</summary>
+    internal void Delete(string stateName, string id)
+    {
+        using var command = SqlEventStore.Command(_connection, "DELETE FROM sla_grain_state WHERE state_name = @n AND grain_id = @i", ("@n", stateName), ("@i", id));
+        command.ExecuteNonQuery();
     }
 }
 
@@ -80,9 +137,8 @@ internal sealed class SqlEventStore : IEventStore
             Execute("PRAGMA journal_mode=WAL");
             Execute("PRAGMA synchronous=FULL");
         }
-        var blob = dialect == Dialect.Sqlite ? "TEXT" : "TEXT";
         var integer = dialect == Dialect.Sqlite ? "INTEGER" : "BIGINT";
-        Execute($"CREATE TABLE IF NOT EXISTS sla_events (contract TEXT NOT NULL, seq {integer} NOT NULL, line {blob} NOT NULL, PRIMARY KEY (contract, seq))");
+        Execute($"CREATE TABLE IF NOT EXISTS sla_events (contract TEXT NOT NULL, seq {integer} NOT NULL, line TEXT NOT NULL, PRIMARY KEY (contract, seq))");
         Execute($"CREATE TABLE IF NOT EXISTS sla_batches (contract TEXT NOT NULL, batch_key TEXT NOT NULL, first_seq {integer} NOT NULL, line_count {integer} NOT NULL, PRIMARY KEY (contract, batch_key))");
         Execute($"CREATE TABLE IF NOT EXISTS sla_tails (path TEXT NOT NULL PRIMARY KEY, read_to {integer} NOT NULL)");
         Execute("CREATE TABLE IF NOT EXISTS sla_deliveries (notification_key TEXT NOT NULL PRIMARY KEY)");
@@ -204,15 +260,19 @@ internal sealed class SqlEventStore : IEventStore
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    private void Execute(string sql)
+    private void Execute(string sql) => Execute(_connection, sql);
+
+    private DbCommand Command(string sql, params (string Name, object Value)[] parameters) => Command(_connection, sql, parameters);
+
+    internal static void Execute(DbConnection connection, string sql)
     {
-        using var command = Command(sql);
+        using var command = Command(connection, sql);
         command.ExecuteNonQuery();
     }
 
-    private DbCommand Command(string sql, params (string Name, object Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -256,7 +256,7 @@ public sealed class SlaService : IAsyncDisposable
         {
             case "json":
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(ReportJsonWriter.ToJson(report) + "\n").ConfigureAwait(false);
+                await context.Response.WriteAsync(ContractHost.Json(report)).ConfigureAwait(false);
                 break;
             case "html":
                 context.Response.ContentType = "text/html; charset=utf-8";
