@@ -154,9 +154,6 @@ internal sealed record GeneratedMonitor(string HintName, string? Source, Equatab
 internal sealed record DiagnosticInfo(string Code, string Title, string Message, DiagnosticSeverity Severity, string HelpLink, string Path,
     int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
 {
-    /// <summary>The generator's own code for a <c>.sla</c> file the build could not read.</summary>
-    public const string UnreadableCode = "SLA0001";
-
     public static DiagnosticInfo From(Diagnostics.Diagnostic diagnostic)
     {
         var location = diagnostic.Location;
@@ -170,8 +167,13 @@ internal sealed record DiagnosticInfo(string Code, string Title, string Message,
         }, diagnostic.Descriptor.HelpLink, location.Path, location.Span.Start, location.Span.Length, start.Line, start.Character, end.Line, end.Character);
     }
 
-    public static DiagnosticInfo Unreadable(string path) =>
-        new(UnreadableCode, "Unreadable contract", $"The build could not read '{path}'.", DiagnosticSeverity.Error, "", path, 0, 0, 0, 0, 0, 0);
+    /// <summary>SLA2000 for a <c>.sla</c> file the build gave no text for.</summary>
+    public static DiagnosticInfo Unreadable(string path)
+    {
+        var descriptor = Diagnostics.DiagnosticCatalog.UnreadableSource;
+        return new(descriptor.Code, descriptor.Title, descriptor.FormatMessage(path, "the build gave no text for it."), DiagnosticSeverity.Error,
+            descriptor.HelpLink, path, 0, 0, 0, 0, 0, 0);
+    }
 
     public Diagnostic ToRoslyn() => Diagnostic.Create(
         new DiagnosticDescriptor(Code, Title, "{0}", "SlaLang", Severity, isEnabledByDefault: true, helpLinkUri: HelpLink),

@@ -110,6 +110,19 @@ public sealed class SlaMonitorGeneratorTests
         error.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(0);
     }
 
+    [Fact]
+    public void A_contract_file_the_build_cannot_read_is_an_SLA2000_error_at_it()
+    {
+        var (driver, _) = Run([new InMemoryText("/project/gone.sla", null)]);
+        var result = driver.GetRunResult();
+        result.GeneratedTrees.ShouldBeEmpty();
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Id.ShouldBe("SLA2000");
+        error.Severity.ShouldBe(DiagnosticSeverity.Error);
+        error.Location.GetLineSpan().Path.ShouldBe("/project/gone.sla");
+        error.GetMessage().ShouldBe("Cannot read '/project/gone.sla': the build gave no text for it. Check that the file exists and is readable.");
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) Run(ImmutableArray<AdditionalText> texts)
     {
         var compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("namespace Consumer; public static class Program { }")],
@@ -137,10 +150,10 @@ public sealed class SlaMonitorGeneratorTests
         return SlaCompilation.Create([tree], sources: SlaLang.Semantics.FileSystemSourceProvider.Instance).EmitMonitor(tree).Source!;
     }
 
-    private sealed class InMemoryText(string path, string text) : AdditionalText
+    private sealed class InMemoryText(string path, string? text) : AdditionalText
     {
         public override string Path { get; } = path;
 
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+        public override SourceText? GetText(CancellationToken cancellationToken = default) => text is null ? null : SourceText.From(text);
     }
 }
