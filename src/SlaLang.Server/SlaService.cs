@@ -238,8 +238,7 @@ public sealed class SlaService : IAsyncDisposable
         }
         else
         {
-            var now = _options.Clock.Now;
-            asOf = now < monitor.Term.Start ? monitor.Term.Start : now > monitor.Term.End ? monitor.Term.End : now;
+            asOf = Now(monitor);
         }
         var format = context.Request.Query["format"].FirstOrDefault() ?? "json";
         SlaReport report;
@@ -308,9 +307,7 @@ public sealed class SlaService : IAsyncDisposable
         var budget = new StringBuilder("# HELP slalang_error_budget_remaining_ratio Error budget left in the current period (1 - consumed).\n# TYPE slalang_error_budget_remaining_ratio gauge\n");
         foreach (var host in _hosts.Values)
         {
-            var monitor = host.Monitor;
-            var asOf = now < monitor.Term.Start ? monitor.Term.Start : now > monitor.Term.End ? monitor.Term.End : now;
-            foreach (var current in host.Report(asOf).Objectives.GroupBy(o => (o.Service, o.Objective)).Select(g => g.Last()))
+            foreach (var current in host.Report(Now(host.Monitor)).Objectives.GroupBy(o => (o.Service, o.Objective)).Select(g => g.Last()))
             {
                 var labels = $"contract=\"{Label(host.Name)}\",service=\"{Label(current.Service)}\",objective=\"{Label(current.Objective)}\"";
                 breached.Append(CultureInfo.InvariantCulture, $"slalang_objective_breached{{{labels}}} {(current.Status == ObjectiveStatus.Breached ? 1 : 0)}\n");
@@ -473,6 +470,13 @@ public sealed class SlaService : IAsyncDisposable
             _options.Log?.WriteLine($"webhook unreachable for {notification.Key} ({e.Message}): trying again later");
             return false;
         }
+    }
+
+    /// <summary>The service's clock, clamped to <paramref name="monitor"/>'s term: the as-of of reports and metrics given none.</summary>
+    private Instant Now(ContractMonitor monitor)
+    {
+        var now = _options.Clock.Now;
+        return now < monitor.Term.Start ? monitor.Term.Start : now > monitor.Term.End ? monitor.Term.End : now;
     }
 
     private static Instant? Earlier(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -141,17 +141,8 @@ public sealed class PackagesTests(PackagesTests.Packed packed) : IClassFixture<P
         /// <summary>Runs the dotnet host with <paramref name="args"/> in <paramref name="directory"/>.</summary>
         public static (int Exit, string Out, string Err) Dotnet(string directory, params string[] args)
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
+            var start = Slac.Dotnet(args);
+            start.WorkingDirectory = directory;
             // The builds here are builds of their own: no build server outlives them, no test-run MSBuild setting leaks in.
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

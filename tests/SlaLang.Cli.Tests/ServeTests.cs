@@ -242,16 +242,7 @@ public sealed class ServeTests : IDisposable
 
     private (Process, Uri) StartServe(string state)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { typeof(Program).Assembly.Location, "serve", Slac.Example("novaterra", "novaterra.sla"), "--state", state, "--listen", "http://127.0.0.1:0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = Slac.Dotnet(typeof(Program).Assembly.Location, "serve", Slac.Example("novaterra", "novaterra.sla"), "--state", state, "--listen", "http://127.0.0.1:0");
         start.Environment["SLAC_CACHE_DIR"] = Slac.CacheDirectory;
         var process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync();

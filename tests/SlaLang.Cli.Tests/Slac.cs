@@ -55,6 +55,22 @@ internal static class Slac
     public static SlaEvent[] Events(string example) =>
         [.. EventReader.ReadFile(Example(example, "events.jsonl"), e => throw new InvalidDataException(e.ToString()))];
 
+    /// <summary>How to run the dotnet host (the one running the tests) with <paramref name="args"/>, its output redirected.</summary>
+    public static System.Diagnostics.ProcessStartInfo Dotnet(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return start;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
