@@ -121,24 +121,27 @@ public sealed class SlaMonitorGenerator : IIncrementalGenerator
         var stem = new string([.. Path.GetFileNameWithoutExtension(path).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
         return $"{stem}.{hash:x8}.{Path.GetFileNameWithoutExtension(fileName)}.g.cs";
     }
+}
 
-    /// <summary>The files a compilation asked for, from the texts the generator was given.</summary>
-    private sealed class RecordingSourceProvider(Dictionary<string, string> texts) : ISourceProvider
+/// <summary>The files a compilation asked for, from the texts the generator was given. A compilation reads the files a
+/// file imports in parallel: the record of reads is a concurrent set.</summary>
+internal sealed class RecordingSourceProvider(Dictionary<string, string> texts) : ISourceProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _read = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> ReadPaths => _read.Keys;
+
+    public SourceReadResult Read(string path)
     {
-        public HashSet<string> ReadPaths { get; } = new(StringComparer.Ordinal);
-
-        public SourceReadResult Read(string path)
+        if (!texts.TryGetValue(path, out var text))
         {
-            if (!texts.TryGetValue(path, out var text))
-            {
-                return new SourceReadResult(SourceReadStatus.NotFound, null, null);
-            }
-            ReadPaths.Add(path);
-            return SourceReadResult.Of(new SlaLang.Text.SourceText(text));
+            return new SourceReadResult(SourceReadStatus.NotFound, null, null);
         }
-
-        public string? ResolveLinks(string path) => texts.ContainsKey(path) ? path : null;
+        _read.TryAdd(path, true);
+        return SourceReadResult.Of(new SlaLang.Text.SourceText(text));
     }
+
+    public string? ResolveLinks(string path) => texts.ContainsKey(path) ? path : null;
 }
 
 /// <summary>A <c>.sla</c> file: its full path and text (null when it could not be read).</summary>

@@ -27,7 +27,8 @@ public readonly record struct SourceReadResult(SourceReadStatus Status, SourceTe
 
 /// <summary>
 /// Supplies the files a compilation imports: the CLI reads them from disk, the language server overlays the open documents
-/// on the disk. Binding never reads a file itself; every file comes through a provider.
+/// on the disk. Binding never reads a file itself; every file comes through a provider. A compilation reads the files one file
+/// imports in parallel: <see cref="Read"/> and <see cref="ResolveLinks"/> are called from several threads at once.
 /// </summary>
 public interface ISourceProvider
 {

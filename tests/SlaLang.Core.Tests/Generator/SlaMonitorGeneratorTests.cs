@@ -46,6 +46,28 @@ public sealed class SlaMonitorGeneratorTests
         compilation.GetTypeByMetadataName("SlaLang.Generated.NovaTerraRunMonitor").ShouldNotBeNull();
     }
 
+    /// <summary>A compilation reads a file's imports in parallel: the generator's record of the files read is written from
+    /// several threads at once (a HashSet there lost entries and, now and then, handed out a null path: the build failed with
+    /// CS8785 'Value cannot be null (key)').</summary>
+    [Fact]
+    public void The_record_of_files_read_keeps_every_file_read_from_many_threads_at_once()
+    {
+        // As a contract importing four files: a fresh record, four reads at the same moment; many times over.
+        var texts = Enumerable.Range(0, 4).ToDictionary(i => $"/p/{i}.sla", i => "library L {\n}\n");
+        for (var round = 0; round < 3_000; round++)
+        {
+            var reading = new RecordingSourceProvider(texts);
+            using var start = new Barrier(texts.Count);
+            Parallel.ForEach(texts.Keys, new ParallelOptions { MaxDegreeOfParallelism = texts.Count }, path =>
+            {
+                start.SignalAndWait();
+                reading.Read(path).Status.ShouldBe(SlaLang.Semantics.SourceReadStatus.Read);
+            });
+            reading.ReadPaths.Order(StringComparer.Ordinal).ShouldBe(texts.Keys.Order(StringComparer.Ordinal));
+        }
+        new RecordingSourceProvider(texts).Read("/p/missing.sla").Status.ShouldBe(SlaLang.Semantics.SourceReadStatus.NotFound);
+    }
+
     [Fact]
     public void A_contract_error_is_a_build_error_with_its_SLA_code_at_the_sla_file_and_line()
     {
