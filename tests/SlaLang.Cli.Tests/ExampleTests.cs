@@ -131,3 +131,25 @@ public class ExampleTests
         return ReportJsonWriter.ToJson(monitor.Report(asOf));
     }
 }
+
+/// <summary><c>slac run --format json</c> as a process: the report goes to standard output as bytes (not through the console
+/// writer), and is the same document.</summary>
+public sealed class StandardOutputReportTests
+{
+    [Theory]
+    [InlineData("novaterra")]
+    [InlineData("belleplace")]
+    public async Task The_json_report_on_standard_output_is_the_baseline_byte_for_byte(string example)
+    {
+        var start = Slac.Dotnet(typeof(Program).Assembly.Location, "run", Slac.Example(example, example + ".sla"), "--events", Slac.Example(example, "events.jsonl"), "--format", "json");
+        start.Environment["SLAC_CACHE_DIR"] = Slac.CacheDirectory;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        using var bytes = new MemoryStream();
+        await process.StandardOutput.BaseStream.CopyToAsync(bytes);
+        await process.WaitForExitAsync();
+        (await error).ShouldBeEmpty();
+        process.ExitCode.ShouldBe(0);
+        bytes.ToArray().ShouldBe(File.ReadAllBytes(Slac.Example(example, "expected-report.json")));
+    }
+}

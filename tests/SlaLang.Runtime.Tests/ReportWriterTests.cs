@@ -63,3 +63,37 @@ public class ReportWriterTests
         json.ShouldContain("\"value\":33.333333333333333333333333333");
     }
 }
+
+/// <summary>The allocation-free time formatter of reports against NodaTime's pattern it replaces on the hot path.</summary>
+public sealed class ReportTimeFormatTests
+{
+    [Fact]
+    public void The_fast_time_text_equals_the_pattern_text_for_every_kind_of_instant_and_offset()
+    {
+        var random = new Random(7);
+        var checkedCount = 0;
+        for (var k = 0; k < 200_000; k++)
+        {
+            var year = k % 50 == 0 ? random.Next(1, 10_000) : random.Next(1900, 3001);
+            var date = new NodaTime.LocalDate(year, random.Next(1, 13), 1).PlusDays(random.Next(0, 28));
+            var nanos = (k % 4) switch
+            {
+                0 => 0,
+                1 => random.Next(0, 1_000) * 1_000_000,
+                2 => random.Next(0, 1_000_000_000),
+                _ => random.Next(1, 10) * 100,
+            };
+            var time = new NodaTime.LocalTime(random.Next(0, 24), random.Next(0, 60), random.Next(0, 60)).PlusNanoseconds(nanos);
+            var offsetMinutes = k % 7 == 0 ? 0 : random.Next(-18 * 60 + 1, 18 * 60);
+            var value = new NodaTime.OffsetDateTime(date.At(time), NodaTime.Offset.FromSeconds(offsetMinutes * 60));
+            ReportNames.FormatTime(value).ShouldBe(ReportNames.SlowFormatTime(value), value.ToString());
+            checkedCount++;
+        }
+        checkedCount.ShouldBe(200_000);
+        // Offsets with seconds (local mean time) keep the general pattern.
+        var paris1900 = new NodaTime.OffsetDateTime(new NodaTime.LocalDateTime(1900, 1, 1, 0, 0), NodaTime.Offset.FromSeconds(561));
+        ReportNames.TryFormatTime(paris1900, new char[ReportNames.MaxTimeLength], out _).ShouldBeFalse();
+        ReportNames.FormatTime(paris1900).ShouldBe("1900-01-01T00:00:00+00:09:21");
+        ReportNames.FormatTime(new NodaTime.OffsetDateTime(new NodaTime.LocalDateTime(2026, 3, 29, 2, 30, 0, 500), NodaTime.Offset.Zero)).ShouldBe("2026-03-29T02:30:00.5+00:00");
+    }
+}

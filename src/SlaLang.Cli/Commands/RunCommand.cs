@@ -83,12 +83,20 @@ internal sealed class RunCommand : ISlacCommand
         else if (options.Format == "json")
         {
             // With --explain, the report's last property is its explanations: one JSON document.
-            output.Write(ReportJsonWriter.ToJson(report, more: explanations is null ? null : w =>
+            Action<System.Text.Json.Utf8JsonWriter>? more = explanations is null ? null : w =>
             {
                 w.WritePropertyName("explanations");
                 ExplanationWriter.WriteJson(explanations, w, run.Monitor.Zone);
-            }));
-            output.WriteLine();
+            };
+            if (!StandardOutput.TryWrite(output, stream =>
+                {
+                    ReportJsonWriter.Write(report, stream, more: more);
+                    stream.WriteByte((byte)'\n');
+                }))
+            {
+                output.Write(ReportJsonWriter.ToJson(report, more: more));
+                output.WriteLine();
+            }
         }
         else
         {

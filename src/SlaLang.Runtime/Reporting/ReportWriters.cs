@@ -44,7 +44,73 @@ public static class ReportNames
     /// ISO 8601 with the offset written <c>+02:00</c> (fraction only when non-zero). An offset with seconds (local mean
     /// time in old tz data: Paris was +00:09:21 until 1911) keeps them, so the text reads back as the same instant.
     /// </summary>
-    public static string FormatTime(OffsetDateTime t) =>
+    public static string FormatTime(OffsetDateTime t)
+    {
+        Span<char> buffer = stackalloc char[MaxTimeLength];
+        return TryFormatTime(t, buffer, out var written) ? new string(buffer[..written]) : SlowFormatTime(t);
+    }
+
+    /// <summary>The longest text <see cref="TryFormatTime"/> writes.</summary>
+    internal const int MaxTimeLength = 35;
+
+    /// <summary>
+    /// Writes <see cref="FormatTime"/>'s text into <paramref name="destination"/> without allocating (reports list hundreds of
+    /// thousands of times); false for what only the general pattern writes (years outside 0001–9999, offsets with seconds).
+    /// </summary>
+    internal static bool TryFormatTime(OffsetDateTime t, Span<char> destination, out int written)
+    {
+        written = 0;
+        var offset = t.Offset.Seconds;
+        var year = t.Year;
+        if (offset % 60 != 0 || year < 1 || year > 9999 || destination.Length < MaxTimeLength)
+        {
+            return false;
+        }
+        Digits(destination, 0, year, 4);
+        destination[4] = '-';
+        Digits(destination, 5, t.Month, 2);
+        destination[7] = '-';
+        Digits(destination, 8, t.Day, 2);
+        destination[10] = 'T';
+        Digits(destination, 11, t.Hour, 2);
+        destination[13] = ':';
+        Digits(destination, 14, t.Minute, 2);
+        destination[16] = ':';
+        Digits(destination, 17, t.Second, 2);
+        var at = 19;
+        var nanos = t.NanosecondOfSecond;
+        if (nanos != 0)
+        {
+            destination[at++] = '.';
+            var digits = 9;
+            while (nanos % 10 == 0)
+            {
+                nanos /= 10;
+                digits--;
+            }
+            Digits(destination, at, nanos, digits);
+            at += digits;
+        }
+        destination[at++] = offset < 0 ? '-' : '+';
+        var minutes = Math.Abs(offset) / 60;
+        Digits(destination, at, minutes / 60, 2);
+        destination[at + 2] = ':';
+        Digits(destination, at + 3, minutes % 60, 2);
+        written = at + 5;
+        return true;
+    }
+
+    private static void Digits(Span<char> destination, int at, int value, int count)
+    {
+        for (var k = count - 1; k >= 0; k--)
+        {
+            destination[at + k] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    /// <summary>The general pattern: every year NodaTime writes, and offsets with seconds.</summary>
+    internal static string SlowFormatTime(OffsetDateTime t) =>
         (t.Offset.Seconds % 60 == 0 ? Pattern : PatternWithOffsetSeconds).Format(t);
 
     /// <summary>A decimal without trailing zeros (1.500 → 1.5); integers stay integers.</summary>
@@ -70,90 +136,139 @@ public static class ReportJsonWriter
     }
 
     /// <summary>Writes <paramref name="report"/> with <paramref name="w"/>; <paramref name="more"/> writes further properties (explanations).</summary>
+    // Property names encoded once: a report of a large log writes them hundreds of thousands of times.
+    private static readonly JsonEncodedText PContract = JsonEncodedText.Encode("contract");
+    private static readonly JsonEncodedText PAsOf = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText PObjectives = JsonEncodedText.Encode("objectives");
+    private static readonly JsonEncodedText PService = JsonEncodedText.Encode("service");
+    private static readonly JsonEncodedText PObjective = JsonEncodedText.Encode("objective");
+    private static readonly JsonEncodedText PValue = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText PUnit = JsonEncodedText.Encode("unit");
+    private static readonly JsonEncodedText PTarget = JsonEncodedText.Encode("target");
+    private static readonly JsonEncodedText PCalendar = JsonEncodedText.Encode("calendar");
+    private static readonly JsonEncodedText PStatus = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText PAtRisk = JsonEncodedText.Encode("atRisk");
+    private static readonly JsonEncodedText PBudget = JsonEncodedText.Encode("budget");
+    private static readonly JsonEncodedText PAllowedSeconds = JsonEncodedText.Encode("allowedSeconds");
+    private static readonly JsonEncodedText PConsumed = JsonEncodedText.Encode("consumed");
+    private static readonly JsonEncodedText PCredits = JsonEncodedText.Encode("credits");
+    private static readonly JsonEncodedText PPenalty = JsonEncodedText.Encode("penalty");
+    private static readonly JsonEncodedText PRate = JsonEncodedText.Encode("rate");
+    private static readonly JsonEncodedText PAmount = JsonEncodedText.Encode("amount");
+    private static readonly JsonEncodedText PCurrency = JsonEncodedText.Encode("currency");
+    private static readonly JsonEncodedText PEscalations = JsonEncodedText.Encode("escalations");
+    private static readonly JsonEncodedText PEscalation = JsonEncodedText.Encode("escalation");
+    private static readonly JsonEncodedText PIncident = JsonEncodedText.Encode("incident");
+    private static readonly JsonEncodedText PLevel = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText PNotify = JsonEncodedText.Encode("notify");
+    private static readonly JsonEncodedText PAt = JsonEncodedText.Encode("at");
+    private static readonly JsonEncodedText PObligations = JsonEncodedText.Encode("obligations");
+    private static readonly JsonEncodedText PObligation = JsonEncodedText.Encode("obligation");
+    private static readonly JsonEncodedText PDue = JsonEncodedText.Encode("due");
+    private static readonly JsonEncodedText PFulfilledAt = JsonEncodedText.Encode("fulfilledAt");
+    private static readonly JsonEncodedText PWarnings = JsonEncodedText.Encode("warnings");
+    private static readonly JsonEncodedText PCode = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText PLine = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText PMessage = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText PInput = JsonEncodedText.Encode("input");
+    private static readonly JsonEncodedText PLinesRead = JsonEncodedText.Encode("linesRead");
+    private static readonly JsonEncodedText PEventsRead = JsonEncodedText.Encode("eventsRead");
+    private static readonly JsonEncodedText PEventsUsed = JsonEncodedText.Encode("eventsUsed");
+    private static readonly JsonEncodedText PDuplicates = JsonEncodedText.Encode("duplicates");
+    private static readonly JsonEncodedText PMalformedLines = JsonEncodedText.Encode("malformedLines");
+    private static readonly JsonEncodedText PPeriod = JsonEncodedText.Encode("period");
+    private static readonly JsonEncodedText PStart = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText PEnd = JsonEncodedText.Encode("end");
+
     public static void Write(SlaReport report, Utf8JsonWriter w, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
-        w.WriteString("contract", report.Contract);
-        w.WriteString("asOf", ReportNames.FormatTime(report.AsOf));
-        w.WriteStartArray("objectives");
+        w.WriteString(PContract, report.Contract);
+        WriteTime(w, PAsOf, report.AsOf);
+        w.WriteStartArray(PObjectives);
         foreach (var o in report.Objectives)
         {
             w.WriteStartObject();
-            w.WriteString("service", o.Service);
-            w.WriteString("objective", o.Objective);
+            w.WriteString(PService, o.Service);
+            w.WriteString(PObjective, o.Objective);
             WritePeriod(w, o.Period);
-            WriteDecimal(w, "value", o.Value);
-            w.WriteString("unit", o.Unit.ToWireName());
-            w.WriteString("target", o.Target);
-            w.WriteString("calendar", o.Calendar);
-            w.WriteString("status", o.Status.ToWireName());
-            w.WriteBoolean("atRisk", o.AtRisk);
+            WriteDecimal(w, PValue, o.Value);
+            w.WriteString(PUnit, o.Unit.ToWireName());
+            w.WriteString(PTarget, o.Target);
+            w.WriteString(PCalendar, o.Calendar);
+            w.WriteString(PStatus, o.Status.ToWireName());
+            w.WriteBoolean(PAtRisk, o.AtRisk);
             if (o.Budget is { } b)
             {
-                w.WriteStartObject("budget");
-                w.WriteNumber("allowedSeconds", ReportNames.Normalize(b.AllowedSeconds));
-                WriteDecimal(w, "consumed", b.Consumed);
+                w.WriteStartObject(PBudget);
+                w.WriteNumber(PAllowedSeconds, ReportNames.Normalize(b.AllowedSeconds));
+                WriteDecimal(w, PConsumed, b.Consumed);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            FlushSometimes(w);
         }
         w.WriteEndArray();
-        w.WriteStartArray("credits");
+        w.WriteStartArray(PCredits);
         foreach (var c in report.Credits)
         {
             w.WriteStartObject();
-            w.WriteString("service", c.Service);
-            w.WriteString("penalty", c.Penalty);
-            w.WriteString("objective", c.Objective);
+            w.WriteString(PService, c.Service);
+            w.WriteString(PPenalty, c.Penalty);
+            w.WriteString(PObjective, c.Objective);
             WritePeriod(w, c.Period);
-            w.WriteNumber("rate", ReportNames.Normalize(c.Rate));
-            w.WriteNumber("amount", c.Amount);
-            w.WriteString("currency", c.Currency);
+            w.WriteNumber(PRate, ReportNames.Normalize(c.Rate));
+            w.WriteNumber(PAmount, c.Amount);
+            w.WriteString(PCurrency, c.Currency);
             w.WriteEndObject();
+            FlushSometimes(w);
         }
         w.WriteEndArray();
-        w.WriteStartArray("escalations");
+        w.WriteStartArray(PEscalations);
         foreach (var e in report.Escalations)
         {
             w.WriteStartObject();
-            w.WriteString("escalation", e.Escalation);
-            w.WriteString("incident", e.Incident);
-            w.WriteNumber("level", e.Level);
-            w.WriteString("notify", e.Notify);
-            w.WriteString("at", ReportNames.FormatTime(e.At));
+            w.WriteString(PEscalation, e.Escalation);
+            w.WriteString(PIncident, e.Incident);
+            w.WriteNumber(PLevel, e.Level);
+            w.WriteString(PNotify, e.Notify);
+            WriteTime(w, PAt, e.At);
             w.WriteEndObject();
+            FlushSometimes(w);
         }
         w.WriteEndArray();
-        w.WriteStartArray("obligations");
+        w.WriteStartArray(PObligations);
         foreach (var o in report.Obligations)
         {
             w.WriteStartObject();
-            w.WriteString("obligation", o.Obligation);
+            w.WriteString(PObligation, o.Obligation);
             WritePeriod(w, o.Period);
-            w.WriteString("due", o.Due is { } due ? ReportNames.FormatTime(due) : null);
-            w.WriteString("status", o.Status.ToWireName());
-            w.WriteString("fulfilledAt", o.FulfilledAt is { } f ? ReportNames.FormatTime(f) : null);
+            WriteTime(w, PDue, o.Due);
+            w.WriteString(PStatus, o.Status.ToWireName());
+            WriteTime(w, PFulfilledAt, o.FulfilledAt);
             w.WriteEndObject();
+            FlushSometimes(w);
         }
         w.WriteEndArray();
-        w.WriteStartArray("warnings");
+        w.WriteStartArray(PWarnings);
         foreach (var warning in report.Warnings)
         {
             w.WriteStartObject();
-            w.WriteString("code", warning.Code);
-            w.WriteNumber("line", warning.Line);
-            w.WriteString("message", warning.Message);
+            w.WriteString(PCode, warning.Code);
+            w.WriteNumber(PLine, warning.Line);
+            w.WriteString(PMessage, warning.Message);
             w.WriteEndObject();
+            FlushSometimes(w);
         }
         w.WriteEndArray();
         if (report.Input is { } input)
         {
-            w.WriteStartObject("input");
-            w.WriteNumber("linesRead", input.LinesRead);
-            w.WriteNumber("eventsRead", input.EventsRead);
-            w.WriteNumber("eventsUsed", input.EventsUsed);
-            w.WriteNumber("duplicates", input.Duplicates);
-            w.WriteNumber("malformedLines", input.MalformedLines);
+            w.WriteStartObject(PInput);
+            w.WriteNumber(PLinesRead, input.LinesRead);
+            w.WriteNumber(PEventsRead, input.EventsRead);
+            w.WriteNumber(PEventsUsed, input.EventsUsed);
+            w.WriteNumber(PDuplicates, input.Duplicates);
+            w.WriteNumber(PMalformedLines, input.MalformedLines);
             w.WriteEndObject();
         }
         more?.Invoke(w);
@@ -161,7 +276,35 @@ public static class ReportJsonWriter
         w.Flush();
     }
 
-    private static void WriteDecimal(Utf8JsonWriter w, string name, decimal? value)
+    /// <summary>Hands the pending bytes to the stream every 64 KiB, so that a large report streams out instead of being
+    /// held whole in the writer's buffer (a string target flushes into its memory stream all the same).</summary>
+    private static void FlushSometimes(Utf8JsonWriter w)
+    {
+        if (w.BytesPending > 1 << 16)
+        {
+            w.Flush();
+        }
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, JsonEncodedText name, OffsetDateTime? time)
+    {
+        if (time is not { } t)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        Span<char> buffer = stackalloc char[ReportNames.MaxTimeLength];
+        if (ReportNames.TryFormatTime(t, buffer, out var written))
+        {
+            w.WriteString(name, buffer[..written]);
+        }
+        else
+        {
+            w.WriteString(name, ReportNames.SlowFormatTime(t));
+        }
+    }
+
+    private static void WriteDecimal(Utf8JsonWriter w, JsonEncodedText name, decimal? value)
     {
         if (value is { } v)
         {
@@ -175,9 +318,9 @@ public static class ReportJsonWriter
 
     private static void WritePeriod(Utf8JsonWriter w, PeriodBounds p)
     {
-        w.WriteStartObject("period");
-        w.WriteString("start", ReportNames.FormatTime(p.Start));
-        w.WriteString("end", ReportNames.FormatTime(p.End));
+        w.WriteStartObject(PPeriod);
+        WriteTime(w, PStart, p.Start);
+        WriteTime(w, PEnd, p.End);
         w.WriteEndObject();
     }
 }
