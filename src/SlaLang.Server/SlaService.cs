@@ -189,7 +189,7 @@ public sealed class SlaService : IAsyncDisposable
             return;
         }
         var (stored, rejected) = host.Ingest(text, key);
-        _changed.Release();
+        Changed();
         context.Response.StatusCode = rejected.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body, JsonOptions);
@@ -356,7 +356,7 @@ public sealed class SlaService : IAsyncDisposable
                                 _options.Log?.WriteLine($"{name}: a line after byte {offset}: line {line.Line} of the new text: {line.Reason} (skipped)");
                             }
                             offset += end + 1;
-                            _changed.Release();
+                            Changed();
                         }
                     }
                 }
@@ -477,6 +477,15 @@ public sealed class SlaService : IAsyncDisposable
     {
         var now = _options.Clock.Now;
         return now < monitor.Term.Start ? monitor.Term.Start : now > monitor.Term.End ? monitor.Term.End : now;
+    }
+
+    /// <summary>Wakes the notifier (new events may bring notifications forward or cancel them); one pending wake-up is enough.</summary>
+    private void Changed()
+    {
+        if (_options.Webhook is not null && _changed.CurrentCount == 0)
+        {
+            _changed.Release();
+        }
     }
 
     private static Instant? Earlier(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
