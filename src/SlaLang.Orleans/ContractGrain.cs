@@ -97,16 +97,9 @@ public sealed class ContractGrain(
     /// <inheritdoc/>
     public Task<string> Report(string asOf)
     {
-        var monitor = _host!.Monitor;
-        if (!AsOf.TryParse(asOf, monitor.Zone, out var instant, out var problem))
-        {
-            throw new ArgumentException($"asOf '{asOf}' {problem}");
-        }
-        if (instant < monitor.Term.Start || instant > monitor.Term.End)
-        {
-            throw new ArgumentException($"asOf '{asOf}' lies outside the term of {monitor.Name}");
-        }
-        return Task.FromResult(_host.ReportJson(instant));
+        return _host!.TryParseAsOf(asOf, out var instant, out var problem)
+            ? Task.FromResult(_host.ReportJson(instant))
+            : throw new ArgumentException(problem);
     }
 }
 

@@ -135,6 +135,23 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
         }
     }
 
+    /// <summary>Reads an as-of as a request gives it (<see cref="AsOf.TryParse"/>, in the contract's zone) and requires it within
+    /// the term; <paramref name="problem"/> says what is wrong, starting with the text.</summary>
+    public bool TryParseAsOf(string text, out Instant asOf, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        if (!AsOf.TryParse(text, monitor.Zone, out asOf, out problem))
+        {
+            problem = $"asOf '{text}' {problem}";
+            return false;
+        }
+        if (asOf < monitor.Term.Start || asOf > monitor.Term.End)
+        {
+            problem = $"asOf '{text}' lies outside the term of {Name}";
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>The report as of <paramref name="asOf"/>, with the data-quality warnings and input summary of the stored lines.</summary>
     public SlaReport Report(Instant asOf)
     {

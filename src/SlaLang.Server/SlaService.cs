@@ -115,7 +115,15 @@ public sealed class SlaService : IAsyncDisposable
         var app = builder.Build();
         var service = new SlaService(options, hosts, app);
         service.Map(app);
-        await app.StartAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         service.Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         foreach (var (contract, path) in options.Tails)
@@ -225,14 +233,9 @@ public sealed class SlaService : IAsyncDisposable
         Instant asOf;
         if (context.Request.Query["asOf"].FirstOrDefault() is { } text)
         {
-            if (!AsOf.TryParse(text, monitor.Zone, out asOf, out var problem))
+            if (!host.TryParseAsOf(text, out asOf, out var problem))
             {
-                await Problem(context, HttpStatusCode.BadRequest, $"asOf '{text}' {problem}").ConfigureAwait(false);
-                return;
-            }
-            if (asOf < monitor.Term.Start || asOf > monitor.Term.End)
-            {
-                await Problem(context, HttpStatusCode.BadRequest, $"asOf '{text}' lies outside the term of {monitor.Name}").ConfigureAwait(false);
+                await Problem(context, HttpStatusCode.BadRequest, problem).ConfigureAwait(false);
                 return;
             }
         }

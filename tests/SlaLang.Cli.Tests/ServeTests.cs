@@ -81,6 +81,26 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_store_a_taken_port_and_a_tail_of_an_unserved_contract_are_bad_usage()
+    {
+        var contract = Slac.Example("novaterra", "novaterra.sla");
+        var (exit, _, error) = Slac.Run("serve", contract, "--state", "mysql:db");
+        exit.ShouldBe(2);
+        error.ShouldBe("slac: --state 'mysql:db' names no store: use sqlite:PATH or postgres:CONNECTION-STRING.\n");
+
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        (exit, _, error) = Slac.Run("serve", contract, "--state", "sqlite:" + Path.Combine(_work, "a.db"), "--listen", $"http://127.0.0.1:{port}");
+        exit.ShouldBe(2);
+        error.ShouldContain($"slac: cannot listen on 'http://127.0.0.1:{port}': ");
+
+        (exit, _, error) = Slac.Run("serve", contract, "--state", "sqlite:" + Path.Combine(_work, "b.db"), "--listen", "http://127.0.0.1:0", "--tail", "Other=" + Path.Combine(_work, "t.jsonl"));
+        exit.ShouldBe(2);
+        error.ShouldContain("--tail names contract 'Other', which is not served.");
+    }
+
+    [Fact]
     public async Task Escalations_and_missed_obligations_fire_at_their_instant_once_each_and_are_retried_with_the_same_key()
     {
         var expected = ExpectedNotifications();
