@@ -58,25 +58,39 @@ internal sealed class RunBenchmark : IComparativeBenchmark
         return 0;
     }
 
-    /// <summary>Copies the quarter until <paramref name="count"/> events: ids suffixed by the copy, times shifted across the term.</summary>
+    /// <summary>
+    /// Copies the quarter until <paramref name="count"/> events: ids suffixed by the copy, times shifted across the term, written
+    /// in time order (a k-way merge of the copies), as a live feed delivers them: `--lateness` then drops nothing. (Written copy
+    /// after copy, most events of a 10M file came more than 7 days after a later one and `--lateness 7d` skipped 87 % of them.)
+    /// </summary>
     internal static long Generate(string[] quarter, long count, string path)
     {
         var copies = (count + quarter.Length - 1) / quarter.Length;
         // Spread the copies over the 3-year term less the quarter they span.
         var spread = TimeSpan.FromDays(365 * 3 - 92);
+        var times = quarter.Select(line =>
+        {
+            using var document = JsonDocument.Parse(line);
+            return DateTimeOffset.Parse(document.RootElement.GetProperty("time").GetString()!, CultureInfo.InvariantCulture).UtcTicks;
+        }).ToArray();
+        var order = Enumerable.Range(0, quarter.Length).OrderBy(i => times[i]).ThenBy(i => i).ToArray();
+        var queue = new PriorityQueue<(long Copy, int Next), (long Ticks, long Copy, int Next)>();
+        for (long copy = 0; copy < copies; copy++)
+        {
+            var shift = spread.Ticks / copies * copy;
+            queue.Enqueue((copy, 0), (times[order[0]] + shift, copy, 0));
+        }
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         long written = 0;
-        for (long copy = 0; copy < copies && written < count; copy++)
+        while (written < count && queue.TryDequeue(out var item, out _))
         {
-            var shift = TimeSpan.FromTicks(spread.Ticks / copies * copy);
-            foreach (var line in quarter)
+            var shift = TimeSpan.FromTicks(spread.Ticks / copies * item.Copy);
+            writer.Write(Rewrite(quarter[order[item.Next]], shift, item.Copy));
+            writer.Write('\n');
+            written++;
+            if (item.Next + 1 < order.Length)
             {
-                if (written++ >= count)
-                {
-                    break;
-                }
-                writer.Write(Rewrite(line, shift, copy));
-                writer.Write('\n');
+                queue.Enqueue((item.Copy, item.Next + 1), (times[order[item.Next + 1]] + shift.Ticks, item.Copy, item.Next + 1));
             }
         }
         writer.Flush();
