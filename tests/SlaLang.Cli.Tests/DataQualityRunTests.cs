@@ -67,6 +67,32 @@ public class DataQualityRunTests
         return Slac.Run(["run", contract, "--events", events, "--as-of", "2026-03-01", .. options]);
     }
 
+    /// <summary>An end is answered by its start whenever the start comes (the audit keeps only unanswered ends).</summary>
+    [Fact]
+    public void An_end_before_its_start_is_no_warning_and_unanswered_ends_are_one_warning_at_the_first()
+    {
+        string[] log =
+        [
+            """{"time":"2026-01-05T11:00:00+01:00","kind":"outage_end","service":"S","id":"O1"}""",      // 1: its start comes later
+            """{"time":"2026-01-05T10:00:00+01:00","kind":"outage_start","service":"S","id":"O1"}""",    // 2
+            """{"time":"2026-01-05T11:00:00+01:00","kind":"outage_end","service":"S","id":"O1"}""",      // 3: a duplicate of 1
+            """{"time":"2026-01-06T11:00:00+01:00","kind":"outage_end","service":"S","id":"O7"}""",      // 4: never started
+            """{"time":"2026-01-06T12:00:00+01:00","kind":"outage_end","service":"S","id":"O7"}""",      // 5: never started either
+            """{"time":"2026-01-07T12:00:00+01:00","kind":"maintenance_end","service":"S","id":"O1"}""", // 6: a maintenance, not the outage
+        ];
+        var (exit, output, error) = Run(log, "--format", "json");
+        exit.ShouldBe(0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        report.GetProperty("warnings").EnumerateArray()
+            .Select(w => $"{w.GetProperty("line").GetInt32()} {w.GetProperty("code").GetString()} {w.GetProperty("message").GetString()}")
+            .ShouldBe([
+                "4 SLA4005 outage 'O7' of service 'S' ends without a start (outage_start); the end does not count",
+                "6 SLA4005 maintenance 'O1' of service 'S' ends without a start (maintenance_start); the end does not count",
+            ]);
+        // 6 events, 1 duplicate (3); the two ends of O7 and the maintenance end do not count: 6 - 1 - 3 = 2.
+        report.GetProperty("input").GetProperty("eventsUsed").GetInt32().ShouldBe(2);
+    }
+
     [Fact]
     public void Every_event_that_cannot_count_is_a_located_warning_and_the_input_is_counted()
     {

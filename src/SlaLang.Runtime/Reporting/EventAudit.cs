@@ -125,12 +125,17 @@ public sealed class EventAudit(ContractMonitor monitor)
         switch (e.Kind)
         {
             case EventKind.OutageStart or EventKind.MaintenanceStart:
+                // Only ends whose start has not been seen are kept: a start, whenever it comes, answers them.
                 _spanStarts.Add((e.Kind, service, spanId));
+                _spanEnds.Remove((e.Kind, service, spanId));
                 break;
             case EventKind.OutageEnd or EventKind.MaintenanceEnd:
                 var start = e.Kind == EventKind.OutageEnd ? EventKind.OutageStart : EventKind.MaintenanceStart;
                 var key = (start, service, spanId);
-                _spanEnds[key] = _spanEnds.TryGetValue(key, out var seen) ? (Math.Min(seen.Line, line), seen.Count + 1) : (line, 1);
+                if (!_spanStarts.Contains(key))
+                {
+                    _spanEnds[key] = _spanEnds.TryGetValue(key, out var seen) ? (Math.Min(seen.Line, line), seen.Count + 1) : (line, 1);
+                }
                 break;
         }
     }
@@ -160,10 +165,6 @@ public sealed class EventAudit(ContractMonitor monitor)
         }
         foreach (var ((kind, service, id), (line, count)) in _spanEnds)
         {
-            if (_spanStarts.Contains((kind, service, id)))
-            {
-                continue;
-            }
             var what = kind == EventKind.OutageStart ? "outage" : "maintenance";
             recordedButWarned += monitor.Facts.Services.ContainsKey(service) ? count : 0;
             warnings.Add(new DataWarning(Codes.EndWithoutStart, line,
