@@ -43,11 +43,40 @@ public static class EventStores
     public static IEventStore Open(string state)
     {
         var (connection, dialect) = Connect(state);
-        return new SqlEventStore(dialect, connection);
+        try
+        {
+            return new SqlEventStore(dialect, connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A new (closed) connection to the database <paramref name="state"/> names, and its dialect.</summary>
+    /// <summary>An open connection to the database <paramref name="state"/> names, and its dialect. SQLite runs in WAL mode with
+    /// full synchronisation: a committed transaction survives the process being killed and the machine losing power.</summary>
     internal static (DbConnection Connection, SqlEventStore.Dialect Dialect) Connect(string state)
+    {
+        var (connection, dialect) = Create(state);
+        try
+        {
+            connection.Open();
+            if (dialect == SqlEventStore.Dialect.Sqlite)
+            {
+                SqlEventStore.Execute(connection, "PRAGMA journal_mode=WAL");
+                SqlEventStore.Execute(connection, "PRAGMA synchronous=FULL");
+            }
+            return (connection, dialect);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static (DbConnection Connection, SqlEventStore.Dialect Dialect) Create(string state)
     {
         if (state.StartsWith("sqlite:", StringComparison.Ordinal))
         {
@@ -77,13 +106,7 @@ internal sealed class SqlTable
 
     internal SqlTable(string state)
     {
-        (_connection, var dialect) = EventStores.Connect(state);
-        _connection.Open();
-        if (dialect == SqlEventStore.Dialect.Sqlite)
-        {
-            SqlEventStore.Execute(_connection, "PRAGMA journal_mode=WAL");
-            SqlEventStore.Execute(_connection, "PRAGMA synchronous=FULL");
-        }
+        (_connection, _) = EventStores.Connect(state);
         SqlEventStore.Execute(_connection, "CREATE TABLE IF NOT EXISTS sla_grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, etag TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (state_name, grain_id))");
     }
 
@@ -126,17 +149,12 @@ internal sealed class SqlEventStore : IEventStore
     private readonly Dictionary<string, long> _last = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
+    /// <summary>The store on <paramref name="connection"/>, open and configured (<see cref="EventStores.Connect"/>); it creates its
+    /// tables when missing and owns the connection from then on.</summary>
     internal SqlEventStore(Dialect dialect, DbConnection connection)
     {
         _dialect = dialect;
         _connection = connection;
-        _connection.Open();
-        if (dialect == Dialect.Sqlite)
-        {
-            // WAL with full synchronisation: a committed batch survives the process being killed and the machine losing power.
-            Execute("PRAGMA journal_mode=WAL");
-            Execute("PRAGMA synchronous=FULL");
-        }
         var integer = dialect == Dialect.Sqlite ? "INTEGER" : "BIGINT";
         Execute($"CREATE TABLE IF NOT EXISTS sla_events (contract TEXT NOT NULL, seq {integer} NOT NULL, line TEXT NOT NULL, PRIMARY KEY (contract, seq))");
         Execute($"CREATE TABLE IF NOT EXISTS sla_batches (contract TEXT NOT NULL, batch_key TEXT NOT NULL, first_seq {integer} NOT NULL, line_count {integer} NOT NULL, PRIMARY KEY (contract, batch_key))");
