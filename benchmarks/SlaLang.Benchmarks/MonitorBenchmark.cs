@@ -13,8 +13,8 @@ namespace SlaLang.Benchmarks;
 /// <c>monitor</c>: N in-memory **distinct** events through the generated NovaTerra monitor, against a hand-written monitor of the
 /// same contract (the ceiling) and a plain loop that only reads the events (the memory limit). The events are
 /// examples/novaterra/events.jsonl (one quarter) copied until N, every copy with ids of its own (<c>INC-0001-17</c>) and shifted
-/// in time across the contract's 3-year term, as a real feed of N events would be; they are built into one array before any
-/// timing, and every loop reads that array once from start to end. Also: the same quarter replayed from the CPU cache (at-least-once
+/// in time across the contract's 3-year term, in time order, as a real feed of N events would be (the <c>run</c> benchmark's
+/// lines, <see cref="RunBenchmark.DistinctLines"/>); they are read into one array before any timing, and every loop reads that array once from start to end. Also: the same quarter replayed from the CPU cache (at-least-once
 /// duplicates: the compute limit, no new facts and no memory traffic), retained memory after N/10 vs N replayed events, distinct
 /// facts with settling on, and cold/warm <c>slac run</c>.
 /// Options: <c>--events N</c> (default 2,000,000), <c>--repeat R</c> (best of R interleaved runs, default 3), <c>--no-cli</c>.
@@ -54,7 +54,9 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
 
         // The N distinct events, in memory, built before any timing: every loop below reads this array from start to end, so
         // each pays for bringing the events in from memory; the plain loop, which does nothing else, is the memory limit.
-        var stream = Distinct(quarter, total);
+        var stream = RunBenchmark.DistinctLines(File.ReadAllLines(eventsPath), total)
+            .Select(line => EventReader.ParseJsonLine(line, out var problem) is var e && problem is null ? e : throw new InvalidDataException(problem))
+            .ToArray();
 
         // Warm-up (JIT, tiering) on a million events each.
         var warm = Math.Min(total, 200_000);
@@ -111,35 +113,6 @@ internal sealed class MonitorBenchmark : IComparativeBenchmark
             ColdWarm(root, contractPath, eventsPath);
         }
         return 0;
-    }
-
-    /// <summary>The quarter copied until <paramref name="count"/> events: each copy's ids suffixed by its number and its times
-    /// shifted by whole days, the copies spread over the 3-year term less the quarter they span.</summary>
-    internal static SlaEvent[] Distinct(SlaEvent[] quarter, int count)
-    {
-        var copies = (count + quarter.Length - 1) / quarter.Length;
-        var spreadDays = 365 * 3 - 92;
-        var result = new SlaEvent[count];
-        var k = 0;
-        for (var copy = 0; copy < copies && k < count; copy++)
-        {
-            var shift = Duration.FromDays((long)spreadDays * copy / copies);
-            var suffix = "-" + copy.ToString(CultureInfo.InvariantCulture);
-            foreach (var e in quarter)
-            {
-                if (k == count)
-                {
-                    break;
-                }
-                result[k++] = e with
-                {
-                    Time = e.Time.Plus(shift),
-                    Requested = e.Requested?.Plus(shift),
-                    Id = e.Kind == EventKind.Fulfilled || e.Id is null ? e.Id : e.Id + suffix,
-                };
-            }
-        }
-        return result;
     }
 
     private static ContractMonitor Feed(ContractMonitor monitor, SlaEvent[] events, int count)

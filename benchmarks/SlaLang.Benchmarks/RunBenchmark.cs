@@ -65,6 +65,19 @@ internal sealed class RunBenchmark : IComparativeBenchmark
     /// </summary>
     internal static long Generate(string[] quarter, long count, string path)
     {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        foreach (var line in DistinctLines(quarter, count))
+        {
+            writer.Write(line);
+            writer.Write('\n');
+        }
+        writer.Flush();
+        return writer.BaseStream.Length;
+    }
+
+    /// <summary>The lines <see cref="Generate"/> writes, in order (the <c>monitor</c> benchmark reads them into memory).</summary>
+    internal static IEnumerable<string> DistinctLines(string[] quarter, long count)
+    {
         var copies = (count + quarter.Length - 1) / quarter.Length;
         // Spread the copies over the 3-year term less the quarter they span.
         var spread = TimeSpan.FromDays(365 * 3 - 92);
@@ -80,21 +93,17 @@ internal sealed class RunBenchmark : IComparativeBenchmark
             var shift = spread.Ticks / copies * copy;
             queue.Enqueue((copy, 0), (times[order[0]] + shift, copy, 0));
         }
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         long written = 0;
         while (written < count && queue.TryDequeue(out var item, out _))
         {
             var shift = TimeSpan.FromTicks(spread.Ticks / copies * item.Copy);
-            writer.Write(Rewrite(quarter[order[item.Next]], shift, item.Copy));
-            writer.Write('\n');
+            yield return Rewrite(quarter[order[item.Next]], shift, item.Copy);
             written++;
             if (item.Next + 1 < order.Length)
             {
                 queue.Enqueue((item.Copy, item.Next + 1), (times[order[item.Next + 1]] + shift.Ticks, item.Copy, item.Next + 1));
             }
         }
-        writer.Flush();
-        return writer.BaseStream.Length;
     }
 
     private static string Rewrite(string line, TimeSpan shift, long copy)

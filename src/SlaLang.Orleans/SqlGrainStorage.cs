@@ -10,7 +10,7 @@ namespace SlaLang.Orleans;
 /// Grain state in the SQL store <c>slac serve</c> uses (table <c>sla_grain_state</c>): JSON, with an etag checked on every write
 /// so that two activations of one grain (during a silo failure) cannot overwrite each other.
 /// </summary>
-internal sealed class SqlGrainStorage(string state) : IGrainStorage
+internal sealed class SqlGrainStorage(string state) : IGrainStorage, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqlTable? _table;
@@ -73,4 +73,11 @@ internal sealed class SqlGrainStorage(string state) : IGrainStorage
     }
 
     private SqlTable Table() => _table ??= new SqlTable(state);
+
+    /// <summary>Closes the connection (the silo's container disposes its singletons when it stops).</summary>
+    public void Dispose()
+    {
+        _table?.Dispose();
+        _gate.Dispose();
+    }
 }

@@ -100,7 +100,7 @@ public static class EventStores
 /// Keyed JSON documents with an etag in the same database as the event store (table <c>sla_grain_state</c>): the persistent state
 /// of Orleans contract grains. Calls are serialised by the caller.
 /// </summary>
-internal sealed class SqlTable
+internal sealed class SqlTable : IDisposable
 {
     private readonly DbConnection _connection;
 
@@ -130,6 +130,8 @@ internal sealed class SqlTable
                 ("@n", stateName), ("@i", id), ("@e", next), ("@d", data), ("@old", etag));
         return command.ExecuteNonQuery() == 1 ? next : null;
     }
+
+    public void Dispose() => _connection.Dispose();
 
     /// <summary>Removes the document.</summary>
     internal void Delete(string stateName, string id)

@@ -157,15 +157,15 @@ public sealed class SlaService : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapPost("/events", context => Ingest(context, Single(context)));
+        app.MapPost("/events", context => Ingest(context, Single()));
         app.MapPost("/contracts/{name}/events", context => Ingest(context, Named(context)));
-        app.MapGet("/report", context => Report(context, Single(context)));
+        app.MapGet("/report", context => Report(context, Single()));
         app.MapGet("/contracts/{name}/report", context => Report(context, Named(context)));
         app.MapGet("/health", Health);
         app.MapGet("/metrics", Metrics);
     }
 
-    private ContractHost? Single(HttpContext context) => _hosts.Count == 1 ? _hosts.Values.First() : null;
+    private ContractHost? Single() => _hosts.Count == 1 ? _hosts.Values.First() : null;
 
     private ContractHost? Named(HttpContext context) =>
         _hosts.TryGetValue((string)context.Request.RouteValues["name"]!, out var host) ? host : null;

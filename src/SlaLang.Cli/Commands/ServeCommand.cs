@@ -19,7 +19,7 @@ internal sealed class ServeCommand : ISlacCommand
         var contracts = new Argument<string[]>("contracts") { Description = "The contracts to serve (.sla files).", Arity = ArgumentArity.OneOrMore };
         var state = new Option<string?>("--state") { Description = "Where events are kept: sqlite:PATH (default: CONTRACT.state.db beside the first contract) or postgres:CONNECTION-STRING." };
         var listen = new Option<string>("--listen") { Description = "The URL to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var tails = new Option<string[]>("--tail") { Description = "A JSON Lines file whose appended lines are ingested: FILE (one contract served) or NAME=FILE. Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var tails = new Option<string[]>("--tail") { Description = "A JSON Lines file whose appended lines are ingested: FILE (one contract served) or NAME=FILE. Repeatable." };
         var webhook = new Option<string?>("--webhook") { Description = "The URL escalation levels and missed obligations are POSTed to, at their instant." };
         var command = new Command("serve", "Run contracts' monitors as a live service: ingest events over HTTP, serve reports and metrics, fire webhooks (see docs/serve.md).")
         {
