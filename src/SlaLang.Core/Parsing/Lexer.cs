@@ -12,15 +12,13 @@ namespace SlaLang.Parsing;
 /// A 20,000-line file has tens of thousands of tokens; the array is needed only while parsing, and a fresh one per parse went
 /// to the large object heap, which an editor re-parsing on every keystroke turned into a full collection every other edit.
 /// </summary>
-internal sealed class LexedText(SourceText text, SyntaxToken[] tokens, int tokenCount, TriviaStore trivia)
+internal sealed class LexedText(SourceText text, SyntaxToken[] tokens, int tokenCount)
 {
     internal SourceText Text { get; } = text;
 
     internal SyntaxToken[] Tokens { get; private set; } = tokens;
 
     internal int TokenCount { get; } = tokenCount;
-
-    internal TriviaStore Trivia { get; } = trivia;
 
     /// <summary>Returns the token array to the pool (cleared, so the pool keeps no tree alive); the tokens must not be read after.</summary>
     internal void Release()
@@ -89,7 +87,6 @@ internal sealed class Lexer
 {
     private readonly string _text;
     private readonly SourceText _source;
-    private readonly TriviaStore _store;
     private readonly DiagnosticBag _diagnostics;
     private SyntaxToken[] _tokens;
     private int _tokenCount;
@@ -101,7 +98,6 @@ internal sealed class Lexer
     {
         _source = source;
         _text = source.Text;
-        _store = new TriviaStore(source);
         _diagnostics = diagnostics;
         _tokens = TokenBuffers.Rent(Math.Max(16, _text.Length / 5));
     }
@@ -111,7 +107,7 @@ internal sealed class Lexer
     {
         var lexer = new Lexer(text, diagnostics);
         lexer.Run();
-        return new LexedText(text, lexer._tokens, lexer._tokenCount, lexer._store);
+        return new LexedText(text, lexer._tokens, lexer._tokenCount);
     }
 
     private void Run()
@@ -120,12 +116,11 @@ internal sealed class Lexer
         while (true)
         {
             var fullStart = _pos;
-            var triviaStart = _store.Count;
             ScanLeadingTrivia();
             var leadingWidth = _pos - fullStart;
             if (_pos >= text.Length)
             {
-                AddToken(new SyntaxToken(_store, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, triviaStart));
+                AddToken(SyntaxToken.Create(_source, SyntaxKind.EndOfFileToken, SyntaxKind.None, fullStart, leadingWidth, 0, 0, value: null));
                 return;
             }
 
@@ -155,13 +150,13 @@ internal sealed class Lexer
 
             var trailingPos = _pos;
             var significantNewLine = ScanTrailingTrivia();
-            AddToken(SyntaxToken.Create(_store, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, triviaStart, value));
+            AddToken(SyntaxToken.Create(_source, kind, contextual, fullStart, leadingWidth, width, _pos - trailingPos, value));
 
             if (significantNewLine)
             {
                 var newLineStart = _pos;
                 _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
-                AddToken(new SyntaxToken(_store, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, _store.Count));
+                AddToken(new SyntaxToken(_source, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0));
                 _lastKind = SyntaxKind.NewLineToken;
             }
         }
@@ -181,26 +176,10 @@ internal sealed class Lexer
 
     private void ScanLeadingTrivia()
     {
-        var text = _text;
-        while (_pos < text.Length)
+        var more = true;
+        while (more && _pos < _text.Length)
         {
-            var c = text[_pos];
-            if (c is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
-            {
-                ScanWhitespace();
-            }
-            else if (c is '\n' or '\r')
-            {
-                ScanEndOfLine();
-            }
-            else if (c == '/' && _pos + 1 < text.Length && (text[_pos + 1] == '/' || text[_pos + 1] == '*'))
-            {
-                ScanComment(leading: true);
-            }
-            else
-            {
-                return;
-            }
+            more = ScanTrivia(leading: true) != SyntaxKind.None;
         }
     }
 
@@ -212,29 +191,34 @@ internal sealed class Lexer
         while (_pos < text.Length)
         {
             var c = text[_pos];
-            if (c is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
-            {
-                ScanWhitespace();
-            }
-            else if (c == '/' && _pos + 1 < text.Length && (text[_pos + 1] == '/' || text[_pos + 1] == '*'))
-            {
-                ScanComment(leading: false);
-            }
-            else if (c is '\n' or '\r')
+            if (c is '\n' or '\r')
             {
                 if (IsNewLineSignificant())
                 {
                     return true;
                 }
-                ScanEndOfLine();
+                ScanTrivia(leading: false);
                 return false;
             }
-            else
+            if (ScanTrivia(leading: false) == SyntaxKind.None)
             {
                 return false;
             }
         }
         return false;
+    }
+
+    /// <summary>Moves past the piece of trivia at the current position and returns its kind, or <see cref="SyntaxKind.None"/>
+    /// (without moving) when none starts there.</summary>
+    private SyntaxKind ScanTrivia(bool leading)
+    {
+        var (kind, length) = TriviaScanner.Scan(_text.AsSpan(_pos), leading, out var unterminated);
+        if (unterminated)
+        {
+            _diagnostics.ReportLexical(DiagnosticCatalog.UnterminatedComment, new TextSpan(_pos, 2));
+        }
+        _pos += length;
+        return kind;
     }
 
     private bool IsNewLineSignificant()
@@ -252,49 +236,6 @@ internal sealed class Lexer
             i++;
         }
         return i >= text.Length || text[i] != '{';
-    }
-
-    private void ScanWhitespace()
-    {
-        var text = _text;
-        var start = _pos;
-        while (_pos < text.Length && text[_pos] is ' ' or '\t' or '\f' or '\v' or '\uFEFF')
-        {
-            _pos++;
-        }
-        _store.Add(SyntaxKind.WhitespaceTrivia, start, _pos - start);
-    }
-
-    private void ScanEndOfLine()
-    {
-        var start = _pos;
-        _pos += _text[_pos] == '\r' && _pos + 1 < _text.Length && _text[_pos + 1] == '\n' ? 2 : 1;
-        _store.Add(SyntaxKind.EndOfLineTrivia, start, _pos - start);
-    }
-
-    private void ScanComment(bool leading)
-    {
-        var text = _text;
-        var start = _pos;
-        if (text[_pos + 1] == '/')
-        {
-            var isDoc = leading && _pos + 2 < text.Length && text[_pos + 2] == '/' && (_pos + 3 >= text.Length || text[_pos + 3] != '/');
-            var end = text.AsSpan(_pos).IndexOfAny('\r', '\n');
-            _pos = end < 0 ? text.Length : _pos + end;
-            _store.Add(isDoc ? SyntaxKind.DocumentationCommentTrivia : SyntaxKind.SingleLineCommentTrivia, start, _pos - start);
-            return;
-        }
-        var close = text.AsSpan(_pos + 2).IndexOf("*/", StringComparison.Ordinal);
-        if (close < 0)
-        {
-            _pos = text.Length;
-            _diagnostics.ReportLexical(DiagnosticCatalog.UnterminatedComment, new TextSpan(start, 2));
-        }
-        else
-        {
-            _pos = _pos + 2 + close + 2;
-        }
-        _store.Add(SyntaxKind.MultiLineCommentTrivia, start, _pos - start);
     }
 
     private SyntaxKind ScanToken(ref SyntaxKind contextual, ref object? value)

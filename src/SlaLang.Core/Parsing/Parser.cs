@@ -35,7 +35,7 @@ internal sealed partial class Parser
 
     private readonly SyntaxToken[] _tokens;
     private readonly int _tokenCount;
-    private readonly TriviaStore _store;
+    private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private int _index;
     private int _blockDepth;
@@ -47,7 +47,7 @@ internal sealed partial class Parser
     {
         _tokens = lexed.Tokens;
         _tokenCount = lexed.TokenCount;
-        _store = lexed.Trivia;
+        _source = lexed.Text;
         _diagnostics = diagnostics;
     }
 
@@ -163,7 +163,7 @@ internal sealed partial class Parser
     private SyntaxToken Missing(SyntaxKind kind, string what)
     {
         ReportOnce(DiagnosticCatalog.Expected, MissingSpan(), what);
-        return SyntaxToken.Missing(_store, kind, Current.FullStart);
+        return SyntaxToken.Missing(_source, kind, Current.FullStart);
     }
 
     private SyntaxToken Expect(SyntaxKind kind) =>
@@ -360,7 +360,7 @@ internal sealed partial class Parser
         if (open.IsMissing && !StartsBodyOf(context))
         {
             // No block: the statement's error was reported; the closing brace is missing too.
-            return new BlockSyntax(open, SyntaxList<StatementSyntax>.Empty, SyntaxToken.Missing(_store, SyntaxKind.CloseBraceToken, Current.FullStart));
+            return new BlockSyntax(open, SyntaxList<StatementSyntax>.Empty, SyntaxToken.Missing(_source, SyntaxKind.CloseBraceToken, Current.FullStart));
         }
         // Without its '{', a block whose statements follow (the next statement belongs in it) is read as if it were there,
         // up to its '}': one mistake, one error, instead of every clause reported as misplaced and the braces mismatched.
@@ -691,7 +691,7 @@ internal sealed partial class Parser
         SyntaxToken close;
         if (open.IsMissing)
         {
-            close = SyntaxToken.Missing(_store, SyntaxKind.CloseBraceToken, Current.FullStart);
+            close = SyntaxToken.Missing(_source, SyntaxKind.CloseBraceToken, Current.FullStart);
         }
         else
         {
@@ -871,7 +871,7 @@ internal sealed partial class Parser
         {
             if (!EnterExpression())
             {
-                return new NameExpressionSyntax(SyntaxToken.Missing(_store, SyntaxKind.IdentifierToken, Current.FullStart));
+                return new NameExpressionSyntax(SyntaxToken.Missing(_source, SyntaxKind.IdentifierToken, Current.FullStart));
             }
             var not = Advance();
             var operand = ParseNot();
@@ -921,7 +921,7 @@ internal sealed partial class Parser
         {
             if (!EnterExpression())
             {
-                return new NameExpressionSyntax(SyntaxToken.Missing(_store, SyntaxKind.IdentifierToken, Current.FullStart));
+                return new NameExpressionSyntax(SyntaxToken.Missing(_source, SyntaxKind.IdentifierToken, Current.FullStart));
             }
             var open = Advance();
             var inner = ParseOr();

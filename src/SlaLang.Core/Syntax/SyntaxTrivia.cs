@@ -32,94 +32,104 @@ public readonly struct SyntaxTrivia
 }
 
 /// <summary>
-/// Storage of one parse's trivia (kind, start, length), shared by all its tokens. Entries live in fixed-size chunks
-/// (48 KiB each, under the large-object threshold) rather than one growing array: a 20,000-line file has about 100,000
-/// trivia, and arrays of that size, reallocated on every keystroke of an editor, went to the large object heap and
-/// forced a full (gen2) collection every other edit.
+/// How trivia divide into pieces: one place for the lexer, which reads them while lexing, and for
+/// <see cref="SyntaxTriviaList"/>, which reads a token's trivia again from the text when asked (trivia are not stored).
+/// A piece is a run of whitespace, one line break (<c>\r\n</c>, <c>\n</c> or <c>\r</c>), a <c>//</c> comment up to the end
+/// of its line (<c>///</c>, not <c>////</c>, in leading trivia: a documentation comment), or a <c>/* */</c> comment (to the
+/// end of the text when unterminated). Within a token's trivia the division depends on the characters alone.
 /// </summary>
-internal sealed class TriviaStore
+internal static class TriviaScanner
 {
-    private const int ChunkShift = 12;
-    private const int ChunkSize = 1 << ChunkShift;
-    private const int ChunkMask = ChunkSize - 1;
+    /// <summary>Whether <paramref name="c"/> is a whitespace character (not a line break).</summary>
+    internal static bool IsWhitespace(char c) => c is ' ' or '\t' or '\f' or '\v' or '\uFEFF';
 
-    internal readonly SourceText Text;
-    private Entry[][] _chunks = new Entry[4][];
-    private Entry[] _current = new Entry[64];
-    private int _chunkCount;
+    /// <summary>Whether <paramref name="text"/> starts a comment.</summary>
+    internal static bool StartsComment(ReadOnlySpan<char> text) => text.Length > 1 && text[0] == '/' && text[1] is '/' or '*';
 
-    internal TriviaStore(SourceText text)
+    /// <summary>
+    /// The kind and length of the trivia piece at the start of <paramref name="text"/> (which is not empty), or
+    /// (<see cref="SyntaxKind.None"/>, 0) when it starts no trivia. <paramref name="leading"/>: whether it is before a token
+    /// (where <c>///</c> is a documentation comment). <paramref name="unterminated"/>: a <c>/*</c> comment with no end.
+    /// </summary>
+    internal static (SyntaxKind Kind, int Length) Scan(ReadOnlySpan<char> text, bool leading, out bool unterminated)
     {
-        Text = text;
-    }
-
-    /// <summary>The number of trivia stored.</summary>
-    internal int Count { get; private set; }
-
-    internal void Add(SyntaxKind kind, int start, int length)
-    {
-        var offset = Count & ChunkMask;
-        if (offset == 0)
+        unterminated = false;
+        var c = text[0];
+        if (IsWhitespace(c))
         {
-            // The first chunk starts small (most files are small); every later one is full size.
-            _current = Count == 0 ? _current : new Entry[ChunkSize];
-            if (_chunkCount == _chunks.Length)
+            var length = 1;
+            while (length < text.Length && IsWhitespace(text[length]))
             {
-                Array.Resize(ref _chunks, _chunks.Length * 2);
+                length++;
             }
-            _chunks[_chunkCount++] = _current;
+            return (SyntaxKind.WhitespaceTrivia, length);
         }
-        else if (offset == _current.Length)
+        if (c is '\n' or '\r')
         {
-            Array.Resize(ref _current, Math.Min(ChunkSize, _current.Length * 4));
-            _chunks[_chunkCount - 1] = _current;
+            return (SyntaxKind.EndOfLineTrivia, c == '\r' && text.Length > 1 && text[1] == '\n' ? 2 : 1);
         }
-        _current[offset] = new Entry(kind, start, length);
-        Count++;
-    }
-
-    /// <summary>The trivia at <paramref name="index"/> (which must be below <see cref="Count"/>).</summary>
-    internal SyntaxTrivia this[int index]
-    {
-        get
+        if (!StartsComment(text))
         {
-            ref readonly var entry = ref _chunks[index >> ChunkShift][index & ChunkMask];
-            return new SyntaxTrivia(entry.Kind, entry.Start, entry.Length, Text);
+            return (SyntaxKind.None, 0);
         }
+        if (text[1] == '/')
+        {
+            var isDoc = leading && text.Length > 2 && text[2] == '/' && (text.Length == 3 || text[3] != '/');
+            var end = text.IndexOfAny('\r', '\n');
+            return (isDoc ? SyntaxKind.DocumentationCommentTrivia : SyntaxKind.SingleLineCommentTrivia, end < 0 ? text.Length : end);
+        }
+        var close = text[2..].IndexOf("*/", StringComparison.Ordinal);
+        unterminated = close < 0;
+        return (SyntaxKind.MultiLineCommentTrivia, close < 0 ? text.Length : close + 4);
     }
-
-    /// <summary>The length of the trivia at <paramref name="index"/> (which must be below <see cref="Count"/>).</summary>
-    internal int LengthAt(int index) => _chunks[index >> ChunkShift][index & ChunkMask].Length;
-
-    private readonly record struct Entry(SyntaxKind Kind, int Start, int Length);
 }
 
-/// <summary>The leading or trailing trivia of a token.</summary>
+/// <summary>The leading or trailing trivia of a token, read from its characters in the text.</summary>
 public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 {
-    private readonly TriviaStore? _store;
+    private readonly SourceText? _text;
     private readonly int _start;
+    private readonly int _width;
+    private readonly bool _leading;
 
-    internal SyntaxTriviaList(TriviaStore? store, int start, int count)
+    internal SyntaxTriviaList(SourceText text, int start, int width, bool leading)
     {
-        _store = store;
+        _text = text;
         _start = start;
-        Count = count;
+        _width = width;
+        _leading = leading;
     }
 
     /// <summary>The number of trivia.</summary>
-    public int Count { get; }
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            foreach (var _ in this)
+            {
+                count++;
+            }
+            return count;
+        }
+    }
 
     /// <summary>The trivia at <paramref name="index"/>.</summary>
     public SyntaxTrivia this[int index]
     {
         get
         {
-            if ((uint)index >= (uint)Count)
+            if (index >= 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(index));
+                foreach (var trivia in this)
+                {
+                    if (index-- == 0)
+                    {
+                        return trivia;
+                    }
+                }
             }
-            return _store![_start + index];
+            throw new ArgumentOutOfRangeException(nameof(index));
         }
     }
 
@@ -128,30 +138,43 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 
     IEnumerator<SyntaxTrivia> IEnumerable<SyntaxTrivia>.GetEnumerator()
     {
-        for (var i = 0; i < Count; i++)
+        foreach (var trivia in this)
         {
-            yield return this[i];
+            yield return trivia;
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<SyntaxTrivia>)this).GetEnumerator();
 
-    /// <summary>An allocation-free enumerator.</summary>
+    /// <summary>An allocation-free enumerator: reads one piece of trivia per step.</summary>
     public struct Enumerator
     {
         private readonly SyntaxTriviaList _list;
-        private int _index;
+        private int _next;
 
         internal Enumerator(SyntaxTriviaList list)
         {
             _list = list;
-            _index = -1;
+            _next = 0;
         }
 
         /// <summary>The current trivia.</summary>
-        public readonly SyntaxTrivia Current => _list[_index];
+        public SyntaxTrivia Current { get; private set; }
 
         /// <summary>Advances to the next trivia.</summary>
-        public bool MoveNext() => ++_index < _list.Count;
+        public bool MoveNext()
+        {
+            if (_next >= _list._width)
+            {
+                return false;
+            }
+            var start = _list._start + _next;
+            var (kind, length) = TriviaScanner.Scan(_list._text!.Text.AsSpan(start, _list._width - _next), _list._leading, out _);
+            // A token's trivia characters are all trivia; were they not (a bug), the rest is one piece rather than a loop.
+            length = kind == SyntaxKind.None ? _list._width - _next : length;
+            Current = new SyntaxTrivia(kind, start, length, _list._text);
+            _next += length;
+            return true;
+        }
     }
 }

@@ -5,12 +5,12 @@ using SlaLang.Text;
 namespace SlaLang.Core.Tests.Syntax;
 
 /// <summary>
-/// Large files go through the paths small ones never reach: trivia stored over many chunks, the token array outgrowing its
+/// Large files go through the paths small ones never reach: many trivia, trivia too long for a token's 16-bit widths, the token array outgrowing its
 /// first guess (and coming back from the pool for the next parse), line starts of texts with and without carriage returns.
 /// </summary>
 public class LargeTextTests
 {
-    /// <summary>About 30,000 trivia (several storage chunks) and four times more tokens than characters / 5 (the first guess).</summary>
+    /// <summary>About 30,000 trivia and four times more tokens than characters / 5 (the first guess).</summary>
     private static string Dense(int lines)
     {
         var b = new StringBuilder("contract C {\n");
@@ -54,6 +54,36 @@ public class LargeTextTests
         position.ShouldBe(text.Length);
         trivia.ShouldBeGreaterThan(3 * 4096);
         tree.GetTokens().Count().ShouldBeGreaterThan(text.Length / 5);
+    }
+
+    [Theory]
+    [InlineData(65_534)]
+    [InlineData(65_535)]
+    [InlineData(200_000)]
+    public void Trivia_of_65535_characters_or_more_keep_their_widths(int commentLength)
+    {
+        // A long block comment before a declaration (leading), a long line comment after one (trailing), and a long
+        // documentation comment before a literal's line; each token's trivia are counted exactly.
+        var block = "/*" + new string('b', commentLength) + "*/";
+        var line = "// " + new string('l', commentLength);
+        var doc = "/// " + new string('d', commentLength);
+        var text = $"contract C {{\n  {block} version \"1\" {line}\n  {doc}\n  currency EUR\n}}\n";
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree, text, "long trivia");
+        tree.Diagnostics.ShouldBeEmpty();
+        var tokens = tree.GetTokens().ToList();
+        var version = tokens.Single(t => t.Text == "version");
+        version.LeadingTrivia.Select(t => (t.Kind, t.Text)).ShouldBe(
+            [(SyntaxKind.WhitespaceTrivia, "  "), (SyntaxKind.MultiLineCommentTrivia, block), (SyntaxKind.WhitespaceTrivia, " ")]);
+        var literal = tokens.Single(t => t.Text == "\"1\"");
+        literal.TrailingTrivia.Select(t => (t.Kind, t.Text)).ShouldBe([(SyntaxKind.WhitespaceTrivia, " "), (SyntaxKind.SingleLineCommentTrivia, line)]);
+        literal.Value.ShouldBe("1");
+        var currency = tokens.Single(t => t.Text == "currency");
+        currency.LeadingTrivia.Select(t => t.Kind).ShouldBe(
+            [SyntaxKind.WhitespaceTrivia, SyntaxKind.DocumentationCommentTrivia, SyntaxKind.EndOfLineTrivia, SyntaxKind.WhitespaceTrivia]);
+        currency.LeadingTrivia[1].Text.ShouldBe(doc);
+        currency.FullSpan.Length.ShouldBe(2 + doc.Length + 1 + 2 + "currency".Length + 1);
+        string.Concat(tokens.Select(t => t.ToFullString())).ShouldBe(text);
     }
 
     [Fact]
