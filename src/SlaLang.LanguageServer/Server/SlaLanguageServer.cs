@@ -127,8 +127,7 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         if (IsRunning && parameters?.TextDocument is not null)
         {
             var snapshot = Documents.Open(parameters.TextDocument);
-            diagnostics.Schedule(snapshot);
-            ScheduleDependents(snapshot.Path);
+            diagnostics.Schedule([snapshot, .. Documents.ReanalyzeDependentsOf(snapshot.Path)]);
         }
     }
 
@@ -138,8 +137,7 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         if (IsRunning && parameters?.TextDocument is not null && parameters.ContentChanges is not null
             && Documents.Change(parameters.TextDocument, parameters.ContentChanges) is { } snapshot)
         {
-            diagnostics.Schedule(snapshot);
-            ScheduleDependents(snapshot.Path);
+            diagnostics.Schedule([snapshot, .. Documents.ReanalyzeDependentsOf(snapshot.Path)]);
         }
     }
 
@@ -173,10 +171,7 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
         // The extension watches slaconfig.json files: a rule's level may have changed, so open documents are checked again.
         if (uris.Any(uri => uri.EndsWith("/" + SlaLang.Analyzers.LintConfiguration.FileName, StringComparison.Ordinal)))
         {
-            foreach (var snapshot in Documents.Reanalyze())
-            {
-                diagnostics.Schedule(snapshot);
-            }
+            diagnostics.Schedule([.. Documents.Reanalyze()]);
             return;
         }
         // It watches .sla files too: a library changed on disk (not open, or saved by another program) is read again by the
@@ -193,13 +188,7 @@ public sealed partial class SlaLanguageServer : IAsyncDisposable
     }
 
     /// <summary>Re-checks the open documents that read the file at <paramref name="path"/>.</summary>
-    private void ScheduleDependents(string path)
-    {
-        foreach (var dependent in Documents.ReanalyzeDependentsOf(path))
-        {
-            diagnostics.Schedule(dependent);
-        }
-    }
+    private void ScheduleDependents(string path) => diagnostics.Schedule([.. Documents.ReanalyzeDependentsOf(path)]);
 
     /// <summary>The URIs a <c>didChangeWatchedFiles</c> notification names.</summary>
     private static List<string> ChangedUris(JsonElement parameters)

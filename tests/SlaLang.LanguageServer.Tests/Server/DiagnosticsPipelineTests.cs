@@ -48,6 +48,38 @@ public sealed class DiagnosticsPipelineTests
     }
 
     [Fact]
+    public async Task A_batch_is_published_in_its_order_and_a_newer_version_scheduled_meanwhile_replaces_its_document_only()
+    {
+        var published = new System.Collections.Concurrent.ConcurrentQueue<PublishDiagnosticsParams>();
+        using var publisher = new DiagnosticsPublisher(p =>
+        {
+            published.Enqueue(p);
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(100));
+        var store = new DocumentStore();
+        var a = "file:///work/a.sla";
+        var b = "file:///work/b.sla";
+        var c = "file:///work/c.sla";
+        var broken = Valid.Replace("\"1\"", "\"1", StringComparison.Ordinal);
+        publisher.Schedule([store.Open(new TextDocumentItem(a, "sla", 1, Valid)), store.Open(new TextDocumentItem(b, "sla", 1, Valid)),
+            store.Open(new TextDocumentItem(c, "sla", 1, broken))]);
+        // Inside the first batch's debounce: a's version 2 supersedes its version 1; b and c are still the first batch's.
+        publisher.Schedule(store.Open(new TextDocumentItem(a, "sla", 2, broken)));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (published.Count < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        await Task.Delay(300); // nothing else may come
+        var all = published.ToList();
+        all.Select(p => (p.Uri, p.Version)).OrderBy(p => p.Uri, StringComparer.Ordinal).ShouldBe([(a, 2), (b, 1), (c, 1)]);
+        all.FindIndex(p => p.Uri == b).ShouldBeLessThan(all.FindIndex(p => p.Uri == c));
+        all.Single(p => p.Uri == a).Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("SLA1003");
+        all.Single(p => p.Uri == b).Diagnostics.ShouldBeEmpty();
+        all.Single(p => p.Uri == c).Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("SLA1003");
+    }
+
+    [Fact]
     public async Task Opening_a_valid_example_publishes_no_diagnostics_for_version_1()
     {
         await using var client = await LspTestClient.StartAsync();
