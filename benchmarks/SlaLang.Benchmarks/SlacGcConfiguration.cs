@@ -43,7 +43,7 @@ internal static class SlacGcConfiguration
             Console.Error.WriteLine($"{name}: could not run under slac's GC configuration; running under this process's.");
             return null;
         }
-        var (server, concurrent, lohThreshold) = Expected();
+        var (server, concurrent, lohThreshold, tieredPgo) = Expected();
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
         if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.Ordinal))
         {
@@ -57,6 +57,7 @@ internal static class SlacGcConfiguration
         start.Environment["DOTNET_gcServer"] = server ? "1" : "0";
         start.Environment["DOTNET_gcConcurrent"] = concurrent ? "1" : "0";
         start.Environment["DOTNET_GCLOHThreshold"] = lohThreshold.ToString("X", CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_TieredPGO"] = tieredPgo ? "1" : "0";
         start.Environment[ChildVariable] = "1";
         using var child = Process.Start(start)!;
         child.WaitForExit();
@@ -66,24 +67,31 @@ internal static class SlacGcConfiguration
     /// <summary>One line: the GC this process runs under, and whether it is slac's.</summary>
     internal static string Describe() =>
         $"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}, {Setting("ConcurrentGC", "concurrent")}, " +
-        $"{Setting("LOHThreshold", "LOH threshold")} bytes ({(IsSlacConfiguration ? "slac's configuration, GarbageCollection.props" : "NOT slac's configuration")}).";
+        $"{Setting("LOHThreshold", "LOH threshold")} bytes; tiered PGO {(TieredPgo ? "on" : "off")} ({(IsSlacConfiguration ? "slac's configuration, GarbageCollection.props" : "NOT slac's configuration")}).";
 
-    private static (bool Server, bool Concurrent, long LohThreshold) Expected()
+    /// <summary>Whether the JIT's tiered PGO is on in this process (the runtime configuration or DOTNET_TieredPGO; on by default).</summary>
+    internal static bool TieredPgo =>
+        Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is { } variable
+            ? variable != "0"
+            : AppContext.GetData("System.Runtime.TieredPGO") is not { } data || !string.Equals(data.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+
+    private static (bool Server, bool Concurrent, long LohThreshold, bool TieredPgo) Expected()
     {
         var metadata = typeof(SlacGcConfiguration).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         return (bool.Parse(metadata["SlacServerGarbageCollection"]!), bool.Parse(metadata["SlacConcurrentGarbageCollection"]!),
-            long.Parse(metadata["SlacLargeObjectHeapThreshold"]!, CultureInfo.InvariantCulture));
+            long.Parse(metadata["SlacLargeObjectHeapThreshold"]!, CultureInfo.InvariantCulture), bool.Parse(metadata["SlacTieredPGO"]!));
     }
 
     private static bool Matches()
     {
-        var (server, concurrent, lohThreshold) = Expected();
+        var (server, concurrent, lohThreshold, tieredPgo) = Expected();
         var current = GC.GetConfigurationVariables();
         // The GC rounds the LOH threshold down to a pointer-size multiple of its object header; compare within a few bytes.
         return GCSettings.IsServerGC == server
             && current.TryGetValue("ConcurrentGC", out var c) && c is bool isConcurrent && isConcurrent == concurrent
-            && current.TryGetValue("LOHThreshold", out var t) && Math.Abs(Convert.ToInt64(t, CultureInfo.InvariantCulture) - lohThreshold) < 256;
+            && current.TryGetValue("LOHThreshold", out var t) && Math.Abs(Convert.ToInt64(t, CultureInfo.InvariantCulture) - lohThreshold) < 256
+            && TieredPgo == tieredPgo;
     }
 
     private static string Setting(string key, string label) =>
