@@ -194,4 +194,95 @@ public class SettlingTests
         m.Observe(SlaEvent.IncidentOpened(T("2026-05-02T10:00:00+01:00"), "Monitoring", "X", "sev3"));
         m.Facts.IncidentCount.ShouldBe(2);
     }
+
+    /// <summary>Fulfilments of NovaTerra's two obligations every 1 to 40 hours of 2026 (several in one window, some in both of
+    /// MonthlyReport's overlapping windows, some in none), with neighbours swapped now and then (up to two days out of order).</summary>
+    private static List<SlaEvent> Fulfilments(int seed)
+    {
+        var rnd = new Random(seed);
+        var events = new List<SlaEvent>();
+        for (var t = I("2026-01-01T03:00:00+01:00"); t < I("2026-12-31T00:00:00+01:00"); t += Duration.FromMinutes(rnd.Next(60, 40 * 60)))
+        {
+            events.Add(SlaEvent.FulfilledObligation(t.WithOffset(Offset.FromHours(rnd.Next(3) - 1)), rnd.Next(3) == 0 ? "MonthlyReport" : "IncidentReview"));
+        }
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (rnd.Next(10) == 0 && events[i].Instant - events[i - 1].Instant < Duration.FromDays(2))
+            {
+                (events[i], events[i - 1]) = (events[i - 1], events[i]);
+            }
+        }
+        return events;
+    }
+
+    private static (string Obligations, IReadOnlyList<DataWarning> Warnings, InputSummary Input, ContractMonitor Monitor) Audited(
+        List<SlaEvent> events, Duration? lateness)
+    {
+        var m = NovaTerraFixture.NewMonitor();
+        if (lateness is { } l)
+        {
+            m.EnableSettling(l);
+        }
+        var audit = new EventAudit(m);
+        for (var i = 0; i < events.Count; i++)
+        {
+            m.Observe(events[i]);
+            audit.Observe(events[i], i + 1);
+            if (lateness is not null)
+            {
+                m.Settle();
+            }
+        }
+        var (warnings, input) = audit.Finish(AsOf);
+        var report = m.Report(AsOf);
+        return (ReportJsonWriter.ToJson(report with { Objectives = [], Credits = [], Escalations = [] }), warnings, input, m);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Settled_fulfilments_give_the_exact_obligations_and_warnings_and_are_not_kept(int seed)
+    {
+        var events = Fulfilments(seed);
+        var exact = Audited(events, null);
+        var settled = Audited(events, Duration.FromDays(7));
+
+        settled.Monitor.LateEvents.ShouldBe(0);
+        settled.Obligations.ShouldBe(exact.Obligations);
+        exact.Obligations.ShouldContain("\"met\"");
+        exact.Obligations.ShouldContain("\"missed\"");
+        settled.Warnings.ShouldBe(exact.Warnings);
+        exact.Warnings.Count(w => w.Code == EventAudit.Codes.UnassignedFulfilment).ShouldBeGreaterThan(100);
+        settled.Input.ShouldBe(exact.Input);
+        // Only the fulfilments of the last week or so are still held (one every ~20 hours): not the year's ≈ 430.
+        settled.Monitor.Facts.Fulfilled.Values.Sum(times => times.Count).ShouldBeLessThan(20);
+        exact.Monitor.Facts.Fulfilled.Values.Sum(times => times.Count).ShouldBeGreaterThan(400);
+
+        // Across a snapshot, at random points, the obligations are the same too.
+        var rnd = new Random(seed);
+        for (var k = 0; k < 5; k++)
+        {
+            var second = SettledAcrossASnapshot(NovaTerraFixture.NewMonitor, events, rnd.Next(events.Count));
+            ReportJsonWriter.ToJson(second.Report(AsOf) with { Objectives = [], Credits = [], Escalations = [] }).ShouldBe(exact.Obligations);
+        }
+    }
+
+    [Fact]
+    public void An_event_that_triggers_a_settle_pass_passing_its_own_instant_is_late()
+    {
+        // The horizon trails the latest event by the lateness; the pass that moves it runs on the 4096th event since the last.
+        var m = NovaTerraFixture.NewMonitor();
+        m.EnableSettling(Duration.FromDays(1));
+        var latest = I("2026-03-10T10:00:00+01:00");
+        for (var i = 0; i < 4095; i++)
+        {
+            m.Observe(SlaEvent.IncidentOpened(latest.WithOffset(Offset.FromHours(1)), "Monitoring", $"A{i}", "sev3"));
+        }
+        m.LateEvents.ShouldBe(0);
+        // The 4096th is two days behind: the pass sets the horizon to 03-09 10:00, after it.
+        m.Observe(SlaEvent.IncidentOpened((latest - Duration.FromDays(2)).WithOffset(Offset.FromHours(1)), "Monitoring", "OLD", "sev3"));
+        m.LateEvents.ShouldBe(1);
+        m.Facts.Incidents.ContainsKey("OLD").ShouldBeFalse();
+    }
 }

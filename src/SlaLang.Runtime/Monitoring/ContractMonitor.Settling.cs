@@ -37,6 +37,10 @@ public partial class ContractMonitor
         _lateness = lateness;
     }
 
+    /// <summary>Told of each fulfilment a settling pass decides for good (settling only): the obligation, the instant, and whether
+    /// it fulfilled a period (<see cref="EventAudit"/> warns of those that did not, with their line, and forgets the rest).</summary>
+    internal Action<string, Instant, bool>? SettledFulfilment { get; set; }
+
     /// <summary>Events dropped because they arrived after the settled horizon had passed them (settling only).</summary>
     public long LateEvents => _lateEvents;
 
@@ -52,14 +56,20 @@ public partial class ContractMonitor
         {
             _watermark = t;
         }
-        if (e.Id is { } id && e.Kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
-        {
-            Enqueue(id, t);
-        }
         if (++_sinceSettle >= SettleEvery)
         {
             _sinceSettle = 0;
             Settle();
+            if (t < _horizon)
+            {
+                // More than the lateness behind the latest event: the pass it triggered settled its instant already.
+                _lateEvents++;
+                return false;
+            }
+        }
+        if (e.Id is { } id && e.Kind is >= EventKind.IncidentOpened and <= EventKind.IncidentResumed)
+        {
+            Enqueue(id, t);
         }
         return true;
     }
@@ -205,7 +215,14 @@ public partial class ContractMonitor
             }
         }
 
-        // 3. Drop closed outages and maintenance windows, and samples, that only touch finalised periods.
+        // 3. Settle the obligations' fulfilments before the horizon: their assignment to periods is final (it takes events in
+        //    time order), and kept; the events are dropped (the audit learns which fulfilled nothing, with their line).
+        foreach (var obligation in _obligations)
+        {
+            obligation.Settle(_facts, Term, h, SettledFulfilment);
+        }
+
+        // 4. Drop closed outages and maintenance windows, and samples, that only touch finalised periods.
         foreach (var (name, svc) in _facts.Services)
         {
             var avail = availabilityCutoff.GetValueOrDefault(name, h);
@@ -324,6 +341,11 @@ public partial class ContractMonitor
             w.Write(e.Level);
             Snapshots.WriteInstant(w, e.At);
         }
+        w.Write(_obligations.Count);
+        foreach (var obligation in _obligations)
+        {
+            obligation.WriteSettled(w);
+        }
     }
 
     private void ReadSettlement(Stream stream)
@@ -340,6 +362,10 @@ public partial class ContractMonitor
                 _watermark = _horizon = Instant.MinValue;
                 _lateEvents = 0;
                 _sinceSettle = 0;
+                foreach (var obligation in _obligations)
+                {
+                    obligation.ClearSettled();
+                }
                 return;
             }
             _lateness = Duration.FromNanoseconds(r.ReadInt64());
@@ -403,6 +429,14 @@ public partial class ContractMonitor
                     throw new InvalidDataException("Snapshot of another contract: escalation level out of range.");
                 }
                 _settledEscalations.Add(new SettledEscalation(incident, escalation, level, Snapshots.ReadInstant(r)));
+            }
+            if (r.ReadInt32() != _obligations.Count)
+            {
+                throw new InvalidDataException("Snapshot of another contract: obligation count differs.");
+            }
+            foreach (var obligation in _obligations)
+            {
+                obligation.ReadSettled(r);
             }
         }
         catch (EndOfStreamException ex)

@@ -164,7 +164,7 @@ public sealed class Obligation
             OffsetDateTime? dueText = due is { } d ? term.Local(d) : null;
             if (fulfilledAt[k] is { } t)
             {
-                yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.WithOffset(times![t]));
+                yield return new ObligationResult(Name, bounds, dueText, ObligationStatus.Met, t.At.WithOffset(t.Offset));
             }
             else
             {
@@ -173,7 +173,8 @@ public sealed class Obligation
         }
     }
 
-    /// <summary>The instants of <c>fulfilled</c> events before <paramref name="asOf"/> that no period's window takes (they fulfil nothing).</summary>
+    /// <summary>The instants of <c>fulfilled</c> events before <paramref name="asOf"/> that no period's window takes (they fulfil
+    /// nothing), but for those a settled horizon passed already (<see cref="Settle"/> told of them then).</summary>
     public IReadOnlyList<Instant> Unassigned(FactStore facts, ContractTerm term, Instant asOf)
     {
         facts.Fulfilled.TryGetValue(Name, out var times);
@@ -181,43 +182,147 @@ public sealed class Obligation
         return unassigned;
     }
 
-    /// <summary>The §5 assignment: per period (in <paramref name="periods"/>' order), the instant of the event that fulfils it, or null.</summary>
-    private Instant?[] Assign(Dictionary<Instant, Offset>? times, IReadOnlyList<ReportPeriod> periods, Instant asOf, out List<Instant> unassigned)
+    // The assignment of the fulfilments before a settled horizon (settling only): final, since no event before it can come.
+    private (Instant At, Offset Offset)?[] _settledAt = [];
+    private int _settledFirst;
+    private Instant _settledBefore = Instant.MinValue;
+
+    /// <summary>
+    /// Settles the fulfilments before <paramref name="horizon"/> (no event before it can still come): assigns them, in time order,
+    /// as <see cref="Evaluate"/> would (the assignment takes events in time order, so its decisions for them are final), keeps the
+    /// periods they fulfil, removes them from <paramref name="facts"/>, and tells <paramref name="settled"/> of each (its instant,
+    /// and whether it fulfilled a period).
+    /// </summary>
+    internal void Settle(FactStore facts, ContractTerm term, Instant horizon, Action<string, Instant, bool>? settled)
     {
-        var fulfilledAt = new Instant?[periods.Count];
+        if (horizon <= _settledBefore)
+        {
+            return;
+        }
+        if (!facts.Fulfilled.TryGetValue(Name, out var times) || !times.Keys.Any(t => t < horizon))
+        {
+            _settledBefore = horizon;
+            return;
+        }
+        var before = times.Keys.Where(t => t < horizon).Order().ToList();
+        var periods = Every.PeriodsAsOf(term, horizon);
+        var fulfilledAt = new (Instant At, Offset Offset)?[periods.Count];
+        _settledAt.AsSpan().CopyTo(fulfilledAt);
+        var first = _settledFirst;
+        var windowEnds = WindowEnds(periods);
+        foreach (var t in before)
+        {
+            var taken = Take(fulfilledAt, periods, windowEnds, ref first, t, times[t]);
+            times.Remove(t);
+            settled?.Invoke(Name, t, taken);
+        }
+        _settledAt = fulfilledAt;
+        _settledFirst = first;
+        _settledBefore = horizon;
+    }
+
+    /// <summary>Writes the settled part of the assignment (monitor snapshots).</summary>
+    internal void WriteSettled(BinaryWriter w)
+    {
+        Snapshots.WriteInstant(w, _settledBefore);
+        w.Write(_settledFirst);
+        w.Write(_settledAt.Length);
+        foreach (var at in _settledAt)
+        {
+            w.Write(at.HasValue);
+            if (at is { } a)
+            {
+                Snapshots.WriteInstant(w, a.At);
+                w.Write(a.Offset.Seconds);
+            }
+        }
+    }
+
+    /// <summary>Forgets the settled part (a snapshot without settling).</summary>
+    internal void ClearSettled()
+    {
+        _settledBefore = Instant.MinValue;
+        _settledFirst = 0;
+        _settledAt = [];
+    }
+
+    /// <summary>Reads what <see cref="WriteSettled"/> wrote.</summary>
+    internal void ReadSettled(BinaryReader r)
+    {
+        var before = Snapshots.ReadInstant(r);
+        var first = r.ReadInt32();
+        var count = r.ReadInt32();
+        if (count < 0 || first < 0 || first > count)
+        {
+            throw new InvalidDataException("Snapshot of another contract: settled obligation periods out of range.");
+        }
+        var settled = new (Instant At, Offset Offset)?[count];
+        for (var k = 0; k < count; k++)
+        {
+            if (r.ReadBoolean())
+            {
+                settled[k] = (Snapshots.ReadInstant(r), Offset.FromSeconds(r.ReadInt32()));
+            }
+        }
+        _settledBefore = before;
+        _settledFirst = first;
+        _settledAt = settled;
+    }
+
+    /// <summary>The §5 assignment: per period (in <paramref name="periods"/>' order), the event that fulfils it (its instant and
+    /// offset), or null; from the settled part on, with the events still in the facts.</summary>
+    private (Instant At, Offset Offset)?[] Assign(Dictionary<Instant, Offset>? times, IReadOnlyList<ReportPeriod> periods, Instant asOf, out List<Instant> unassigned)
+    {
+        var fulfilledAt = new (Instant At, Offset Offset)?[periods.Count];
+        _settledAt.AsSpan(0, Math.Min(_settledAt.Length, periods.Count)).CopyTo(fulfilledAt);
         unassigned = [];
         if (times is null || times.Count == 0)
         {
             return fulfilledAt;
         }
-        // Periods start in order, so the earliest-starting open window holding an event is the first in list order.
+        var windowEnds = WindowEnds(periods);
+        var first = _settledFirst; // every period before it is met, or its window closed before the current event
+        foreach (var t in times.Keys.Where(t => t < asOf).Order())
+        {
+            if (!Take(fulfilledAt, periods, windowEnds, ref first, t, times[t]))
+            {
+                unassigned.Add(t);
+            }
+        }
+        return fulfilledAt;
+    }
+
+    /// <summary>Each period's window end: its due instant (none: never closes).</summary>
+    private Instant[] WindowEnds(IReadOnlyList<ReportPeriod> periods)
+    {
         var windowEnds = new Instant[periods.Count];
         for (var k = 0; k < periods.Count; k++)
         {
             windowEnds[k] = Due.DueFor(periods[k].End, Calendar) ?? Instant.MaxValue;
         }
-        var first = 0; // every period before it is met, or its window closed before the current event
-        foreach (var t in times.Keys.Where(t => t < asOf).Order())
+        return windowEnds;
+    }
+
+    /// <summary>One step of the assignment, for the event at <paramref name="t"/> (events come in time order): it goes to the
+    /// earliest-starting period not yet met whose window holds it (periods start in order, so the first in list order); returns
+    /// whether one took it.</summary>
+    private static bool Take((Instant At, Offset Offset)?[] fulfilledAt, IReadOnlyList<ReportPeriod> periods, Instant[] windowEnds, ref int first,
+        Instant t, Offset offset)
+    {
+        var taken = false;
+        for (var k = first; k < periods.Count && periods[k].Start <= t; k++)
         {
-            var taken = false;
-            for (var k = first; k < periods.Count && periods[k].Start <= t; k++)
+            if (fulfilledAt[k] is null && t < windowEnds[k])
             {
-                if (fulfilledAt[k] is null && t < windowEnds[k])
-                {
-                    fulfilledAt[k] = t;
-                    taken = true;
-                    break;
-                }
-            }
-            if (!taken)
-            {
-                unassigned.Add(t);
-            }
-            while (first < periods.Count && (fulfilledAt[first] is not null || windowEnds[first] <= t))
-            {
-                first++;
+                fulfilledAt[k] = (t, offset);
+                taken = true;
+                break;
             }
         }
-        return fulfilledAt;
+        while (first < periods.Count && (fulfilledAt[first] is not null || windowEnds[first] <= t))
+        {
+            first++;
+        }
+        return taken;
     }
 }

@@ -73,8 +73,19 @@ public sealed record InputSummary(long LinesRead, long EventsRead, long EventsUs
 /// end without a start, a fulfilment no period's window takes. Warnings that depend on the whole log (ids opened later in the file,
 /// windows) are decided at <see cref="Finish"/>, so the result never depends on the order of the lines.
 /// </summary>
-public sealed class EventAudit(ContractMonitor monitor)
+public sealed class EventAudit
 {
+    private readonly ContractMonitor monitor;
+
+    /// <summary>An audit of the events <paramref name="monitor"/> observes (one audit per monitor and log).</summary>
+    public EventAudit(ContractMonitor monitor)
+    {
+        this.monitor = monitor;
+        _obligationNames = [.. monitor.Obligations.Select(o => o.Name)];
+        // With --lateness the monitor settles fulfilments as it goes: their lines are needed no more, or now for a warning.
+        monitor.SettledFulfilment = Settled;
+    }
+
     /// <summary>Data-quality codes, stable across versions (docs/diagnostics.md).</summary>
     public static class Codes
     {
@@ -95,7 +106,9 @@ public sealed class EventAudit(ContractMonitor monitor)
     }
 
     private readonly List<DataWarning> _warnings = [];
-    private readonly HashSet<string> _obligationNames = [.. monitor.Obligations.Select(o => o.Name)];
+    private readonly HashSet<string> _obligationNames;
+    // Fulfilments settled as fulfilling nothing (warned of when settled).
+    private long _settledUnassigned;
     // Incident ids whose opening was refused (undeclared service or severity): their other events are not warned again.
     private readonly HashSet<string> _refusedIncidents = new(StringComparer.Ordinal);
     // The first line and count of incident events per id, kept only while no opening of that id has been seen.
@@ -190,6 +203,16 @@ public sealed class EventAudit(ContractMonitor monitor)
         }
     }
 
+    /// <summary>A fulfilment the monitor settled for good: a warning now if it fulfilled nothing; its line is forgotten.</summary>
+    private void Settled(string obligation, Instant t, bool fulfilledAPeriod)
+    {
+        if (_fulfilments.Remove((obligation, t), out var line) && !fulfilledAPeriod)
+        {
+            _settledUnassigned++;
+            _warnings.Add(DataWarning.Unassigned(line, obligation, monitor.Term.Local(t)));
+        }
+    }
+
     /// <summary>A warning decided at once: the monitor does not record such an event (its filter or <see cref="ContractMonitor.Observe"/> drops it).</summary>
     private void Warn(string code, int line, string message) => _warnings.Add(new DataWarning(code, line, message));
 
@@ -200,8 +223,8 @@ public sealed class EventAudit(ContractMonitor monitor)
     public (IReadOnlyList<DataWarning> Warnings, InputSummary Input) Finish(Instant asOf)
     {
         var warnings = new List<DataWarning>(_warnings);
-        // Events behind the warnings decided here were recorded by the monitor: they are taken out of the events used.
-        long recordedButWarned = 0;
+        // Events behind the warnings decided here (or when settled) were recorded by the monitor: they are taken out of the events used.
+        var recordedButWarned = _settledUnassigned;
         foreach (var (id, (line, count)) in _unopened)
         {
             recordedButWarned += count;
