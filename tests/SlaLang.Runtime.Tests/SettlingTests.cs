@@ -285,4 +285,35 @@ public class SettlingTests
         m.LateEvents.ShouldBe(1);
         m.Facts.Incidents.ContainsKey("OLD").ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_audit_forgets_the_starts_of_outages_the_monitor_settled_but_keeps_those_still_open()
+    {
+        OffsetDateTime At(string local) => T(local);
+        var events = new List<SlaEvent>
+        {
+            SlaEvent.OutageStart(At("2026-03-02T10:00:00+01:00"), "Monitoring", "SHORT"),
+            SlaEvent.OutageEnd(At("2026-03-02T11:00:00+01:00"), "Monitoring", "SHORT"),
+            SlaEvent.OutageStart(At("2026-03-03T10:00:00+01:00"), "Monitoring", "LONG"), // ends seven weeks later: open all along
+        };
+        // Something every hour until late April moves the horizon (lateness 7 d) past March, whose availability is then final
+        // (a closed outage is dropped once the periods it touches are).
+        for (var t = I("2026-03-02T12:00:00+01:00"); t < I("2026-04-25T00:00:00+02:00"); t += Duration.FromHours(1))
+        {
+            events.Add(SlaEvent.FulfilledObligation(t.WithOffset(Offset.FromHours(1)), "IncidentReview"));
+        }
+        events.Add(SlaEvent.OutageEnd(At("2026-04-24T10:00:00+02:00"), "Monitoring", "LONG"));
+        events.Add(SlaEvent.OutageEnd(At("2026-04-20T10:00:00+02:00"), "Monitoring", "SHORT")); // a second end, long after
+        events.Sort((a, b) => a.Instant.CompareTo(b.Instant));
+
+        var settled = Audited(events, Duration.FromDays(7));
+        var exact = Audited(events, null);
+
+        exact.Warnings.Where(w => w.Code == EventAudit.Codes.EndWithoutStart).ShouldBeEmpty();
+        // Settled, SHORT's start is gone with its outage (the monitor ignores the second end: it has no start now); LONG's is kept.
+        var endWithoutStart = settled.Warnings.Where(w => w.Code == EventAudit.Codes.EndWithoutStart).ShouldHaveSingleItem();
+        endWithoutStart.Line.ShouldBe(events.FindIndex(e => e.Kind == EventKind.OutageEnd && e.Id == "SHORT" && e.Instant == I("2026-04-20T10:00:00+02:00")) + 1);
+        endWithoutStart.Message.ShouldContain("'SHORT'");
+        settled.Monitor.LateEvents.ShouldBe(0);
+    }
 }

@@ -41,6 +41,10 @@ public partial class ContractMonitor
     /// it fulfilled a period (<see cref="EventAudit"/> warns of those that did not, with their line, and forgets the rest).</summary>
     internal Action<string, Instant, bool>? SettledFulfilment { get; set; }
 
+    /// <summary>Told of each closed outage or maintenance window a settling pass drops (its start kind, service and id): an end
+    /// that comes for it later finds no start, here as in <see cref="EventAudit"/>.</summary>
+    internal Action<EventKind, string, string>? SettledSpan { get; set; }
+
     /// <summary>Events dropped because they arrived after the settled horizon had passed them (settling only).</summary>
     public long LateEvents => _lateEvents;
 
@@ -226,8 +230,8 @@ public partial class ContractMonitor
         foreach (var (name, svc) in _facts.Services)
         {
             var avail = availabilityCutoff.GetValueOrDefault(name, h);
-            DropSpans(svc.Outages, avail, h);
-            DropSpans(svc.Maintenance, avail, h);
+            DropSpans(svc.Outages, avail, h, name, EventKind.OutageStart);
+            DropSpans(svc.Maintenance, avail, h, name, EventKind.MaintenanceStart);
             var samples = sampleCutoff.GetValueOrDefault(name, h);
             svc.Requests.RemoveWhere(r => r.Time < samples);
             svc.Surveys.RemoveWhere(r => r.Time < samples);
@@ -255,15 +259,20 @@ public partial class ContractMonitor
     private IEnumerable<EscalationResult> SettledEscalationRows() =>
         _settledEscalations.Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
 
-    private static void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon)
+    private void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon, string service, EventKind start)
     {
         List<string>? drop = null;
         foreach (var (id, s) in spans)
         {
             // A closed span wholly before the cutoff, or an end whose start never came (and now never will).
-            if (s.ClosedBefore(cutoff) || (s.Starts.Count == 0 && s.Ends.Max is { } e && e < horizon))
+            var closed = s.ClosedBefore(cutoff);
+            if (closed || (s.Starts.Count == 0 && s.Ends.Max is { } e && e < horizon))
             {
                 (drop ??= []).Add(id);
+                if (closed)
+                {
+                    SettledSpan?.Invoke(start, service, id);
+                }
             }
         }
         foreach (var id in drop ?? [])

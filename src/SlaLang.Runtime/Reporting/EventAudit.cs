@@ -84,6 +84,8 @@ public sealed class EventAudit
         _obligationNames = [.. monitor.Obligations.Select(o => o.Name)];
         // With --lateness the monitor settles fulfilments as it goes: their lines are needed no more, or now for a warning.
         monitor.SettledFulfilment = Settled;
+        // And the outages and maintenance windows it drops: an end that comes for one later has no start (it does not count).
+        monitor.SettledSpan = (kind, service, id) => _spanStarts.Remove((kind, service, id));
     }
 
     /// <summary>Data-quality codes, stable across versions (docs/diagnostics.md).</summary>
