@@ -191,7 +191,7 @@ internal sealed class RunCommand : ISlacCommand
         var eventsName = Path.GetFileName(path);
         try
         {
-            foreach (var (e, line) in EventReader.ReadNumberedFile(path, bad =>
+            foreach (var (e, line) in EventReader.ReadNumberedFileAhead(path, bad =>
                      {
                          malformed++;
                          onMalformed?.Invoke(bad);
