@@ -6,11 +6,11 @@ using System.Text;
 namespace SlaLang.Benchmarks;
 
 /// <summary>
-/// <c>serve [millions] [batch]</c>: <c>slac serve</c> as users run it (child process, SQLite state in a temporary folder, cached
+/// <c>serve [millions] [batch] [--lateness D]</c>: <c>slac serve</c> as users run it (child process, SQLite state in a temporary folder, cached
 /// monitor) ingesting N distinct events (the NovaTerra quarter copied with unique ids across the term, as the <c>run</c>
 /// benchmark) POSTed over HTTP in batches, each acknowledged (committed) before the next is sent; then one report. Prints the
 /// ingestion rate (goal ≥ 100k events/s), the time of the report as of the end, the restart (replay) time and the server's
-/// peak resident memory. The file is read into batches before timing.
+/// peak resident memory. The file is read into batches before timing. <c>--lateness D</c> runs the server with it (bounded memory).
 /// </summary>
 internal sealed class ServeBenchmark : IComparativeBenchmark
 {
@@ -18,8 +18,11 @@ internal sealed class ServeBenchmark : IComparativeBenchmark
 
     public int Run(string[] args)
     {
-        var millions = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1;
-        var batchSize = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var at = Array.IndexOf(args, "--lateness");
+        string[] options = at >= 0 && at + 1 < args.Length ? ["--lateness", args[at + 1]] : [];
+        var positional = at >= 0 ? [.. args[..at], .. args[Math.Min(args.Length, at + 2)..]] : args;
+        var millions = positional.Length > 0 ? double.Parse(positional[0], CultureInfo.InvariantCulture) : 1;
+        var batchSize = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 10_000;
         var root = MonitorBenchmark.RepositoryRoot();
         var slac = Path.Combine(root, "src", "SlaLang.Cli", "bin", "Release", "net10.0", "slac.dll");
         if (!File.Exists(slac))
@@ -53,7 +56,7 @@ internal sealed class ServeBenchmark : IComparativeBenchmark
             }
             var state = Path.Combine(dir.FullName, "state.db");
 
-            var (server, address) = Start(slac, contract, state);
+            var (server, address) = Start(slac, contract, state, options);
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
             var watch = Stopwatch.StartNew();
             for (var b = 0; b < batches.Count; b++)
@@ -76,13 +79,13 @@ internal sealed class ServeBenchmark : IComparativeBenchmark
             Stop(server);
 
             watch.Restart();
-            var (restarted, _) = Start(slac, contract, state);
+            var (restarted, _) = Start(slac, contract, state, options);
             var replay = watch.Elapsed.TotalSeconds;
             var restartPeak = PeakKiB(restarted);
             Stop(restarted);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"serve: {count:N0} events in {batches.Count} batches of {batchSize}: ingested in {ingest:F2} s = {count / ingest / 1000:F0}k events/s (goal >= 100k); "
+                $"serve {string.Join(' ', options)}: {count:N0} events in {batches.Count} batches of {batchSize}: ingested in {ingest:F2} s = {count / ingest / 1000:F0}k events/s (goal >= 100k); "
                 + $"report {reportSeconds:F2} s ({report.Length / 1048576.0:F1} MiB); peak RSS {peak / 1024.0:F0} MiB; "
                 + $"restart (replay of the store) {replay:F2} s, peak RSS {restartPeak / 1024.0:F0} MiB; state {new FileInfo(state).Length / 1048576.0:F0} MiB"));
         }
@@ -93,10 +96,11 @@ internal sealed class ServeBenchmark : IComparativeBenchmark
         return 0;
     }
 
-    private static (Process, Uri) Start(string slac, string contract, string state)
+    private static (Process, Uri) Start(string slac, string contract, string state, string[] options)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { slac, "serve", contract, "--state", "sqlite:" + state, "--listen", "http://127.0.0.1:0" })
+        string[] arguments = [slac, "serve", contract, "--state", "sqlite:" + state, "--listen", "http://127.0.0.1:0", .. options];
+        foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
         }

@@ -164,16 +164,38 @@ internal sealed class SqlEventStore : IEventStore
         Execute("CREATE TABLE IF NOT EXISTS sla_deliveries (notification_key TEXT NOT NULL PRIMARY KEY)");
     }
 
+    /// <summary>Lines read per query when replaying: a replay holds one page, not the whole log, in memory.</summary>
+    internal const int ReplayPage = 10_000;
+
     public IEnumerable<string> Lines(string contract)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = Page(contract, after);
+            foreach (var (_, line) in page)
+            {
+                yield return line;
+            }
+            if (page.Count < ReplayPage)
+            {
+                yield break;
+            }
+            after = page[^1].Seq;
+        }
+    }
+
+    private List<(long Seq, string Line)> Page(string contract, long after)
     {
         lock (_gate)
         {
-            using var command = Command("SELECT line FROM sla_events WHERE contract = @c ORDER BY seq", ("@c", contract));
+            using var command = Command($"SELECT seq, line FROM sla_events WHERE contract = @c AND seq > @after ORDER BY seq LIMIT {ReplayPage}",
+                ("@c", contract), ("@after", after));
             using var reader = command.ExecuteReader();
-            var lines = new List<string>();
+            var lines = new List<(long, string)>(ReplayPage);
             while (reader.Read())
             {
-                lines.Add(reader.GetString(0));
+                lines.Add((reader.GetInt64(0), reader.GetString(1)));
             }
             return lines;
         }

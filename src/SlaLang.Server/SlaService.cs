@@ -475,10 +475,16 @@ public sealed class SlaService : IAsyncDisposable
         }
     }
 
-    /// <summary>The service's clock, clamped to <paramref name="monitor"/>'s term: the as-of of reports and metrics given none.</summary>
+    /// <summary>The service's clock, clamped to <paramref name="monitor"/>'s term and to no earlier than its settled horizon (with
+    /// <c>--lateness</c>, events of the future the clock has not reached may have settled periods already): the as-of of
+    /// reports and metrics given none.</summary>
     private Instant Now(ContractMonitor monitor)
     {
         var now = _options.Clock.Now;
+        if (monitor.SettledHorizon is { } horizon && now < horizon)
+        {
+            now = horizon;
+        }
         return now < monitor.Term.Start ? monitor.Term.Start : now > monitor.Term.End ? monitor.Term.End : now;
     }
 

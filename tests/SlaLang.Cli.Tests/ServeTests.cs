@@ -53,6 +53,81 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task With_lateness_the_report_is_slac_run_lateness_s_also_after_a_restart_and_an_earlier_as_of_is_a_400()
+    {
+        var state = "sqlite:" + Path.Combine(_work, "late.db");
+        // The quarter again every quarter of 2026 (ids of their own): 800 events, and a settle pass every 4,096 events is
+        // what moves the horizon, so the four quarters are sent six times over (ids unique per round).
+        var lines = Enumerable.Range(0, 24).SelectMany(k => ShiftedQuarter(k % 4, k)).ToList();
+        var events = Path.Combine(_work, "year.jsonl");
+        File.WriteAllLines(events, lines);
+        var expected = SlacRunJson(events, "--lateness", "7d", "--as-of", YearEnd);
+        var (server, address) = StartServe(state, "--lateness", "7d");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            for (var k = 0; k < lines.Count; k += 500)
+            {
+                (await Post(http, "events", string.Join("\n", lines.Skip(k).Take(500)) + "\n", key: $"late-{k}")).Status.ShouldBe(HttpStatusCode.OK);
+            }
+            (await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}")).ShouldBe(expected);
+            using var early = await http.GetAsync($"report?asOf={Uri.EscapeDataString("2026-02-01T00:00:00+01:00")}");
+            early.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await early.Content.ReadAsStringAsync()).ShouldContain("settled horizon");
+        }
+        finally
+        {
+            server.Kill();
+            server.WaitForExit();
+        }
+        // Restarted, the stored lines are replayed through a settling monitor again.
+        (server, address) = StartServe(state, "--lateness", "7d");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            (await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}")).ShouldBe(expected);
+        }
+        finally
+        {
+            server.Kill();
+            server.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public async Task Reports_and_metrics_without_an_as_of_are_as_of_the_settled_horizon_when_the_clock_is_behind_it()
+    {
+        using var store = EventStores.Open("sqlite:" + Path.Combine(_work, "behind.db"));
+        var monitor = Slac.NewMonitor("novaterra");
+        monitor.EnableSettling(Duration.FromDays(7));
+        // The clock is at the term start, the events run to the end of March: the horizon is ahead of the clock.
+        await using var service = await Start(store, new ManualServeClock(Instant.FromUtc(2026, 1, 1, 0, 0)), monitor: monitor);
+        using var http = new HttpClient { BaseAddress = service.Address };
+        (await Post(http, "events", EventsText, key: null)).Status.ShouldBe(HttpStatusCode.OK);
+        monitor.SettledHorizon.ShouldBeNull(); // 200 events: no settle pass yet (one every 4,096 events)
+        monitor.Settle();
+        monitor.SettledHorizon.ShouldNotBeNull();
+        var report = JsonNode.Parse(await http.GetStringAsync("report"))!;
+        report["asOf"]!.GetValue<string>().ShouldBe(SlaLang.Runtime.ReportNames.FormatTime(monitor.Term.Local(monitor.SettledHorizon!.Value)));
+        using var metrics = await http.GetAsync("metrics");
+        metrics.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await metrics.Content.ReadAsStringAsync()).ShouldContain("slalang_objective_breached{");
+    }
+
+    [Fact]
+    public void A_store_replays_its_lines_in_order_page_after_page()
+    {
+        using var store = EventStores.Open("sqlite:" + Path.Combine(_work, "pages.db"));
+        var lines = Enumerable.Range(1, 2 * 10_000 + 17).Select(i => $"{{\"n\":{i}}}").ToList();
+        store.Append("C", lines[..12_345]);
+        store.Append("C", lines[12_345..]);
+        store.Append("Other", ["{}"]);
+        store.Lines("C").ShouldBe(lines);
+        store.Lines("Other").ShouldBe(["{}"]);
+        store.Lines("None").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Bad_requests_get_4xx_with_the_line_and_reason_and_the_good_lines_are_kept()
     {
         using var store = EventStores.Open("sqlite:" + Path.Combine(_work, "state.db"));
@@ -260,9 +335,35 @@ public sealed class ServeTests : IDisposable
         }
     }
 
-    private (Process, Uri) StartServe(string state)
+    private const string YearEnd = "2027-01-01T00:00:00+01:00";
+
+    /// <summary>The quarter's lines moved <paramref name="quarters"/> calendar quarters later (local times kept, offsets of the
+    /// zone then), ids suffixed with <paramref name="round"/>.</summary>
+    private static IEnumerable<string> ShiftedQuarter(int quarters, int round)
     {
-        var start = Slac.Dotnet(typeof(Program).Assembly.Location, "serve", Slac.Example("novaterra", "novaterra.sla"), "--state", state, "--listen", "http://127.0.0.1:0");
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        foreach (var line in EventsText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var json = JsonNode.Parse(line)!.AsObject();
+            foreach (var field in new[] { "time", "requested" })
+            {
+                if (json[field]?.GetValue<string>() is { } text)
+                {
+                    var local = OffsetDateTimePattern.ExtendedIso.Parse(text).Value.LocalDateTime.PlusMonths(3 * quarters);
+                    json[field] = OffsetDateTimePattern.ExtendedIso.Format(local.InZoneLeniently(zone).ToOffsetDateTime());
+                }
+            }
+            if (json["id"]?.GetValue<string>() is { } id)
+            {
+                json["id"] = $"{id}-{round}";
+            }
+            yield return json.ToJsonString();
+        }
+    }
+
+    private (Process, Uri) StartServe(string state, params string[] options)
+    {
+        var start = Slac.Dotnet([typeof(Program).Assembly.Location, "serve", Slac.Example("novaterra", "novaterra.sla"), "--state", state, "--listen", "http://127.0.0.1:0", .. options]);
         start.Environment["SLAC_CACHE_DIR"] = Slac.CacheDirectory;
         var process = Process.Start(start)!;
         _ = process.StandardError.ReadToEndAsync();
@@ -271,10 +372,11 @@ public sealed class ServeTests : IDisposable
         return (process, new Uri(url));
     }
 
-    private static async Task<SlaService> Start(IEventStore store, IServeClock clock, RecordingWebhook? webhook = null, IReadOnlyList<(string, string)>? tails = null) =>
+    private static async Task<SlaService> Start(IEventStore store, IServeClock clock, RecordingWebhook? webhook = null, IReadOnlyList<(string, string)>? tails = null,
+        SlaLang.Runtime.ContractMonitor? monitor = null) =>
         await SlaService.StartAsync(new ServeOptions
         {
-            Monitors = [Slac.NewMonitor("novaterra")],
+            Monitors = [monitor ?? Slac.NewMonitor("novaterra")],
             Store = store,
             Listen = "http://127.0.0.1:0",
             Clock = clock,
@@ -298,9 +400,10 @@ public sealed class ServeTests : IDisposable
     private static async Task<long> Events(HttpClient http) =>
         JsonNode.Parse(await http.GetStringAsync("health"))!["contracts"]![0]!["events"]!.GetValue<long>();
 
-    private static string SlacRunJson(string events)
+    private static string SlacRunJson(string events, params string[] options)
     {
-        var (exit, output, error) = Slac.Run("run", Slac.Example("novaterra", "novaterra.sla"), "--events", events, "--format", "json", "--as-of", QuarterEnd);
+        var (exit, output, error) = Slac.Run(["run", Slac.Example("novaterra", "novaterra.sla"), "--events", events, "--format", "json",
+            .. options.Contains("--as-of") ? options : [.. options, "--as-of", QuarterEnd]]);
         exit.ShouldBe(0, error);
         return output;
     }

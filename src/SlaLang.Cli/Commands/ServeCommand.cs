@@ -1,3 +1,4 @@
+using NodaTime;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using SlaLang.Cli.Running;
@@ -21,18 +22,22 @@ internal sealed class ServeCommand : ISlacCommand
         var listen = new Option<string>("--listen") { Description = "The URL to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var tails = new Option<string[]>("--tail") { Description = "A JSON Lines file whose appended lines are ingested: FILE (one contract served) or NAME=FILE. Repeatable." };
         var webhook = new Option<string?>("--webhook") { Description = "The URL escalation levels and missed obligations are POSTed to, at their instant." };
+        var lateness = new Option<string?>("--lateness") { Description = "Bound memory: finalise what lies more than this duration (7d, 36h) behind the latest event; later events are skipped as late (see docs/runtime.md)." };
         var command = new Command("serve", "Run contracts' monitors as a live service: ingest events over HTTP, serve reports and metrics, fire webhooks (see docs/serve.md).")
         {
-            contracts, state, listen, tails, webhook,
+            contracts, state, listen, tails, webhook, lateness,
         };
         command.SetAction(parse => Run(parse.GetValue(contracts)!, parse.GetValue(state), parse.GetValue(listen)!, parse.GetValue(tails) ?? [],
-            parse.GetValue(webhook), MonitorCache.FromEnvironment(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(webhook), MonitorCache.FromEnvironment(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.GetValue(lateness)));
         return command;
     }
 
     /// <summary>Serves until SIGINT or SIGTERM; returns 0, 1 when a contract has errors, 2 on bad usage.</summary>
-    internal static int Run(string[] contractPaths, string? state, string listen, string[] tailSpecs, string? webhook, MonitorCache cache, TextWriter output, TextWriter error)
+    internal static int Run(string[] contractPaths, string? state, string listen, string[] tailSpecs, string? webhook, MonitorCache cache, TextWriter output, TextWriter error,
+        string? lateness = null)
     {
+        Duration? settling = lateness is null ? null : RunCommand.ParseLateness(lateness);
         var monitors = new List<ContractMonitor>();
         foreach (var path in contractPaths)
         {
@@ -40,6 +45,10 @@ internal sealed class ServeCommand : ISlacCommand
             if (monitor is null)
             {
                 return Program.ExitErrors;
+            }
+            if (settling is { } allowed)
+            {
+                monitor.EnableSettling(allowed); // before the stored lines are replayed
             }
             monitors.Add(monitor);
         }
