@@ -92,23 +92,45 @@ public partial class ContractMonitor
     /// </summary>
     protected void Declare(string[] services, string[] severities)
     {
-        DeclaredServices = new HashSet<string>(services, StringComparer.Ordinal);
-        DeclaredSeverities = new HashSet<string>(severities, StringComparer.Ordinal);
+        _declaredServices = new HashSet<string>(services, StringComparer.Ordinal);
+        _declaredSeverities = new HashSet<string>(severities, StringComparer.Ordinal);
+        _lastDeclaredService = _lastDeclaredSeverity = null;
     }
 
+    private HashSet<string>? _declaredServices;
+    private HashSet<string>? _declaredSeverities;
+    // The last service and severity found declared: the event reader shares one instance per text, so most openings are
+    // decided by a reference comparison, without hashing (a set lookup through IReadOnlySet cost two interface calls and two
+    // hashes per incident_opened).
+    private string? _lastDeclaredService;
+    private string? _lastDeclaredSeverity;
+
     /// <summary>The services the contract declares, or null when the monitor did not say (<see cref="Declare"/>).</summary>
-    public IReadOnlySet<string>? DeclaredServices { get; private set; }
+    public IReadOnlySet<string>? DeclaredServices => _declaredServices;
 
     /// <summary>The severities the contract declares, or null when the monitor did not say (<see cref="Declare"/>).</summary>
-    public IReadOnlySet<string>? DeclaredSeverities { get; private set; }
+    public IReadOnlySet<string>? DeclaredSeverities => _declaredSeverities;
 
     /// <summary>The registered obligations (their names are what <c>fulfilled</c> events carry).</summary>
     public IReadOnlyList<Obligation> Obligations => _obligations;
 
     /// <summary>Whether an <c>incident_opened</c> names a service and severity the contract declares (always true when it declared none).</summary>
     public bool IsDeclaredIncident(in SlaEvent e) =>
-        (DeclaredServices is null || e.Service is null || DeclaredServices.Contains(e.Service))
-        && (DeclaredSeverities is null || e.Severity is null || DeclaredSeverities.Contains(e.Severity));
+        IsDeclared(e.Service, _declaredServices, ref _lastDeclaredService) && IsDeclared(e.Severity, _declaredSeverities, ref _lastDeclaredSeverity);
+
+    private static bool IsDeclared(string? value, HashSet<string>? declared, ref string? last)
+    {
+        if (declared is null || value is null || ReferenceEquals(value, last))
+        {
+            return true;
+        }
+        if (!declared.Contains(value))
+        {
+            return false;
+        }
+        last = value;
+        return true;
+    }
 
     /// <summary>Records one event (idempotent; order does not matter).</summary>
     public virtual void Observe(in SlaEvent e)
