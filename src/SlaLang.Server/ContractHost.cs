@@ -182,14 +182,34 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
     /// The notifications due by <paramref name="now"/> (escalation levels reached, obligations missed), and the next instant one
     /// falls due if no event arrives before (null when none will).
     /// </summary>
-    public (List<Notification> Due, Instant? Next) Notifications(Instant now)
+    public (List<Notification> Due, Instant? Next) Notifications(Instant now, Func<string, bool>? delivered = null)
     {
         lock (_gate)
         {
             var due = new List<Notification>();
             Instant? next = null;
             var horizon = monitor.Term.End;
-            foreach (var level in monitor.Escalations(horizon))
+            // The levels settled incidents reached are final: each is made a notification once and kept until delivered (with
+            // settling, hundreds of thousands of them would otherwise be made again on every wake-up).
+            foreach (var level in monitor.SettledEscalations(_settledNotified))
+            {
+                _settledPending.Add(EscalationNotification(level));
+            }
+            _settledNotified = monitor.SettledEscalationCount;
+            if (delivered is not null)
+            {
+                _settledPending.RemoveAll(n => delivered(n.Key));
+            }
+            foreach (var notification in _settledPending)
+            {
+                if (notification.At > now)
+                {
+                    next = next is { } n && n <= notification.At ? n : notification.At;
+                    continue;
+                }
+                due.Add(notification);
+            }
+            foreach (var level in monitor.Escalations(horizon, includeSettled: false))
             {
                 var at = level.At.ToInstant();
                 if (at > now)
@@ -197,16 +217,7 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
                     next = next is { } n && n <= at ? n : at;
                     continue;
                 }
-                due.Add(new Notification($"{Name}/escalation/{level.Escalation}/{level.Incident}/{level.Level}", at, new Dictionary<string, string>
-                {
-                    ["kind"] = "escalation",
-                    ["contract"] = Name,
-                    ["escalation"] = level.Escalation,
-                    ["incident"] = level.Incident,
-                    ["level"] = level.Level.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["notify"] = level.Notify,
-                    ["at"] = ReportNames.FormatTime(level.At),
-                }));
+                due.Add(EscalationNotification(level));
             }
             // An obligation not fulfilled by its due instant is missed then: the next such instant is when to look again.
             foreach (var obligation in monitor.ObligationResults(horizon))
@@ -241,6 +252,22 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
             return (due, next);
         }
     }
+
+    // Settled escalation levels made notifications so far, and those of them not known delivered.
+    private int _settledNotified;
+    private readonly List<Notification> _settledPending = [];
+
+    private Notification EscalationNotification(EscalationResult level) =>
+        new($"{Name}/escalation/{level.Escalation}/{level.Incident}/{level.Level}", level.At.ToInstant(), new Dictionary<string, string>
+        {
+            ["kind"] = "escalation",
+            ["contract"] = Name,
+            ["escalation"] = level.Escalation,
+            ["incident"] = level.Incident,
+            ["level"] = level.Level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["notify"] = level.Notify,
+            ["at"] = ReportNames.FormatTime(level.At),
+        });
 
     private void ObserveLocked(in SlaEvent e)
     {

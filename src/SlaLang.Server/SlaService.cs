@@ -396,7 +396,7 @@ public sealed class SlaService : IAsyncDisposable
             Instant? wake = null;
             foreach (var host in _hosts.Values)
             {
-                var (due, next) = host.Notifications(now);
+                var (due, next) = host.Notifications(now, _delivered.Contains);
                 wake = Earlier(wake, next);
                 foreach (var notification in due.OrderBy(n => n.At).ThenBy(n => n.Key, StringComparer.Ordinal))
                 {

@@ -115,6 +115,48 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task With_settling_every_escalation_level_is_delivered_once_and_a_restart_sends_none_again()
+    {
+        // A year of events (the quarter every quarter, six rounds): settle passes run and settled incidents' levels are final.
+        var lines = Enumerable.Range(0, 24).SelectMany(k => ShiftedQuarter(k % 4, k)).ToList();
+        var monitor = Slac.NewMonitor("novaterra");
+        monitor.EnableSettling(Duration.FromDays(7));
+        var clock = new ManualServeClock(Instant.FromUtc(2025, 12, 31, 23, 0));
+        var webhook = new RecordingWebhook(failFirst: 1);
+        var path = Path.Combine(_work, "settled-hooks.db");
+        using (var store = EventStores.Open("sqlite:" + path))
+        {
+            await using var service = await Start(store, clock, webhook, monitor: monitor);
+            using var http = new HttpClient { BaseAddress = service.Address };
+            for (var k = 0; k < lines.Count; k += 600)
+            {
+                (await Post(http, "events", string.Join("\n", lines.Skip(k).Take(600)) + "\n", key: $"y-{k}")).Status.ShouldBe(HttpStatusCode.OK);
+            }
+            monitor.SettledEscalationCount.ShouldBeGreaterThan(100);
+            var expected = JsonNode.Parse(await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}"))!["escalations"]!.AsArray()
+                .Select(row => $"NovaTerraRun/escalation/{row!["escalation"]}/{row["incident"]}/{row["level"]}").Order(StringComparer.Ordinal).ToList();
+            clock.AdvanceTo(I(YearEnd));
+            for (var round = 0; round < 40 && webhook.Delivered.Count(d => d.Key.Contains("/escalation/", StringComparison.Ordinal)) < expected.Count; round++)
+            {
+                await Task.Delay(100);
+                clock.AdvanceTo(clock.Now + Duration.FromSeconds(2)); // the first try of each fails: its retry waits a second
+            }
+            webhook.Delivered.Select(d => d.Key).Where(k => k.Contains("/escalation/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ShouldBe(expected);
+        }
+        var before = webhook.Calls.Count;
+        using (var store = EventStores.Open("sqlite:" + path))
+        {
+            var again = Slac.NewMonitor("novaterra");
+            again.EnableSettling(Duration.FromDays(7));
+            await using var service = await Start(store, clock, webhook, monitor: again);
+            await Task.Delay(500);
+            webhook.Calls.Skip(before).Where(c => c.Key.Contains("/escalation/", StringComparison.Ordinal)).ShouldBeEmpty();
+        }
+    }
+
+    private static Instant I(string text) => OffsetDateTimePattern.ExtendedIso.Parse(text).Value.ToInstant();
+
+    [Fact]
     public void A_store_replays_its_lines_in_order_page_after_page()
     {
         using var store = EventStores.Open("sqlite:" + Path.Combine(_work, "pages.db"));

@@ -284,8 +284,21 @@ public partial class ContractMonitor
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
     /// <summary>The report rows of the levels reached by settled incidents.</summary>
-    private IEnumerable<EscalationResult> SettledEscalationRows() =>
-        _settledEscalations.Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
+    private IEnumerable<EscalationResult> SettledEscalationRows() => SettledEscalations(0);
+
+    /// <summary>How many escalation levels settled incidents reached (rows only ever added: a live service reads the new ones
+    /// with <see cref="SettledEscalations"/>).</summary>
+    public int SettledEscalationCount => _settledEscalations.Count;
+
+    /// <summary>The levels settled incidents reached, from the <paramref name="from"/>-th settled on (in the order they settled).</summary>
+    public IEnumerable<EscalationResult> SettledEscalations(int from)
+    {
+        for (var i = from; i < _settledEscalations.Count; i++)
+        {
+            var e = _settledEscalations[i];
+            yield return _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone);
+        }
+    }
 
     private void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon, string service, EventKind start)
     {

@@ -225,9 +225,13 @@ public partial class ContractMonitor
 
     /// <summary>The escalation levels incidents reached before <paramref name="asOf"/> (unordered). As of a later instant, the
     /// levels they will reach then unless a resolution arrives first: what a live service schedules.</summary>
-    public List<EscalationResult> Escalations(Instant asOf)
+    public List<EscalationResult> Escalations(Instant asOf) => Escalations(asOf, includeSettled: true);
+
+    /// <summary><see cref="Escalations(Instant)"/>, with or without the levels settled incidents reached (with settling, those
+    /// are final: <see cref="SettledEscalations"/> gives them once).</summary>
+    public List<EscalationResult> Escalations(Instant asOf, bool includeSettled)
     {
-        var escalations = new List<EscalationResult>(SettledEscalationRows());
+        var escalations = includeSettled ? new List<EscalationResult>(SettledEscalationRows()) : [];
         foreach (var e in _escalations)
         {
             escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
