@@ -188,36 +188,6 @@ internal sealed class RunBenchmark : IComparativeBenchmark
     }
 
     /// <summary><c>slac run</c> as users run it; wall time and the child's peak resident memory.</summary>
-    private static (double Seconds, long PeakKiB) Slac(string slac, string contract, string events, string? lateness)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { slac, "run", contract, "--events", events, "--format", "json" }.Concat(lateness is null ? [] : ["--lateness", lateness]))
-        {
-            start.ArgumentList.Add(a);
-        }
-        var sw = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        while (!process.WaitForExit(20))
-        {
-            try
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.PeakWorkingSet64);
-            }
-            catch (InvalidOperationException)
-            {
-                break;
-            }
-        }
-        var seconds = sw.Elapsed.TotalSeconds;
-        _ = output.Result;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"slac run failed ({process.ExitCode}): {error.Result}");
-        }
-        return (seconds, peak / 1024);
-    }
+    private static (double Seconds, long PeakKiB) Slac(string slac, string contract, string events, string? lateness) =>
+        ChildProcess.Dotnet([slac, "run", contract, "--events", events, "--format", "json", .. lateness is null ? [] : new[] { "--lateness", lateness }]);
 }
