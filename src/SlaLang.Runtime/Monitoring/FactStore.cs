@@ -201,7 +201,7 @@ internal sealed class ServiceFacts
 /// </summary>
 public sealed class FactStore
 {
-    private const int FormatVersion = 5; // 4: the settlement part carries the tallies of settled incidents; 5: changes carry 'failed'
+    private const int FormatVersion = 6; // 4: the settlement part carries the tallies of settled incidents; 5: changes carry 'failed'; 6: the event counters
     private readonly HashSet<string>? _services;
     internal readonly Dictionary<string, IncidentFacts> Incidents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, ServiceFacts> Services = new(StringComparer.Ordinal);
@@ -459,6 +459,8 @@ public sealed class FactStore
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write("SLAFACTS");
         w.Write(FormatVersion);
+        w.Write(Observed);
+        w.Write(Duplicates);
         w.Write(Incidents.Count);
         foreach (var (id, inc) in Incidents.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -529,6 +531,8 @@ public sealed class FactStore
             {
                 throw new InvalidDataException($"Unsupported snapshot version {version} (expected {FormatVersion}).");
             }
+            Observed = r.ReadInt64();
+            Duplicates = r.ReadInt64();
             Incidents.Clear();
             Services.Clear();
             (_lastSvcName, _lastSvc) = (null, null);

@@ -52,8 +52,40 @@ public sealed class DataWarning : IEquatable<DataWarning>
     /// <inheritdoc/>
     public override string ToString() => $"line {Line}: {Code}: {Message}";
 
+    /// <summary>Writes the warning (audit snapshots): a deferred sentence as its obligation and time.</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(Code);
+        w.Write(Line);
+        if (_message is UnassignedFulfilment u)
+        {
+            w.Write(true);
+            w.Write(u.Obligation);
+            Snapshots.WriteTime(w, u.At);
+        }
+        else
+        {
+            w.Write(false);
+            w.Write((string)_message);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+    internal static DataWarning Read(BinaryReader r)
+    {
+        var code = r.ReadString();
+        var line = r.ReadInt32();
+        return r.ReadBoolean()
+            ? new DataWarning(code, line, new UnassignedFulfilment(r.ReadString(), Snapshots.ReadTime(r)))
+            : new DataWarning(code, line, r.ReadString());
+    }
+
     private sealed class UnassignedFulfilment(string obligation, OffsetDateTime at)
     {
+        public string Obligation => obligation;
+
+        public OffsetDateTime At => at;
+
         public string Text() =>
             $"'{obligation}' fulfilled at {ReportNames.FormatTime(at)} lies in no period's window that is still open (each period is fulfilled once); it fulfils nothing";
     }
@@ -217,6 +249,114 @@ public sealed class EventAudit
 
     /// <summary>A warning decided at once: the monitor does not record such an event (its filter or <see cref="ContractMonitor.Observe"/> drops it).</summary>
     private void Warn(string code, int line, string message) => _warnings.Add(new DataWarning(code, line, message));
+
+    /// <summary>Writes what the audit has seen, so that <see cref="Restore"/> on an audit of the same contract's monitor resumes it
+    /// exactly (a live service stores it with the monitor's snapshot and replays only the lines after them).</summary>
+    public void Snapshot(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(AuditMagic);
+        w.Write(_eventsRead);
+        w.Write(_malformed);
+        w.Write(_lastLine);
+        w.Write(_lateEvents);
+        w.Write(_settledUnassigned);
+        w.Write(_warnings.Count);
+        foreach (var warning in _warnings)
+        {
+            warning.Write(w);
+        }
+        w.Write(_refusedIncidents.Count);
+        foreach (var id in _refusedIncidents.Order(StringComparer.Ordinal))
+        {
+            w.Write(id);
+        }
+        w.Write(_unopened.Count);
+        foreach (var (id, (line, count)) in _unopened.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(id);
+            w.Write(line);
+            w.Write(count);
+        }
+        w.Write(_spanStarts.Count);
+        foreach (var (kind, service, id) in _spanStarts)
+        {
+            w.Write((int)kind);
+            w.Write(service);
+            w.Write(id);
+        }
+        w.Write(_spanEnds.Count);
+        foreach (var ((kind, service, id), (line, count)) in _spanEnds)
+        {
+            w.Write((int)kind);
+            w.Write(service);
+            w.Write(id);
+            w.Write(line);
+            w.Write(count);
+        }
+        w.Write(_fulfilments.Count);
+        foreach (var ((name, t), line) in _fulfilments)
+        {
+            w.Write(name);
+            Snapshots.WriteInstant(w, t);
+            w.Write(line);
+        }
+    }
+
+    /// <summary>Replaces what the audit has seen with what <see cref="Snapshot"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">The stream is not an audit snapshot, or is truncated.</exception>
+    public void Restore(Stream stream)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (r.ReadString() != AuditMagic)
+            {
+                throw new InvalidDataException("Not a SlaLang audit snapshot of this version.");
+            }
+            _eventsRead = r.ReadInt64();
+            _malformed = r.ReadInt64();
+            _lastLine = r.ReadInt32();
+            _lateEvents = r.ReadInt64();
+            _settledUnassigned = r.ReadInt64();
+            _warnings.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _warnings.Add(DataWarning.Read(r));
+            }
+            _refusedIncidents.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _refusedIncidents.Add(r.ReadString());
+            }
+            _unopened.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _unopened[r.ReadString()] = (r.ReadInt32(), r.ReadInt32());
+            }
+            _spanStarts.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _spanStarts.Add(((EventKind)r.ReadInt32(), r.ReadString(), r.ReadString()));
+            }
+            _spanEnds.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _spanEnds[((EventKind)r.ReadInt32(), r.ReadString(), r.ReadString())] = (r.ReadInt32(), r.ReadInt32());
+            }
+            _fulfilments.Clear();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                _fulfilments[(r.ReadString(), Snapshots.ReadInstant(r))] = r.ReadInt32();
+            }
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Truncated audit snapshot.", e);
+        }
+    }
+
+    private const string AuditMagic = "SLAAUDIT1";
 
     /// <summary>
     /// The warnings (by line, then code) and the input summary once every line was read; <paramref name="asOf"/> decides which
