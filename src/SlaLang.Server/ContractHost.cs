@@ -15,12 +15,13 @@ public sealed record Notification(string Key, Instant At, IReadOnlyDictionary<st
 /// Its lines are kept in <paramref name="store"/> by <see cref="Ingest"/>, or by the owner (an Orleans grain keeps them in its
 /// persistent state) who then calls <see cref="Observe"/>.
 /// </summary>
-internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store = null)
+internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store = null, long snapshotEvery = 0)
 {
     private readonly object _gate = new();
     private readonly EventAudit _audit = new(monitor);
     private long _events;
     private Instant? _latest;
+    private long _snapshotAt;
 
     public string Name => monitor.Name;
 
@@ -50,8 +51,135 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
         }
     }
 
-    /// <summary>Feeds the monitor every line the store holds (at start, after a crash or a restart).</summary>
-    public void Replay() => Replay(store!.Lines(Name));
+    /// <summary>
+    /// Feeds the monitor every line the store holds (at start, after a crash or a restart): from the store's last snapshot when
+    /// it is one of this very monitor (same generated code, same runtime), only the lines after it; returns how many lines were
+    /// replayed and the sequence number the snapshot covered (0 without one).
+    /// </summary>
+    public (long Replayed, long FromSnapshot) Replay()
+    {
+        var from = store!.LoadSnapshot(Name) is { } snapshot && TryRestore(snapshot.Seq, snapshot.Data) ? snapshot.Seq : 0;
+        var before = Events;
+        Replay(store.Lines(Name, from));
+        return (Events - before, from);
+    }
+
+    /// <summary>What identifies the monitor a snapshot was taken of: its generated type and code, the runtime's code, and the
+    /// settling it runs with (a snapshot of another lateness is not used).</summary>
+    private string Fingerprint =>
+        $"{monitor.GetType().FullName}|{monitor.GetType().Module.ModuleVersionId}|{typeof(ContractMonitor).Module.ModuleVersionId}|{monitor.Lateness?.ToInt64Nanoseconds()}";
+
+    private const string SnapshotMagic = "SLAHOST1";
+
+    /// <summary>The state after the lines observed so far: the monitor's, the audit's, and the count and latest instant.</summary>
+    public byte[] Snapshot()
+    {
+        lock (_gate)
+        {
+            return SnapshotLocked();
+        }
+    }
+
+    private byte[] SnapshotLocked()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotMagic);
+            w.Write(Fingerprint);
+            w.Write(_events);
+            w.Write(_latest.HasValue);
+            w.Write(_latest is { } latest ? (latest - NodaConstants.UnixEpoch).ToInt64Nanoseconds() : 0L);
+        }
+        monitor.Snapshot(stream);
+        _audit.Snapshot(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Restores a snapshot of <paramref name="seq"/> lines when it is one of this monitor; false (nothing changed) when it is not.
+    /// It is read into a second monitor of the same type first, so a snapshot that does not read leaves this one untouched.
+    /// </summary>
+    private bool TryRestore(long seq, byte[] data)
+    {
+        lock (_gate)
+        {
+            if (_events != 0 || !Header(data, out var events, out var latest, out var offset) || events != seq
+                || monitor.GetType().GetConstructor(Type.EmptyTypes) is null)
+            {
+                return false;
+            }
+            try
+            {
+                var probe = (ContractMonitor)Activator.CreateInstance(monitor.GetType())!;
+                using (var stream = new MemoryStream(data, offset, data.Length - offset, writable: false))
+                {
+                    probe.Restore(stream);
+                    new EventAudit(probe).Restore(stream);
+                }
+                using (var stream = new MemoryStream(data, offset, data.Length - offset, writable: false))
+                {
+                    monitor.Restore(stream);
+                    _audit.Restore(stream);
+                }
+            }
+            catch (InvalidDataException)
+            {
+                return false;
+            }
+            (_events, _latest, _snapshotAt) = (events, latest, events);
+            return true;
+        }
+    }
+
+    private bool Header(byte[] data, out long events, out Instant? latest, out int offset)
+    {
+        (events, latest, offset) = (0, null, 0);
+        try
+        {
+            using var stream = new MemoryStream(data, writable: false);
+            using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (r.ReadString() != SnapshotMagic || r.ReadString() != Fingerprint)
+            {
+                return false;
+            }
+            events = r.ReadInt64();
+            var hasLatest = r.ReadBoolean();
+            var nanoseconds = r.ReadInt64();
+            latest = hasLatest ? NodaConstants.UnixEpoch + Duration.FromNanoseconds(nanoseconds) : null;
+            offset = checked((int)stream.Position);
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>After lines were stored and observed: keeps a snapshot when enough came since the last one — every
+    /// <c>snapshotEvery</c> lines with settling (the state is bounded), else once the lines since have doubled the count (the
+    /// state grows with the facts: the snapshots' total cost stays proportional to the lines).</summary>
+    private void SnapshotIfDueLocked()
+    {
+        if (snapshotEvery <= 0 || store is null)
+        {
+            return;
+        }
+        var threshold = monitor.SettledHorizon is not null ? snapshotEvery : Math.Max(snapshotEvery, _snapshotAt);
+        if (_events - _snapshotAt < threshold)
+        {
+            return;
+        }
+        try
+        {
+            store.SaveSnapshot(Name, _events, SnapshotLocked());
+            _snapshotAt = _events;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A snapshot only shortens restarts; the lines themselves are stored already.
+        }
+    }
 
     /// <summary>Feeds the monitor <paramref name="lines"/>, stored lines in sequence order (they are all events).</summary>
     public void Replay(IEnumerable<string> lines)
@@ -130,6 +258,7 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
                 {
                     ObserveLocked(in e);
                 }
+                SnapshotIfDueLocked();
             }
             return (stored, rejected);
         }

@@ -20,6 +20,18 @@ public interface IEventStore : IDisposable
     /// <summary>Every stored line of <paramref name="contract"/>, in sequence order.</summary>
     IEnumerable<string> Lines(string contract);
 
+    /// <summary>The stored lines of <paramref name="contract"/> after sequence number <paramref name="after"/>, in order.</summary>
+    IEnumerable<string> Lines(string contract, long after) => Lines(contract).Skip(checked((int)after));
+
+    /// <summary>Keeps <paramref name="data"/>, the state of <paramref name="contract"/>'s monitor after its first
+    /// <paramref name="seq"/> lines, in place of the one kept before (a restart then replays only the lines after it).</summary>
+    void SaveSnapshot(string contract, long seq, byte[] data)
+    {
+    }
+
+    /// <summary>The snapshot <see cref="SaveSnapshot"/> kept last for <paramref name="contract"/>, or null.</summary>
+    (long Seq, byte[] Data)? LoadSnapshot(string contract) => null;
+
     /// <summary>Stores <paramref name="lines"/> for <paramref name="contract"/> after its last line, with the batch's
     /// <paramref name="batchKey"/> (when given: a key stored before returns that batch's numbers and stores nothing) and a tailed
     /// file's new <paramref name="tail"/> offset (when given), all in one transaction.</summary>
@@ -162,14 +174,16 @@ internal sealed class SqlEventStore : IEventStore
         Execute($"CREATE TABLE IF NOT EXISTS sla_batches (contract TEXT NOT NULL, batch_key TEXT NOT NULL, first_seq {integer} NOT NULL, line_count {integer} NOT NULL, PRIMARY KEY (contract, batch_key))");
         Execute($"CREATE TABLE IF NOT EXISTS sla_tails (path TEXT NOT NULL PRIMARY KEY, read_to {integer} NOT NULL)");
         Execute("CREATE TABLE IF NOT EXISTS sla_deliveries (notification_key TEXT NOT NULL PRIMARY KEY)");
+        Execute($"CREATE TABLE IF NOT EXISTS sla_snapshots (contract TEXT NOT NULL PRIMARY KEY, seq {integer} NOT NULL, data {(dialect == Dialect.Sqlite ? "BLOB" : "BYTEA")} NOT NULL)");
     }
 
     /// <summary>Lines read per query when replaying: a replay holds one page, not the whole log, in memory.</summary>
     internal const int ReplayPage = 10_000;
 
-    public IEnumerable<string> Lines(string contract)
+    public IEnumerable<string> Lines(string contract) => Lines(contract, 0);
+
+    public IEnumerable<string> Lines(string contract, long after)
     {
-        var after = 0L;
         while (true)
         {
             var page = Page(contract, after);
@@ -182,6 +196,26 @@ internal sealed class SqlEventStore : IEventStore
                 yield break;
             }
             after = page[^1].Seq;
+        }
+    }
+
+    public void SaveSnapshot(string contract, long seq, byte[] data)
+    {
+        lock (_gate)
+        {
+            using var command = Command("INSERT INTO sla_snapshots (contract, seq, data) VALUES (@c, @s, @d) "
+                + "ON CONFLICT (contract) DO UPDATE SET seq = excluded.seq, data = excluded.data", ("@c", contract), ("@s", seq), ("@d", data));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public (long Seq, byte[] Data)? LoadSnapshot(string contract)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT seq, data FROM sla_snapshots WHERE contract = @c", ("@c", contract));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : null;
         }
     }
 

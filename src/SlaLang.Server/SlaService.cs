@@ -49,6 +49,10 @@ public sealed record ServeOptions
 
     /// <summary>Where the service says what it does (one line per event of note); null for nowhere.</summary>
     public TextWriter? Log { get; init; }
+
+    /// <summary>How often a contract's state is kept in the store so that a restart replays only the lines after it: every this
+    /// many events with settling, else whenever the events since the last snapshot have doubled the count; 0 never.</summary>
+    public long SnapshotEvery { get; init; } = 100_000;
 }
 
 /// <summary>
@@ -90,7 +94,7 @@ public sealed class SlaService : IAsyncDisposable
         var hosts = new Dictionary<string, ContractHost>(StringComparer.Ordinal);
         foreach (var monitor in options.Monitors)
         {
-            if (!hosts.TryAdd(monitor.Name, new ContractHost(monitor, options.Store)))
+            if (!hosts.TryAdd(monitor.Name, new ContractHost(monitor, options.Store, options.SnapshotEvery)))
             {
                 throw new ArgumentException($"two served contracts are named '{monitor.Name}'.");
             }
@@ -104,8 +108,10 @@ public sealed class SlaService : IAsyncDisposable
         }
         foreach (var host in hosts.Values)
         {
-            host.Replay();
-            options.Log?.WriteLine($"{host.Name}: {host.Events} stored events replayed");
+            var (replayed, fromSnapshot) = host.Replay();
+            options.Log?.WriteLine(fromSnapshot > 0
+                ? $"{host.Name}: restored from the snapshot of its first {fromSnapshot} events; the {replayed} stored after it replayed"
+                : $"{host.Name}: {replayed} stored events replayed");
         }
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using SlaLang.Runtime;
 using SlaLang.Server;
 
 namespace SlaLang.Cli.Tests;
@@ -62,7 +63,7 @@ public sealed class ServeTests : IDisposable
         var events = Path.Combine(_work, "year.jsonl");
         File.WriteAllLines(events, lines);
         var expected = SlacRunJson(events, "--lateness", "7d", "--as-of", YearEnd);
-        var (server, address) = StartServe(state, "--lateness", "7d");
+        var (server, address) = StartServe(state, "--lateness", "7d", "--snapshot-every", "500");
         try
         {
             using var http = new HttpClient { BaseAddress = address };
@@ -81,7 +82,7 @@ public sealed class ServeTests : IDisposable
             server.WaitForExit();
         }
         // Restarted, the stored lines are replayed through a settling monitor again.
-        (server, address) = StartServe(state, "--lateness", "7d");
+        (server, address) = StartServe(state, "--lateness", "7d", "--snapshot-every", "500");
         try
         {
             using var http = new HttpClient { BaseAddress = address };
@@ -156,6 +157,70 @@ public sealed class ServeTests : IDisposable
 
     private static Instant I(string text) => OffsetDateTimePattern.ExtendedIso.Parse(text).Value.ToInstant();
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_restart_restores_the_last_snapshot_and_replays_only_the_lines_after_it(bool settling)
+    {
+        var lines = Enumerable.Range(0, 24).SelectMany(k => ShiftedQuarter(k % 4, k)).ToList();
+        var tail = ShiftedQuarter(3, 24).Take(100).ToList(); // sent last, in a batch of its own: after the last snapshot
+        ContractMonitor Monitor()
+        {
+            var monitor = Slac.NewMonitor("novaterra");
+            if (settling)
+            {
+                monitor.EnableSettling(Duration.FromDays(7));
+            }
+            return monitor;
+        }
+        var clock = new ManualServeClock(Instant.FromUtc(2027, 1, 1, 0, 0));
+        var path = "sqlite:" + Path.Combine(_work, $"snap-{settling}.db");
+        string expected;
+        using (var store = EventStores.Open(path))
+        {
+            await using var service = await Start(store, clock, monitor: Monitor(), snapshotEvery: 500);
+            using var http = new HttpClient { BaseAddress = service.Address };
+            for (var k = 0; k < lines.Count; k += 300)
+            {
+                (await Post(http, "events", string.Join("\n", lines.Skip(k).Take(300)) + "\n", key: $"s-{k}")).Status.ShouldBe(HttpStatusCode.OK);
+            }
+            (await Post(http, "events", string.Join("\n", tail) + "\n", key: "tail")).Status.ShouldBe(HttpStatusCode.OK);
+            expected = await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}");
+            store.LoadSnapshot("NovaTerraRun").ShouldNotBeNull();
+        }
+        long snapshotSeq;
+        using (var store = EventStores.Open(path))
+        {
+            snapshotSeq = store.LoadSnapshot("NovaTerraRun")!.Value.Seq;
+            // Batches of 300: settled, a snapshot after each batch that brings 500 events or more (600, 1,200, … 4,800); exact,
+            // when the count has doubled (600, 1,200, 2,400, 4,800). The last 100 events came after it.
+            snapshotSeq.ShouldBe(4_800);
+            var log = new StringWriter();
+            await using var service = await Start(store, clock, monitor: Monitor(), log: log);
+            using var http = new HttpClient { BaseAddress = service.Address };
+            log.ToString().ShouldContain($"restored from the snapshot of its first 4800 events; the 100 stored after it replayed");
+            (await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}")).ShouldBe(expected);
+        }
+        // A snapshot that is not one of this monitor (another contract, lateness or build; or damaged) is not used: all is replayed.
+        using (var store = EventStores.Open(path))
+        {
+            store.SaveSnapshot("NovaTerraRun", snapshotSeq, [1, 2, 3]);
+            var log = new StringWriter();
+            await using var service = await Start(store, clock, monitor: Monitor(), log: log);
+            using var http = new HttpClient { BaseAddress = service.Address };
+            log.ToString().ShouldContain("4900 stored events replayed");
+            (await http.GetStringAsync($"report?asOf={Uri.EscapeDataString(YearEnd)}")).ShouldBe(expected);
+        }
+        (await SlacRunJson([.. lines, .. tail], settling)).ShouldBe(expected);
+    }
+
+    private async Task<string> SlacRunJson(List<string> lines, bool settling)
+    {
+        var events = Path.Combine(_work, $"snap-{settling}.jsonl");
+        await File.WriteAllLinesAsync(events, lines);
+        return settling ? SlacRunJson(events, "--lateness", "7d", "--as-of", YearEnd) : SlacRunJson(events, "--as-of", YearEnd);
+    }
+
     [Fact]
     public void A_store_replays_its_lines_in_order_page_after_page()
     {
@@ -167,6 +232,13 @@ public sealed class ServeTests : IDisposable
         store.Lines("C").ShouldBe(lines);
         store.Lines("Other").ShouldBe(["{}"]);
         store.Lines("None").ShouldBeEmpty();
+        store.Lines("C", 19_999).ShouldBe(lines[19_999..]);
+        store.LoadSnapshot("C").ShouldBeNull();
+        store.SaveSnapshot("C", 5, [1, 2]);
+        store.SaveSnapshot("C", 7, [3]);
+        var kept = store.LoadSnapshot("C")!.Value;
+        kept.Seq.ShouldBe(7);
+        kept.Data.ShouldBe([3]);
     }
 
     [Fact]
@@ -313,7 +385,8 @@ public sealed class ServeTests : IDisposable
         {
             while (next < batches.Count)
             {
-                (server, var address) = StartServe(state);
+                // Snapshots every 10 events (the count doubling: 10, 20, 40…) are written, and read at restarts, between kills.
+                (server, var address) = StartServe(state, "--snapshot-every", "10");
                 using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
                 // Kill it after a random number of requests, sometimes while one is in flight.
                 var killAfter = random.Next(1, 8);
@@ -372,7 +445,7 @@ public sealed class ServeTests : IDisposable
                 running.Kill(entireProcessTree: true);
                 await running.WaitForExitAsync();
             }
-            (server, var address) = StartServe(store);
+            (server, var address) = StartServe(store, "--snapshot-every", "10");
             return (server, address);
         }
     }
@@ -415,9 +488,11 @@ public sealed class ServeTests : IDisposable
     }
 
     private static async Task<SlaService> Start(IEventStore store, IServeClock clock, RecordingWebhook? webhook = null, IReadOnlyList<(string, string)>? tails = null,
-        SlaLang.Runtime.ContractMonitor? monitor = null) =>
+        SlaLang.Runtime.ContractMonitor? monitor = null, long snapshotEvery = 100_000, TextWriter? log = null) =>
         await SlaService.StartAsync(new ServeOptions
         {
+            SnapshotEvery = snapshotEvery,
+            Log = log,
             Monitors = [monitor ?? Slac.NewMonitor("novaterra")],
             Store = store,
             Listen = "http://127.0.0.1:0",

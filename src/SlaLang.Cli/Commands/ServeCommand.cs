@@ -22,21 +22,26 @@ internal sealed class ServeCommand : ISlacCommand
         var listen = new Option<string>("--listen") { Description = "The URL to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var tails = new Option<string[]>("--tail") { Description = "A JSON Lines file whose appended lines are ingested: FILE (one contract served) or NAME=FILE. Repeatable." };
         var webhook = new Option<string?>("--webhook") { Description = "The URL escalation levels and missed obligations are POSTed to, at their instant." };
+        var snapshotEvery = new Option<long>("--snapshot-every") { Description = "Keep each contract's state in the store every N events (with --lateness; else when the count has doubled), so that a restart replays only the events after it; 0: never.", DefaultValueFactory = _ => 100_000 };
         var lateness = new Option<string?>("--lateness") { Description = "Bound memory: finalise what lies more than this duration (7d, 36h) behind the latest event; later events are skipped as late (see docs/runtime.md)." };
         var command = new Command("serve", "Run contracts' monitors as a live service: ingest events over HTTP, serve reports and metrics, fire webhooks (see docs/serve.md).")
         {
-            contracts, state, listen, tails, webhook, lateness,
+            contracts, state, listen, tails, webhook, lateness, snapshotEvery,
         };
         command.SetAction(parse => Run(parse.GetValue(contracts)!, parse.GetValue(state), parse.GetValue(listen)!, parse.GetValue(tails) ?? [],
             parse.GetValue(webhook), MonitorCache.FromEnvironment(), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
-            parse.GetValue(lateness)));
+            parse.GetValue(lateness), parse.GetValue(snapshotEvery)));
         return command;
     }
 
     /// <summary>Serves until SIGINT or SIGTERM; returns 0, 1 when a contract has errors, 2 on bad usage.</summary>
     internal static int Run(string[] contractPaths, string? state, string listen, string[] tailSpecs, string? webhook, MonitorCache cache, TextWriter output, TextWriter error,
-        string? lateness = null)
+        string? lateness = null, long snapshotEvery = 100_000)
     {
+        if (snapshotEvery < 0)
+        {
+            throw new UsageException($"--snapshot-every {snapshotEvery}: give a number of events, or 0 for never.");
+        }
         Duration? settling = lateness is null ? null : RunCommand.ParseLateness(lateness);
         var monitors = new List<ContractMonitor>();
         foreach (var path in contractPaths)
@@ -104,6 +109,7 @@ internal sealed class ServeCommand : ISlacCommand
                     Tails = tails,
                     Webhook = webhookUri,
                     Log = error,
+                    SnapshotEvery = snapshotEvery,
                 }).GetAwaiter().GetResult();
             }
             catch (ArgumentException e)

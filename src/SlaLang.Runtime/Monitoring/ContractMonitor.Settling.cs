@@ -45,6 +45,9 @@ public partial class ContractMonitor
     /// that comes for it later finds no start, here as in <see cref="EventAudit"/>.</summary>
     internal Action<EventKind, string, string>? SettledSpan { get; set; }
 
+    /// <summary>The allowed lateness when settling is on (<see cref="EnableSettling"/>), else null.</summary>
+    public Duration? Lateness => _lateness;
+
     /// <summary>The settled horizon (reports need an as-of at or after it), or null when settling is off or has settled nothing yet.</summary>
     public Instant? SettledHorizon => _lateness is not null && _horizon != Instant.MinValue ? _horizon : null;
 
