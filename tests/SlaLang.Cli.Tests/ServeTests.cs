@@ -287,6 +287,10 @@ public sealed class ServeTests : IDisposable
         (exit, _, error) = Slac.Run("serve", contract, "--state", "sqlite:" + Path.Combine(_work, "b.db"), "--listen", "http://127.0.0.1:0", "--tail", "Other=" + Path.Combine(_work, "t.jsonl"));
         exit.ShouldBe(2);
         error.ShouldContain("--tail names contract 'Other', which is not served.");
+
+        (exit, _, error) = Slac.Run("serve", contract, "--state", "sqlite:" + Path.Combine(_work, "c.db"), "--snapshot-every", "-1");
+        exit.ShouldBe(2);
+        error.ShouldBe("slac: --snapshot-every -1: give a number of events, or 0 for never.\n");
     }
 
     [Fact]
