@@ -50,8 +50,8 @@ public sealed record ServeOptions
     /// <summary>Where the service says what it does (one line per event of note); null for nowhere.</summary>
     public TextWriter? Log { get; init; }
 
-    /// <summary>How often a contract's state is kept in the store so that a restart replays only the lines after it: after at
-    /// least this many events since the last snapshot, and half the count at it with settling (the count without); 0 never.</summary>
+    /// <summary>With settling, how often a contract's state is kept in the store so that a restart replays only the lines after
+    /// it: after at least this many events since the last snapshot and half the count at it; 0 never. Exact mode keeps none.</summary>
     public long SnapshotEvery { get; init; } = 100_000;
 }
 

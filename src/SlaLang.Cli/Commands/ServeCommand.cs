@@ -22,7 +22,7 @@ internal sealed class ServeCommand : ISlacCommand
         var listen = new Option<string>("--listen") { Description = "The URL to listen on (default http://127.0.0.1:8080; port 0 picks a free one).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var tails = new Option<string[]>("--tail") { Description = "A JSON Lines file whose appended lines are ingested: FILE (one contract served) or NAME=FILE. Repeatable." };
         var webhook = new Option<string?>("--webhook") { Description = "The URL escalation levels and missed obligations are POSTed to, at their instant." };
-        var snapshotEvery = new Option<long>("--snapshot-every") { Description = "Keep each contract's state in the store after N events or more (and half the count with --lateness, the count without), so that a restart replays only the events after it; 0: never.", DefaultValueFactory = _ => 100_000 };
+        var snapshotEvery = new Option<long>("--snapshot-every") { Description = "With --lateness: keep each contract's state in the store after N events or more (and half the count), so that a restart replays only the events after it; 0: never.", DefaultValueFactory = _ => 100_000 };
         var lateness = new Option<string?>("--lateness") { Description = "Bound memory: finalise what lies more than this duration (7d, 36h) behind the latest event; later events are skipped as late (see docs/runtime.md)." };
         var command = new Command("serve", "Run contracts' monitors as a live service: ingest events over HTTP, serve reports and metrics, fire webhooks (see docs/serve.md).")
         {
