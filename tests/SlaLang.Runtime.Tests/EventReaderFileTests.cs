@@ -115,6 +115,49 @@ public sealed class EventReaderFileTests : IDisposable
         utf8.Events.Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_pipe_that_cannot_seek_reads_as_the_file(bool utf16)
+    {
+        // A pipe (slac run --events /dev/stdin) cannot go back to its start once its first bytes were read for a byte order mark.
+        var text = Opened + "\n{oops\n" + Resolved + "\n";
+        byte[] bytes = utf16 ? [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(text)] : Utf8(text);
+        var expected = ReadFile(Utf8(text));
+        var errors = new List<EventReadError>();
+        var events = EventReader.ReadJsonLines(() => new ForwardOnly(new MemoryStream(bytes)), errors.Add, fastPath: true).ToList();
+        events.ShouldBe(expected.Events);
+        errors.ShouldBe(expected.Errors);
+        // Shorter than a byte order mark, and empty.
+        EventReader.ReadJsonLines(() => new ForwardOnly(new MemoryStream("\n"u8.ToArray())), errors.Add, fastPath: true).ShouldBeEmpty();
+        EventReader.ReadJsonLines(() => new ForwardOnly(new MemoryStream()), errors.Add, fastPath: true).ShouldBeEmpty();
+    }
+
+    private sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 3)); // in small pieces
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void A_file_can_be_enumerated_twice_and_a_missing_file_fails_when_enumerated()
     {

@@ -66,7 +66,8 @@ public static partial class EventReader
     {
         try
         {
-            return StartsWithNonUtf8ByteOrderMark(stream)
+            var nonUtf8 = StartsWithNonUtf8ByteOrderMark(ref stream);
+            return nonUtf8
                 ? new TextReaderLineSource(new StreamReader(stream, Encoding.UTF8), ownsReader: true)
                 : new Utf8StreamLineSource(stream);
         }
@@ -197,18 +198,82 @@ public static partial class EventReader
     /// True when <paramref name="stream"/> starts with the byte order mark of UTF-16 or UTF-32, which
     /// <see cref="StreamReader"/> detects; the stream is left at its start.
     /// </summary>
-    private static bool StartsWithNonUtf8ByteOrderMark(Stream stream)
+    /// <summary>Whether the stream starts with a UTF-16 or UTF-32 byte order mark. The first bytes are read to know: a seekable
+    /// stream is moved back to its start; any other (a pipe: <c>--events /dev/stdin</c>) is replaced by one that gives those
+    /// bytes again first.</summary>
+    private static bool StartsWithNonUtf8ByteOrderMark(ref Stream stream)
     {
-        Span<byte> head = stackalloc byte[4];
+        var head = new byte[4];
         var n = 0;
-        while (n < head.Length && stream.Read(head[n..]) is var read and > 0)
+        while (n < head.Length && stream.Read(head, n, head.Length - n) is var read and > 0)
         {
             n += read;
         }
-        stream.Position = 0;
-        head = head[..n];
-        return head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
-            || head.SequenceEqual((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
+        else
+        {
+            stream = new ReplayedStartStream(head[..n], stream);
+        }
+        var start = head.AsSpan(0, n);
+        return start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+            || start.SequenceEqual((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+    }
+
+    /// <summary>A forward-only stream that gives <paramref name="start"/> (bytes already read from <paramref name="rest"/>)
+    /// before the rest of <paramref name="rest"/>, which it owns.</summary>
+    private sealed class ReplayedStartStream(byte[] start, Stream rest) : Stream
+    {
+        private int _given;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_given < start.Length)
+            {
+                var n = Math.Min(buffer.Length, start.Length - _given);
+                start.AsSpan(_given, n).CopyTo(buffer);
+                _given += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rest.Dispose();
+            }
+            base.Dispose(disposing);
+        }
     }
 
     private static bool TrySplitCsv(string line, out List<string> cells, out string error)
