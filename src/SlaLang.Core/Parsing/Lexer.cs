@@ -231,7 +231,7 @@ internal sealed class Lexer
         // A block opened on the next line (`contract X` / `{`) continues the statement.
         var text = _text;
         var i = _pos;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n')
+        while (i < text.Length && (TriviaScanner.IsWhitespace(text[i]) || text[i] is '\r' or '\n'))
         {
             i++;
         }
@@ -507,13 +507,13 @@ internal sealed class Lexer
         var text = _text;
         var c = text[i];
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
-        if (IsWordChar(c) || IsNonAsciiLetter(i))
+        if (IsWordChar(c) || IsNonAsciiLetter(i) || TriviaScanner.IsWhitespace(c))
         {
             return false;
         }
         return c switch
         {
-            ' ' or '\t' or '\f' or '\v' or '\uFEFF' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' or '.' => false,
+            '\r' or '\n' or '"' or '{' or '}' or '(' or ')' or ',' or ';' or '-' or '<' or '>' or '.' => false,
             '=' or '!' => next != '=',
             '/' => next is not ('/' or '*'),
             _ => true,
