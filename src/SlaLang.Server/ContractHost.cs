@@ -53,7 +53,7 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
 
     /// <summary>
     /// Feeds the monitor every line the store holds (at start, after a crash or a restart): from the store's last snapshot when
-    /// it is one of this very monitor (same generated code, same runtime), only the lines after it; returns how many lines were
+    /// it is one of this very monitor (same generated code, runtime and lateness), only the lines after it; returns how many lines were
     /// replayed and the sequence number the snapshot covered (0 without one).
     /// </summary>
     public (long Replayed, long FromSnapshot) Replay()
@@ -127,9 +127,9 @@ internal sealed class ContractHost(ContractMonitor monitor, IEventStore? store =
                     _audit.Restore(stream);
                 }
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException or EndOfStreamException)
             {
-                return false;
+                return false; // thrown by the probe: this monitor was not touched
             }
             (_events, _latest, _snapshotAt) = (events, latest, events);
             return true;
