@@ -17,20 +17,16 @@ public readonly record struct Appended(long FirstSeq, int Count, bool Repeated);
 /// </summary>
 public interface IEventStore : IDisposable
 {
-    /// <summary>Every stored line of <paramref name="contract"/>, in sequence order.</summary>
-    IEnumerable<string> Lines(string contract);
-
-    /// <summary>The stored lines of <paramref name="contract"/> after sequence number <paramref name="after"/>, in order.</summary>
-    IEnumerable<string> Lines(string contract, long after) => Lines(contract).Skip(checked((int)after));
+    /// <summary>The stored lines of <paramref name="contract"/> after sequence number <paramref name="after"/> (all of them by
+    /// default), in sequence order.</summary>
+    IEnumerable<string> Lines(string contract, long after = 0);
 
     /// <summary>Keeps <paramref name="data"/>, the state of <paramref name="contract"/>'s monitor after its first
     /// <paramref name="seq"/> lines, in place of the one kept before (a restart then replays only the lines after it).</summary>
-    void SaveSnapshot(string contract, long seq, byte[] data)
-    {
-    }
+    void SaveSnapshot(string contract, long seq, byte[] data);
 
     /// <summary>The snapshot <see cref="SaveSnapshot"/> kept last for <paramref name="contract"/>, or null.</summary>
-    (long Seq, byte[] Data)? LoadSnapshot(string contract) => null;
+    (long Seq, byte[] Data)? LoadSnapshot(string contract);
 
     /// <summary>Stores <paramref name="lines"/> for <paramref name="contract"/> after its last line, with the batch's
     /// <paramref name="batchKey"/> (when given: a key stored before returns that batch's numbers and stores nothing) and a tailed
@@ -180,9 +176,7 @@ internal sealed class SqlEventStore : IEventStore
     /// <summary>Lines read per query when replaying: a replay holds one page, not the whole log, in memory.</summary>
     internal const int ReplayPage = 10_000;
 
-    public IEnumerable<string> Lines(string contract) => Lines(contract, 0);
-
-    public IEnumerable<string> Lines(string contract, long after)
+    public IEnumerable<string> Lines(string contract, long after = 0)
     {
         while (true)
         {

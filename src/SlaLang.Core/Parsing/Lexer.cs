@@ -156,7 +156,7 @@ internal sealed class Lexer
             {
                 var newLineStart = _pos;
                 _pos += text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n' ? 2 : 1;
-                AddToken(new SyntaxToken(_source, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0));
+                AddToken(SyntaxToken.Create(_source, SyntaxKind.NewLineToken, SyntaxKind.None, newLineStart, 0, _pos - newLineStart, 0, value: null));
                 _lastKind = SyntaxKind.NewLineToken;
             }
         }

@@ -26,7 +26,9 @@ public class SyntaxToken
     private readonly ushort _kind;
     private readonly ushort _contextualKindAndMissing;
 
-    internal SyntaxToken(SourceText text, SyntaxKind kind, SyntaxKind contextualKind, int fullStart, int leadingWidth, int width, int trailingWidth,
+    // Private to the token classes: a token from the source is made by Create, which picks WideSyntaxToken when the trivia
+    // widths do not fit 16 bits (here they would be cut).
+    private protected SyntaxToken(SourceText text, SyntaxKind kind, SyntaxKind contextualKind, int fullStart, int leadingWidth, int width, int trailingWidth,
         bool isMissing = false)
     {
         System.Diagnostics.Debug.Assert((ushort)kind < MissingFlag && (ushort)contextualKind < MissingFlag);
@@ -39,7 +41,7 @@ public class SyntaxToken
     }
 
     /// <summary>Whether a token with these trivia widths must be a <see cref="WideSyntaxToken"/>.</summary>
-    internal static bool IsWide(int leadingWidth, int trailingWidth) => leadingWidth >= WideMark || trailingWidth >= WideMark;
+    private static bool IsWide(int leadingWidth, int trailingWidth) => leadingWidth >= WideMark || trailingWidth >= WideMark;
 
     /// <summary>A token read from the source: a <see cref="ValuedSyntaxToken"/> when it has a value, a
     /// <see cref="WideSyntaxToken"/> when its trivia are too long for 16 bits, a plain one otherwise.</summary>

@@ -24,9 +24,6 @@ internal sealed class DiagnosticsPublisher : IDisposable
         this.debounce = debounce;
     }
 
-    /// <summary>Schedules the diagnostics of <paramref name="snapshot"/>, cancelling older work on the same document.</summary>
-    public void Schedule(DocumentSnapshot snapshot) => Schedule([snapshot]);
-
     /// <summary>Schedules the diagnostics of <paramref name="snapshots"/> as one batch, in that order, cancelling older work on
     /// each of their documents.</summary>
     public void Schedule(IReadOnlyList<DocumentSnapshot> snapshots)

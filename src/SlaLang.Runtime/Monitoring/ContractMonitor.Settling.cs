@@ -286,9 +286,6 @@ public partial class ContractMonitor
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
-    /// <summary>The report rows of the levels reached by settled incidents.</summary>
-    private IEnumerable<EscalationResult> SettledEscalationRows() => SettledEscalations(0);
-
     /// <summary>How many escalation levels settled incidents reached (rows only ever added: a live service reads the new ones
     /// with <see cref="SettledEscalations"/>).</summary>
     public int SettledEscalationCount => _settledEscalations.Count;

@@ -231,7 +231,7 @@ public partial class ContractMonitor
     /// are final: <see cref="SettledEscalations"/> gives them once).</summary>
     public List<EscalationResult> Escalations(Instant asOf, bool includeSettled)
     {
-        var escalations = includeSettled ? new List<EscalationResult>(SettledEscalationRows()) : [];
+        var escalations = includeSettled ? new List<EscalationResult>(SettledEscalations(0)) : [];
         foreach (var e in _escalations)
         {
             escalations.AddRange(e.Evaluate(_facts, Zone, asOf));

@@ -64,7 +64,7 @@ public sealed class DiagnosticsPipelineTests
         publisher.Schedule([store.Open(new TextDocumentItem(a, "sla", 1, Valid)), store.Open(new TextDocumentItem(b, "sla", 1, Valid)),
             store.Open(new TextDocumentItem(c, "sla", 1, broken))]);
         // Inside the first batch's debounce: a's version 2 supersedes its version 1; b and c are still the first batch's.
-        publisher.Schedule(store.Open(new TextDocumentItem(a, "sla", 2, broken)));
+        publisher.Schedule([store.Open(new TextDocumentItem(a, "sla", 2, broken))]);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (published.Count < 3 && DateTime.UtcNow < deadline)
         {
