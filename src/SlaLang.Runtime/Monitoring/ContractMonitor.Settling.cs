@@ -15,10 +15,9 @@ public partial class ContractMonitor
     private readonly Dictionary<int, List<ObjectiveResult>> _final = [];
     // Per incident objective (calendar periods): tallies of settled incidents by period start, for periods not yet final.
     private readonly Dictionary<int, Dictionary<Instant, IncidentTally>> _folded = [];
-    // Levels reached by settled incidents: report rows, kept compact (32 bytes + the incident id) until reported.
-    private readonly List<SettledEscalation> _settledEscalations = [];
-
-    private readonly record struct SettledEscalation(string Incident, int Escalation, int Level, Instant At);
+    // Levels reached by settled incidents: report rows, kept in memory up to a point, then in a temporary file, until reported.
+    private EscalationRowStore _settledEscalations = new();
+    private readonly List<EscalationRow> _reached = []; // scratch: the levels of the incident being settled
     // Incident ids bucketed by the UTC day of their events: a pass visits only buckets of days before the cutoff.
     private readonly Dictionary<int, List<string>> _settleBuckets = [];
     private int _firstBucket = int.MaxValue;
@@ -190,15 +189,14 @@ public partial class ContractMonitor
                 {
                     continue; // never acknowledged: its response clock runs on (§4), it keeps counting in later periods
                 }
+                _reached.Clear();
                 for (var x = 0; x < _escalations.Count; x++)
                 {
-                    for (var level = 0; level < _escalations[x].Levels.Count; level++)
-                    {
-                        if (_escalations[x].Reached(id, inc, level, h) is { } at)
-                        {
-                            _settledEscalations.Add(new SettledEscalation(id, x, level, at));
-                        }
-                    }
+                    _escalations[x].AddReached(id, inc, x, h, _reached);
+                }
+                foreach (var row in _reached)
+                {
+                    _settledEscalations.Add(row.Incident, row.Escalation, row.Level, row.At);
                 }
                 for (var f = 0; f < folding.Count; f++)
                 {
@@ -286,19 +284,21 @@ public partial class ContractMonitor
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
+    /// <summary>How many of the levels settled incidents reached are kept in memory before they go to a temporary file (tests set it
+    /// low; set before the first event).</summary>
+    internal int EscalationRowsInMemory
+    {
+        get => _settledEscalations.SpillAt;
+        set => _settledEscalations = new EscalationRowStore { SpillAt = value };
+    }
+
     /// <summary>How many escalation levels settled incidents reached (rows only ever added: a live service reads the new ones
     /// with <see cref="SettledEscalations"/>).</summary>
     public int SettledEscalationCount => _settledEscalations.Count;
 
     /// <summary>The levels settled incidents reached, from the <paramref name="from"/>-th settled on (in the order they settled).</summary>
-    public IEnumerable<EscalationResult> SettledEscalations(int from)
-    {
-        for (var i = from; i < _settledEscalations.Count; i++)
-        {
-            var e = _settledEscalations[i];
-            yield return _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone);
-        }
-    }
+    public IEnumerable<EscalationResult> SettledEscalations(int from) =>
+        _settledEscalations.Rows(from).Select(e => _escalations[e.Escalation].Result(e.Incident, e.Level, e.At, Zone));
 
     private void DropSpans(Dictionary<string, SpanFacts> spans, Instant cutoff, Instant horizon, string service, EventKind start)
     {
@@ -384,7 +384,7 @@ public partial class ContractMonitor
             }
         }
         w.Write(_settledEscalations.Count);
-        foreach (var e in _settledEscalations)
+        foreach (var e in _settledEscalations.Rows(0))
         {
             w.Write(e.Incident);
             w.Write(e.Escalation);
@@ -480,7 +480,7 @@ public partial class ContractMonitor
                 {
                     throw new InvalidDataException("Snapshot of another contract: escalation level out of range.");
                 }
-                _settledEscalations.Add(new SettledEscalation(incident, escalation, level, Snapshots.ReadInstant(r)));
+                _settledEscalations.Add(incident, escalation, level, Snapshots.ReadInstant(r));
             }
             if (r.ReadInt32() != _obligations.Count)
             {

@@ -212,14 +212,14 @@ public partial class ContractMonitor
             var results = byObjective.TryGetValue(p.Objective, out var r) ? r : p.Objective.Evaluate(_facts, Term, asOf);
             credits.AddRange(p.Evaluate(results, Currency));
         }
-        var escalations = Escalations(asOf);
+        var escalations = new EscalationRows(_settledEscalations.Freeze(), LiveEscalations(asOf), _escalations, Zone, _settledEscalations.SpillAt);
         var obligations = ObligationResults(asOf);
         return new SlaReport(
             Name,
             Term.Local(asOf),
             [.. objectives.OrderBy(o => o.Service, StringComparer.Ordinal).ThenBy(o => o.Objective, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())],
             [.. credits.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Penalty, StringComparer.Ordinal).ThenBy(c => c.Period.Start.ToInstant())],
-            [.. escalations.OrderBy(e => e.Escalation, StringComparer.Ordinal).ThenBy(e => e.Incident, StringComparer.Ordinal).ThenBy(e => e.Level)],
+            escalations,
             [.. obligations.OrderBy(o => o.Obligation, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())]);
     }
 
@@ -231,12 +231,31 @@ public partial class ContractMonitor
     /// are final: <see cref="SettledEscalations"/> gives them once).</summary>
     public List<EscalationResult> Escalations(Instant asOf, bool includeSettled)
     {
-        var escalations = includeSettled ? new List<EscalationResult>(SettledEscalations(0)) : [];
-        foreach (var e in _escalations)
+        var live = LiveEscalations(asOf);
+        var escalations = new List<EscalationResult>((includeSettled ? _settledEscalations.Count : 0) + live.Count);
+        if (includeSettled)
         {
-            escalations.AddRange(e.Evaluate(_facts, Zone, asOf));
+            escalations.AddRange(SettledEscalations(0));
+        }
+        foreach (var row in live)
+        {
+            escalations.Add(_escalations[row.Escalation].Result(row.Incident, row.Level, row.At, Zone));
         }
         return escalations;
+    }
+
+    /// <summary>The levels incidents still in the facts reached before <paramref name="asOf"/>, as rows.</summary>
+    private List<EscalationRow> LiveEscalations(Instant asOf)
+    {
+        var rows = new List<EscalationRow>();
+        foreach (var (id, inc) in _facts.Incidents)
+        {
+            for (var x = 0; x < _escalations.Count; x++)
+            {
+                _escalations[x].AddReached(id, inc, x, asOf, rows);
+            }
+        }
+        return rows;
     }
 
     /// <summary>Every obligation in every period started before <paramref name="asOf"/>, with its due instant and status then (unordered).</summary>

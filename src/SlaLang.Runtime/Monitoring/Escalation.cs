@@ -38,22 +38,23 @@ public sealed class Escalation
     /// </summary>
     public IEnumerable<EscalationResult> Evaluate(FactStore facts, DateTimeZone zone, Instant asOf)
     {
-        var results = new List<EscalationResult>();
+        var rows = new List<EscalationRow>();
         foreach (var (id, inc) in facts.Incidents)
         {
-            EvaluateIncident(id, inc, zone, asOf, results);
+            AddReached(id, inc, 0, asOf, rows);
         }
-        return results;
+        return rows.Select(row => Result(row.Incident, row.Level, row.At, zone));
     }
 
-    /// <summary>Adds to <paramref name="results"/> the levels one incident reached.</summary>
-    internal void EvaluateIncident(string id, IncidentFacts inc, DateTimeZone zone, Instant asOf, List<EscalationResult> results)
+    /// <summary>Adds to <paramref name="rows"/> the levels one incident reached before <paramref name="asOf"/>, as rows of the
+    /// ladder numbered <paramref name="self"/>.</summary>
+    internal void AddReached(string id, IncidentFacts inc, int self, Instant asOf, List<EscalationRow> rows)
     {
         for (var i = 0; i < Levels.Count; i++)
         {
             if (Reached(id, inc, i, asOf) is { } t)
             {
-                results.Add(Result(id, i, t, zone));
+                rows.Add(new EscalationRow(id, self, i, t));
             }
         }
     }
