@@ -33,21 +33,10 @@ public sealed class Escalation
     public IReadOnlyList<EscalationLevel> Levels { get; }
 
     /// <summary>
-    /// Each level reached: the instant the incident's measured age (pauses excluded) reaches <c>after</c>,
-    /// strictly before its first resolution and strictly before <paramref name="asOf"/>.
+    /// Adds to <paramref name="rows"/> the levels one incident reached, as rows of the ladder numbered <paramref name="self"/>:
+    /// each at the instant the incident's measured age (pauses excluded) reaches <c>after</c>, strictly before its first
+    /// resolution and strictly before <paramref name="asOf"/>.
     /// </summary>
-    public IEnumerable<EscalationResult> Evaluate(FactStore facts, DateTimeZone zone, Instant asOf)
-    {
-        var rows = new List<EscalationRow>();
-        foreach (var (id, inc) in facts.Incidents)
-        {
-            AddReached(id, inc, 0, asOf, rows);
-        }
-        return rows.Select(row => Result(row.Incident, row.Level, row.At, zone));
-    }
-
-    /// <summary>Adds to <paramref name="rows"/> the levels one incident reached before <paramref name="asOf"/>, as rows of the
-    /// ladder numbered <paramref name="self"/>.</summary>
     internal void AddReached(string id, IncidentFacts inc, int self, Instant asOf, List<EscalationRow> rows)
     {
         for (var i = 0; i < Levels.Count; i++)

@@ -207,7 +207,7 @@ internal sealed class EscalationRows : IReadOnlyList<EscalationResult>
     private readonly IReadOnlyList<Escalation> _escalations;
     private readonly DateTimeZone _zone;
     private readonly Comparer<EscalationRow> _order;
-    private readonly EscalationRow[] _sorted; // everything when nothing was spilled; else the rows that were in memory
+    private readonly List<EscalationRow> _sorted; // everything when nothing was spilled; else the live rows
     private readonly EscalationRowStore.RowFile? _runs;
     private readonly List<(long Offset, int Count)> _runList = [];
 
@@ -264,8 +264,8 @@ internal sealed class EscalationRows : IReadOnlyList<EscalationResult>
         }
         memory.AddRange(live);
         memory.Sort(_order);
-        _sorted = [.. memory];
-        Count = _sorted.Length + _runList.Sum(r => r.Count);
+        _sorted = memory;
+        Count = _sorted.Count + _runList.Sum(r => r.Count);
     }
 
     public int Count { get; }
