@@ -70,6 +70,11 @@ public static class Program
             error.WriteLine($"slac: {usage.Message}");
             return ExitUsage;
         }
+        catch (SlaLang.Runtime.TemporaryStorageException storage)
+        {
+            error.WriteLine($"slac: {storage.Message}");
+            return ExitErrors;
+        }
         catch (Exception unexpected)
         {
             error.WriteLine($"slac: internal error: {unexpected.GetType().Name}: {unexpected.Message}");

@@ -143,4 +143,12 @@ public class EscalationRowsTests
             to.SettledEscalations(0).ShouldBe(inMemory.SettledEscalations(0));
         }
     }
+
+    [Fact]
+    public void A_temporary_folder_that_cannot_be_written_is_a_clear_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "slac-no-such-folder-" + Guid.NewGuid().ToString("N"));
+        var e = Should.Throw<TemporaryStorageException>(() => new EscalationRowStore.RowFile(missing));
+        e.Message.ShouldStartWith($"cannot create a temporary file for the report's escalation rows in '{missing}' (set TMPDIR to a writable folder): ");
+    }
 }

@@ -206,7 +206,7 @@ internal sealed class RunCommand : ISlacCommand
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not TemporaryStorageException)
         {
             throw new UsageException($"cannot read events '{path}': {e.Message}");
         }

@@ -126,13 +126,23 @@ internal sealed class EscalationRowStore
         private readonly SafeFileHandle _handle;
         private long _length;
 
-        public RowFile()
+        /// <summary>Creates the file in <paramref name="directory"/> (the system's temporary folder: TMPDIR, TEMP…).</summary>
+        public RowFile(string? directory = null)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"slac-rows-{Guid.NewGuid():N}.tmp");
-            _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
-            if (!OperatingSystem.IsWindows())
+            directory ??= Path.GetTempPath();
+            try
             {
-                File.Delete(path);
+                var path = Path.Combine(directory, $"slac-rows-{Guid.NewGuid():N}.tmp");
+                _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new TemporaryStorageException(
+                    $"cannot create a temporary file for the report's escalation rows in '{directory}' (set TMPDIR to a writable folder): {e.Message}", e);
             }
         }
 
@@ -153,7 +163,14 @@ internal sealed class EscalationRowStore
                 }
             }
             var start = _length;
-            RandomAccess.Write(_handle, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), start);
+            try
+            {
+                RandomAccess.Write(_handle, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), start);
+            }
+            catch (IOException e)
+            {
+                throw new TemporaryStorageException($"cannot write the report's escalation rows to a temporary file (is the disk full?): {e.Message}", e);
+            }
             _length += buffer.Length;
             return start;
         }
@@ -194,6 +211,9 @@ internal sealed class EscalationRowStore
         }
     }
 }
+
+/// <summary>A temporary file a monitor keeps report rows in cannot be created or written (an unwritable or full temporary folder).</summary>
+public sealed class TemporaryStorageException(string message, Exception inner) : IOException(message, inner);
 
 /// <summary>
 /// The report's escalations (LANGUAGE.md §7: ordered by escalation, incident, level), each <see cref="EscalationResult"/> made
