@@ -123,9 +123,20 @@ public static class ReportJsonWriter
     /// <summary>Writes <paramref name="report"/> to <paramref name="stream"/> (UTF-8, indented when asked).</summary>
     public static void Write(SlaReport report, Stream stream, bool indented = true, Action<Utf8JsonWriter>? more = null)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(stream, Options(indented));
         Write(report, w, more);
     }
+
+    /// <summary>Writes <paramref name="report"/> into <paramref name="output"/> (a pipe, such as an HTTP response's body writer), as
+    /// <see cref="Write(SlaReport, Stream, bool, Action{Utf8JsonWriter}?)"/> does.</summary>
+    public static void Write(SlaReport report, System.Buffers.IBufferWriter<byte> output, bool indented = true, Action<Utf8JsonWriter>? more = null)
+    {
+        using var w = new Utf8JsonWriter(output, Options(indented));
+        Write(report, w, more);
+    }
+
+    private static JsonWriterOptions Options(bool indented) =>
+        new() { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The report as a JSON string; <paramref name="more"/> writes further properties of the report object.</summary>
     public static string ToJson(SlaReport report, bool indented = true, Action<Utf8JsonWriter>? more = null)
