@@ -78,7 +78,7 @@ internal sealed class RunCommand : ISlacCommand
         var explanations = options.Explain || html ? ExplainCommand.Explanations(options.Contract, run, null, null) : null;
         if (html)
         {
-            output.Write(HtmlReportWriter.ToHtml(report, explanations!, run.Monitor.Zone, run.EventsName));
+            HtmlReportWriter.Write(report, explanations!, run.Monitor.Zone, run.EventsName, output);
         }
         else if (options.Format == "json")
         {

@@ -17,7 +17,7 @@ internal static class ReportRenderer
     /// inclusive local dates, dues the last day they can still be met on, each figure with the calendar that measured it; the
     /// event log's data-quality warnings are grouped by code with their lines (<paramref name="eventsName"/> names the log).
     /// </summary>
-    public static void Write(SlaReport report, TextWriter writer, string eventsName = "events")
+    public static void Write(SlaReport report, TextWriter writer, string eventsName = "events", int rowsPerTable = RowsPerTable)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -46,20 +46,20 @@ internal static class ReportRenderer
         console.Write(new Spectre.Console.Text(summary + "."));
         console.WriteLine();
 
-        Section(console, "Objectives", ["Service", "Objective", "Period", "Calendar", "Value", "Target", "Status"],
+        Section(console, rowsPerTable, "Objectives", ["Service", "Objective", "Period", "Calendar", "Value", "Target", "Status"],
             report.Objectives.Select(o => new[]
             {
                 o.Service, o.Objective, Period(o.Period), ReportText.Calendar(o.Calendar), Value(o.Value, o.Unit), o.Target,
                 Status(o.Status) + (o.AtRisk ? " (at risk)" : "") + (o.Budget is { Consumed: { } used } ? $", budget used {used * 100m:0.#}%" : ""),
             }));
-        Section(console, "Credits", ["Service", "Penalty", "Objective", "Period", "Rate", "Amount"],
+        Section(console, rowsPerTable, "Credits", ["Service", "Penalty", "Objective", "Period", "Rate", "Amount"],
             report.Credits.Select(c => new[]
             {
                 c.Service, c.Penalty, c.Objective, Period(c.Period), ReportNames.Normalize(c.Rate).ToString(CultureInfo.InvariantCulture) + "%", Money(c.Amount, c.Currency),
             }));
-        Section(console, "Escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"],
+        Section(console, rowsPerTable, "Escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"],
             report.Escalations.Select(e => new[] { e.Escalation, e.Incident, e.Level.ToString(CultureInfo.InvariantCulture), e.Notify, Time(e.At) }));
-        Section(console, "Obligations", ["Obligation", "Period", "Due by", "Status", "Fulfilled at"],
+        Section(console, rowsPerTable, "Obligations", ["Obligation", "Period", "Due by", "Status", "Fulfilled at"],
             report.Obligations.Select(o => new[] { o.Obligation, Period(o.Period), o.Due is { } due ? DueBy(due) : "never due", o.Status.ToWireName(), o.FulfilledAt is { } f ? Time(f) : "-" }));
         if (report.Input is { } input)
         {
@@ -130,26 +130,85 @@ internal static class ReportRenderer
         }
     }
 
-    private static void Section(IAnsiConsole console, string title, string[] columns, IEnumerable<string[]> rows)
+    /// <summary>Rows of a section rendered as one table; a longer section (a large log's escalations) goes out in tables of this
+    /// many rows, so that printing it holds one such table, not all of them.</summary>
+    internal const int RowsPerTable = 1000;
+
+    /// <summary>
+    /// A titled table of <paramref name="rows"/> (enumerated twice). Past <paramref name="rowsPerTable"/> rows the table
+    /// is rendered in pieces with the column widths of the whole, each piece cut to its rows (title, top border, header and
+    /// rule kept only by the first, the bottom border only by the last): the same text as one table, without a 277,000-row
+    /// table held in memory (1.4 GB for a 10M-event log's escalations).
+    /// </summary>
+    private static void Section(IAnsiConsole console, int rowsPerTable, string title, string[] columns, IEnumerable<string[]> rows)
     {
-        var list = rows.ToList();
         console.WriteLine();
-        if (list.Count == 0)
+        var options = RenderOptions.Create(console);
+        int Width(string cell) => ((IRenderable)new Spectre.Console.Text(cell)).Measure(options, int.MaxValue).Max;
+        var widths = columns.Select(Width).ToArray();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            count++;
+            for (var i = 0; i < row.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], Width(row[i]));
+            }
+        }
+        if (count == 0)
         {
             console.Write(new Spectre.Console.Text($"{title}: none"));
             console.WriteLine();
             return;
         }
-        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle(title) };
-        foreach (var column in columns)
+        // Each column is its widest cell plus a space either side, and a border character between and around them.
+        if (count <= rowsPerTable || widths.Sum() + 3 * widths.Length + 1 > console.Profile.Width)
         {
-            table.AddColumn(new TableColumn(new Spectre.Console.Text(column)));
+            console.Write(Table(title, columns, rows, null));
+            return;
         }
-        foreach (var row in list)
+        var piece = new StringWriter();
+        var pieces = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(piece),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        pieces.Profile.Width = console.Profile.Width;
+        var done = 0;
+        foreach (var chunk in rows.Chunk(rowsPerTable))
+        {
+            piece.GetStringBuilder().Clear();
+            pieces.Write(Table(title, columns, chunk, widths));
+            var text = piece.ToString();
+            var from = 0;
+            if (done > 0)
+            {
+                for (var line = 0; line < 4; line++) // title, top border, header, rule
+                {
+                    from = text.IndexOf('\n', from) + 1;
+                }
+            }
+            done += chunk.Length;
+            // Every piece but the last loses its bottom border: the last line, the text ending with a line break.
+            var to = done < count ? text.LastIndexOf('\n', text.Length - 2) + 1 : text.Length;
+            console.Profile.Out.Writer.Write(text.AsSpan(from, to - from));
+        }
+    }
+
+    private static Table Table(string title, string[] columns, IEnumerable<string[]> rows, int[]? widths)
+    {
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle(title) };
+        for (var i = 0; i < columns.Length; i++)
+        {
+            table.AddColumn(new TableColumn(new Spectre.Console.Text(columns[i])) { Width = widths?[i] });
+        }
+        foreach (var row in rows)
         {
             table.AddRow(row.Select(cell => (IRenderable)new Spectre.Console.Text(cell)));
         }
-        console.Write(table);
+        return table;
     }
 
     private static string Value(decimal? value, IndicatorUnit unit) => ReportText.Value(value, unit);

@@ -18,6 +18,15 @@ public static class HtmlReportWriter
     /// <summary>The report as an HTML document.</summary>
     public static string ToHtml(SlaReport report, IReadOnlyList<ObjectiveExplanation> explanations, DateTimeZone zone, string eventsName)
     {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, explanations, zone, eventsName, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report as an HTML document to <paramref name="output"/>, a table's rows as they are made (a large log's
+    /// escalations are hundreds of thousands of rows: the page is not held whole).</summary>
+    public static void Write(SlaReport report, IReadOnlyList<ObjectiveExplanation> explanations, DateTimeZone zone, string eventsName, TextWriter output)
+    {
         var h = new StringBuilder();
         var title = $"{report.Contract}: service levels as of {ReportText.Time(report.AsOf)}";
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -37,7 +46,7 @@ public static class HtmlReportWriter
         foreach (var service in report.Objectives.GroupBy(o => o.Service, StringComparer.Ordinal))
         {
             h.Append("<section class=\"service\"><h2>Service ").Append(E(service.Key)).Append("</h2>\n");
-            Table(h, "objectives", ["Objective", "Period", "Calendar", "Value", "Target", "Status"], service.Select(o => (Row: new[]
+            Table(h, output, "objectives", ["Objective", "Period", "Calendar", "Value", "Target", "Status"], service.Select(o => (Row: new[]
             {
                 o.Objective, ReportText.Period(o.Period), ReportText.Calendar(o.Calendar), ReportText.Value(o.Value, o.Unit), o.Target,
                 ReportText.Status(o.Status) + (o.AtRisk ? " (at risk)" : ""),
@@ -57,7 +66,7 @@ public static class HtmlReportWriter
             }
             var serviceCredits = report.Credits.Where(c => c.Service == service.Key).ToList();
             h.Append("<h3>Credits</h3>\n");
-            Table(h, "credits", ["Penalty", "Objective", "Period", "Rate", "Amount"], serviceCredits.Select(c => (new[]
+            Table(h, output, "credits", ["Penalty", "Objective", "Period", "Rate", "Amount"], serviceCredits.Select(c => (new[]
             {
                 c.Penalty, c.Objective, ReportText.Period(c.Period), ReportNames.Normalize(c.Rate).ToString(CultureInfo.InvariantCulture) + "%",
                 ReportText.Money(c.Amount, c.Currency),
@@ -66,12 +75,12 @@ public static class HtmlReportWriter
         }
 
         h.Append("<section><h2>Escalations</h2>\n");
-        Table(h, "escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"], report.Escalations.Select(e => (new[]
+        Table(h, output, "escalations", ["Escalation", "Incident", "Level", "Notify", "Reached at"], report.Escalations.Select(e => (new[]
         {
             e.Escalation, e.Incident, e.Level.ToString(CultureInfo.InvariantCulture), e.Notify, ReportText.Time(e.At),
         }, "", (string?)null)));
         h.Append("</section>\n<section><h2>Obligations</h2>\n");
-        Table(h, "obligations", ["Obligation", "Period", "Due by", "Status", "Fulfilled at"], report.Obligations.Select(o => (new[]
+        Table(h, output, "obligations", ["Obligation", "Period", "Due by", "Status", "Fulfilled at"], report.Obligations.Select(o => (new[]
         {
             o.Obligation, ReportText.Period(o.Period), o.Due is { } due ? ReportText.DueBy(due) : "never due", o.Status.ToWireName(),
             o.FulfilledAt is { } f ? ReportText.Time(f) : "-",
@@ -93,11 +102,11 @@ public static class HtmlReportWriter
             h.Append("<section><h2>Input and data quality</h2><p>").Append(E($"{eventsName}: {ReportText.Count(input.LinesRead, "line")} read, "
                 + $"{ReportText.Count(input.EventsRead, "event")}, {input.EventsUsed} used, {ReportText.Count(input.Duplicates, "duplicate")}, "
                 + $"{ReportText.Count(input.MalformedLines, "malformed line")}.")).Append("</p>\n");
-            Table(h, "warnings", ["Line", "Code", "Warning"], report.Warnings.Select(w => (new[] { w.Line.ToString(CultureInfo.InvariantCulture), w.Code, w.Message }, "", (string?)null)));
+            Table(h, output, "warnings", ["Line", "Code", "Warning"], report.Warnings.Select(w => (new[] { w.Line.ToString(CultureInfo.InvariantCulture), w.Code, w.Message }, "", (string?)null)));
             h.Append("</section>\n");
         }
         h.Append("</body>\n</html>\n");
-        return h.ToString();
+        output.Write(h);
     }
 
     private static string StatusClass(ObjectiveResult o) => o.Status switch
@@ -108,10 +117,11 @@ public static class HtmlReportWriter
         _ => o.AtRisk ? "at-risk" : "pending",
     };
 
-    private static void Table(StringBuilder h, string kind, string[] header, IEnumerable<(string[] Row, string Class, string? Data)> rows)
+    /// <summary>A table of <paramref name="rows"/>; what <paramref name="h"/> holds goes to <paramref name="output"/> every 64 K characters.</summary>
+    private static void Table(StringBuilder h, TextWriter output, string kind, string[] header, IEnumerable<(string[] Row, string Class, string? Data)> rows)
     {
-        var list = rows.ToList();
-        if (list.Count == 0)
+        using var each = rows.GetEnumerator();
+        if (!each.MoveNext())
         {
             h.Append("<p class=\"none ").Append(kind).Append("\">None.</p>\n");
             return;
@@ -122,8 +132,9 @@ public static class HtmlReportWriter
             h.Append("<th>").Append(E(column)).Append("</th>");
         }
         h.Append("</tr></thead><tbody>\n");
-        foreach (var (row, cls, data) in list)
+        do
         {
+            var (row, cls, data) = each.Current;
             h.Append("<tr");
             if (cls.Length > 0)
             {
@@ -139,7 +150,13 @@ public static class HtmlReportWriter
                 h.Append("<td>").Append(E(cell)).Append("</td>");
             }
             h.Append("</tr>\n");
+            if (h.Length >= 1 << 16)
+            {
+                output.Write(h);
+                h.Clear();
+            }
         }
+        while (each.MoveNext());
         h.Append("</tbody></table>\n");
     }
 
