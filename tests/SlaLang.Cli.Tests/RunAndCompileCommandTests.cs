@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NodaTime;
 using SlaLang.Cli.Commands;
 using SlaLang.Cli.Running;
@@ -245,6 +246,24 @@ public class RunAndCompileCommandTests
         var (exit, _, error) = Slac.Run("run", Slac.Example("belleplace", "belleplace.sla"), "--events", events, "--format", "json", "--lateness", "1d");
         exit.ShouldBe(0);
         error.ShouldBe("late.jsonl: 1 event arrived more than --lateness 1d behind the latest event and was skipped.\n");
+    }
+
+    [Fact]
+    public void With_lateness_explain_says_which_periods_it_can_no_longer_explain()
+    {
+        // Belle-Place's quarter: 7,476 events, so a settle pass finalises its first months; 10 periods are breached or at risk.
+        string[] run = ["run", Slac.Example("belleplace", "belleplace.sla"), "--events", Slac.Example("belleplace", "events.jsonl"), "--format", "json", "--explain"];
+        var (exactExit, exact, _) = Slac.Run(run);
+        var (exit, settled, error) = Slac.Run([.. run, "--lateness", "1d"]);
+        exactExit.ShouldBe(0);
+        exit.ShouldBe(0);
+        var all = JsonNode.Parse(exact)!["explanations"]!.AsArray();
+        var given = JsonNode.Parse(settled)!["explanations"]!.AsArray();
+        all.Count.ShouldBe(10);
+        given.Count.ShouldBe(6); // each of them exact mode's
+        given.ShouldAllBe(g => all.Any(a => JsonNode.DeepEquals(a, g)));
+        error.ShouldBe("events.jsonl: 4 breached or at-risk periods not explained: --lateness 1d finalised them and dropped the facts behind their "
+            + "figures (the report keeps the figures); run without --lateness, or with a longer one, to explain them.\n");
     }
 
     [Fact]

@@ -316,4 +316,37 @@ public class SettlingTests
         endWithoutStart.Message.ShouldContain("'SHORT'");
         settled.Monitor.LateEvents.ShouldBe(0);
     }
+
+    [Fact]
+    public void Settling_explains_only_periods_whose_facts_it_kept_and_names_the_others()
+    {
+        var events = NovaTerraFixture.LongStream(4);
+        var exact = NovaTerraFixture.NewMonitor();
+        exact.ObserveAll(events);
+        var settled = NovaTerraFixture.NewMonitor();
+        settled.EnableSettling(Duration.FromDays(7));
+        foreach (var e in events)
+        {
+            settled.Observe(e);
+            settled.Settle();
+        }
+        var asOf = I("2026-12-31T00:00:00+01:00"); // December still open: its periods keep their facts, or part of them
+        Should.Throw<ArgumentOutOfRangeException>(() => settled.Explain(I("2026-12-01T00:00:00+01:00"))); // as the report
+        var all = exact.Explain(asOf);
+        var unexplained = new List<ObjectiveResult>();
+        var explained = settled.Explain(asOf, unexplained: unexplained);
+
+        // Every explanation given is exact mode's, and together with the periods named the same set as exact mode explains.
+        all.Count.ShouldBeGreaterThan(3);
+        explained.ShouldAllBe(x => all.Any(a => a.Result == x.Result && ExplanationWriter.ToJson(new[] { a }, exact.Zone) == ExplanationWriter.ToJson(new[] { x }, settled.Zone)));
+        explained.Select(x => (x.Result.Objective, x.Result.Period)).Concat(unexplained.Select(r => (r.Objective, r.Period)))
+            .OrderBy(p => p.Objective, StringComparer.Ordinal).ThenBy(p => p.Period.Start.ToInstant())
+            .ShouldBe(all.Select(x => (x.Result.Objective, x.Result.Period)).OrderBy(p => p.Objective, StringComparer.Ordinal).ThenBy(p => p.Period.Start.ToInstant()));
+        unexplained.Count.ShouldBeGreaterThan(0);
+        explained.Count.ShouldBeGreaterThan(0);
+        unexplained.ShouldAllBe(r => r.Period.Start.ToInstant() < asOf);
+        // The figures named are the report's.
+        var report = settled.Report(asOf).Objectives;
+        unexplained.ShouldAllBe(r => report.Contains(r));
+    }
 }

@@ -69,10 +69,12 @@ internal sealed class ExplainCommand : ISlacCommand
         return Program.ExitOk;
     }
 
-    /// <summary>The explanations of <paramref name="run"/>, each with the clause of its objective (file:line and its text).</summary>
-    internal static IReadOnlyList<ObjectiveExplanation> Explanations(string contract, RunCommand.EvaluatedRun run, string? objective, Instant? at)
+    /// <summary>The explanations of <paramref name="run"/>, each with the clause of its objective (file:line and its text); the periods
+    /// settling left without their facts go to <paramref name="unexplained"/>.</summary>
+    internal static IReadOnlyList<ObjectiveExplanation> Explanations(string contract, RunCommand.EvaluatedRun run, string? objective, Instant? at,
+        ICollection<ObjectiveResult>? unexplained = null)
     {
-        var explanations = run.Monitor.Explain(run.AsOf, objective, at, run.Lines);
+        var explanations = run.Monitor.Explain(run.AsOf, objective, at, run.Lines, unexplained);
         var (compilation, tree) = ContractFrontEnd.Open(contract, ContractFrontEnd.ReadContract(contract));
         var clauses = new Dictionary<string, (string Location, string Text)>(StringComparer.Ordinal);
         foreach (var file in compilation.GetUnitFiles(tree))

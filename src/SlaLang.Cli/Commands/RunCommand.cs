@@ -75,7 +75,14 @@ internal sealed class RunCommand : ISlacCommand
             return Program.ExitErrors;
         }
         var report = run.Report;
-        var explanations = options.Explain || html ? ExplainCommand.Explanations(options.Contract, run, null, null) : null;
+        var unexplained = new List<ObjectiveResult>();
+        var explanations = options.Explain || html ? ExplainCommand.Explanations(options.Contract, run, null, null, unexplained) : null;
+        if (unexplained.Count > 0)
+        {
+            error.WriteLine($"{run.EventsName}: {Plural(unexplained.Count, "breached or at-risk period")} not explained: --lateness {options.Lateness} "
+                + "finalised them and dropped the facts behind their figures (the report keeps the figures); run without --lateness, "
+                + "or with a longer one, to explain them.");
+        }
         if (html)
         {
             HtmlReportWriter.Write(report, explanations!, run.Monitor.Zone, run.EventsName, output);

@@ -323,6 +323,12 @@ public partial class ContractMonitor
     }
 
     /// <summary>The results of objective <paramref name="k"/>: the finalised periods, then the live ones computed from the facts.</summary>
+    /// <summary>Whether settling dropped facts behind the figure of objective <paramref name="k"/>'s period starting at
+    /// <paramref name="start"/>: the period is finalised, or settled incidents were folded into its tallies.</summary>
+    private bool FactsDropped(int k, Instant start) =>
+        (_final.TryGetValue(k, out var final) && final.Count > 0 && start < final[^1].Period.End.ToInstant())
+        || (_folded.TryGetValue(k, out var tallies) && tallies.ContainsKey(start));
+
     private IReadOnlyList<ObjectiveResult> Results(int k, Instant asOf)
     {
         var o = _objectives[k];

@@ -193,10 +193,7 @@ public partial class ContractMonitor
     /// <exception cref="ArgumentOutOfRangeException">Settling is on and <paramref name="asOf"/> is before the settled horizon.</exception>
     public SlaReport Report(Instant asOf)
     {
-        if (_lateness is not null && asOf < _horizon)
-        {
-            throw new ArgumentOutOfRangeException(nameof(asOf), $"As-of {Term.Local(asOf)} is before the settled horizon {Term.Local(_horizon)}: periods before it were finalised.");
-        }
+        RequireSettledAsOf(asOf);
         var objectives = new List<ObjectiveResult>();
         var byObjective = new Dictionary<Objective, IReadOnlyList<ObjectiveResult>>();
         for (var k = 0; k < _objectives.Count; k++)
@@ -221,6 +218,14 @@ public partial class ContractMonitor
             [.. credits.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Penalty, StringComparer.Ordinal).ThenBy(c => c.Period.Start.ToInstant())],
             escalations,
             [.. obligations.OrderBy(o => o.Obligation, StringComparer.Ordinal).ThenBy(o => o.Period.Start.ToInstant())]);
+    }
+
+    private void RequireSettledAsOf(Instant asOf)
+    {
+        if (_lateness is not null && asOf < _horizon)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), $"As-of {Term.Local(asOf)} is before the settled horizon {Term.Local(_horizon)}: periods before it were finalised.");
+        }
     }
 
     /// <summary>The escalation levels incidents reached before <paramref name="asOf"/> (unordered). As of a later instant, the
@@ -272,24 +277,40 @@ public partial class ContractMonitor
     /// <summary>
     /// Explanations (LANGUAGE.md §10) as of <paramref name="asOf"/>: of every breached or at-risk period, or, when
     /// <paramref name="periodContaining"/> is given, of the period holding that instant; only of the objective
-    /// <paramref name="objective"/> (<c>Service.Objective</c>) when given. Each carries the credits its penalties owe.
+    /// <paramref name="objective"/> (<c>Service.Objective</c>) when given. Each carries the credits its penalties owe. With
+    /// settling, a period finalised or holding settled incidents has lost the facts that made its figure (the report keeps the
+    /// figure): it is not explained but added to <paramref name="unexplained"/>, never explained from what is left.
     /// </summary>
-    public IReadOnlyList<ObjectiveExplanation> Explain(Instant asOf, string? objective = null, Instant? periodContaining = null, EventLineIndex? lines = null)
+    /// <exception cref="ArgumentOutOfRangeException">Settling is on and <paramref name="asOf"/> is before the settled horizon.</exception>
+    public IReadOnlyList<ObjectiveExplanation> Explain(Instant asOf, string? objective = null, Instant? periodContaining = null, EventLineIndex? lines = null,
+        ICollection<ObjectiveResult>? unexplained = null)
     {
+        RequireSettledAsOf(asOf);
         var explanations = new List<ObjectiveExplanation>();
-        foreach (var o in _objectives.OrderBy(o => o.Service, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal))
+        foreach (var k in Enumerable.Range(0, _objectives.Count)
+                     .OrderBy(k => _objectives[k].Service, StringComparer.Ordinal).ThenBy(k => _objectives[k].Name, StringComparer.Ordinal))
         {
+            var o = _objectives[k];
             if (objective is not null && !string.Equals($"{o.Service}.{o.Name}", objective, StringComparison.Ordinal))
             {
                 continue;
             }
-            foreach (var result in o.Evaluate(_facts, Term, asOf))
+            foreach (var result in Results(k, asOf))
             {
                 var start = result.Period.Start.ToInstant();
                 var wanted = periodContaining is { } t
                     ? start <= t && t < result.Period.End.ToInstant()
                     : result.Status == ObjectiveStatus.Breached || result.AtRisk;
-                if (!wanted || o.Explain(_facts, Term, asOf, start, lines) is not { } explanation)
+                if (!wanted)
+                {
+                    continue;
+                }
+                if (FactsDropped(k, start))
+                {
+                    unexplained?.Add(result);
+                    continue;
+                }
+                if (o.Explain(_facts, Term, asOf, start, lines) is not { } explanation)
                 {
                     continue;
                 }
