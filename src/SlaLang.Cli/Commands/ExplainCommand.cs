@@ -74,7 +74,20 @@ internal sealed class ExplainCommand : ISlacCommand
     internal static IReadOnlyList<ObjectiveExplanation> Explanations(string contract, RunCommand.EvaluatedRun run, string? objective, Instant? at,
         ICollection<ObjectiveResult>? unexplained = null)
     {
-        var explanations = run.Monitor.Explain(run.AsOf, objective, at, run.Lines, unexplained);
+        var lines = run.Lines;
+        if (lines is null)
+        {
+            // Explained once without lines to learn the facts cited, then the log read again for the lines of just those:
+            // an index of every fact costs a list per fact (hundreds of MB for millions of events).
+            var cited = new EventLineIndex();
+            run.Monitor.Explain(run.AsOf, objective, at, cited);
+            lines = new EventLineIndex(cited.Asked);
+            if (cited.Asked.Count > 0)
+            {
+                RunCommand.ReadEvents(run.EventsPath, TextWriter.Null, null, (in SlaEvent e, int line) => lines.Add(in e, line));
+            }
+        }
+        var explanations = run.Monitor.Explain(run.AsOf, objective, at, lines, unexplained);
         var (compilation, tree) = ContractFrontEnd.Open(contract, ContractFrontEnd.ReadContract(contract));
         var clauses = new Dictionary<string, (string Location, string Text)>(StringComparer.Ordinal);
         foreach (var file in compilation.GetUnitFiles(tree))

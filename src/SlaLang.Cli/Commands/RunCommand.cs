@@ -125,12 +125,14 @@ internal sealed class RunCommand : ISlacCommand
     }
 
     /// <summary>A monitor that has observed the whole event log, and its report as of the chosen instant.</summary>
-    internal sealed record EvaluatedRun(ContractMonitor Monitor, Instant AsOf, SlaReport Report, string EventsName, EventLineIndex? Lines);
+    /// <summary>A run: <see cref="Lines"/> is the line of every fact when explanations were asked for and the log cannot be read
+    /// again (a pipe); otherwise null, and explaining reads <see cref="EventsPath"/> again for the facts it cites.</summary>
+    internal sealed record EvaluatedRun(ContractMonitor Monitor, Instant AsOf, SlaReport Report, string EventsPath, string EventsName, EventLineIndex? Lines);
 
     /// <summary>
     /// Loads the contract's monitor, streams the events through it (reporting malformed lines on <paramref name="error"/>) and makes
-    /// the report with its data-quality warnings; null when the contract has errors (printed). <paramref name="indexLines"/> keeps
-    /// the line of every fact, for explanations.
+    /// the report with its data-quality warnings; null when the contract has errors (printed). <paramref name="indexLines"/>: the
+    /// run will be explained (see <see cref="EvaluatedRun.Lines"/>).
     /// </summary>
     internal static EvaluatedRun? Evaluate(RunOptions options, MonitorCache cache, TextWriter error, bool indexLines)
     {
@@ -154,7 +156,9 @@ internal sealed class RunCommand : ISlacCommand
 
         var eventsName = Path.GetFileName(options.Events);
         var audit = new EventAudit(monitor);
-        var lines = indexLines ? new EventLineIndex() : null;
+        // A file is read again when explaining, for the lines of just the facts cited; a pipe cannot be: its facts are all
+        // indexed now, each with a list of lines.
+        var lines = indexLines && !CanReadAgain(options.Events) ? new EventLineIndex() : null;
         var latest = ReadEvents(options.Events, error, audit.Malformed, (in SlaEvent e, int line) =>
         {
             monitor.Observe(in e);
@@ -180,7 +184,21 @@ internal sealed class RunCommand : ISlacCommand
             throw new UsageException($"--as-of is earlier than what --lateness {options.Lateness} has already finalised; raise --lateness or move --as-of later.");
         }
         var (warnings, input) = audit.Finish(asOf);
-        return new EvaluatedRun(monitor, asOf, report with { Warnings = warnings, Input = input }, eventsName, lines);
+        return new EvaluatedRun(monitor, asOf, report with { Warnings = warnings, Input = input }, options.Events, eventsName, lines);
+    }
+
+    /// <summary>Whether <paramref name="path"/> can be read a second time: a file, not a pipe (whose bytes are gone once read).</summary>
+    private static bool CanReadAgain(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            return stream.CanSeek;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>What is done with each event read, and its line.</summary>

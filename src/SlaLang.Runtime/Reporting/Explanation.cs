@@ -51,17 +51,29 @@ public sealed record ObjectiveExplanation(
 }
 
 /// <summary>
-/// The event-log lines each fact came from, for explanations: built while reading (only when explaining: it costs a list per
-/// fact). Keys name a fact as the monitor keeps it: an outage by service and id, an incident by id, a sample by service and time.
+/// The event-log lines each fact came from, for explanations. Keys name a fact as the monitor keeps it: an outage by service
+/// and id, an incident by id, a sample by service and time. Indexing every fact costs a list per fact; so an index can be
+/// limited to some facts (<see cref="EventLineIndex(IEnumerable{string})"/>), and it remembers the facts it was asked for
+/// (<see cref="Asked"/>): explain once with an empty index, then read the log again for just the facts cited.
 /// </summary>
 public sealed class EventLineIndex
 {
     private readonly Dictionary<string, List<int>> _lines = new(StringComparer.Ordinal);
+    private readonly HashSet<string>? _only;
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+
+    /// <summary>An index of every fact.</summary>
+    public EventLineIndex()
+    {
+    }
+
+    /// <summary>An index of only the facts <paramref name="keys"/> (<see cref="Asked"/> of another).</summary>
+    public EventLineIndex(IEnumerable<string> keys) => _only = new HashSet<string>(keys, StringComparer.Ordinal);
 
     /// <summary>Records that <paramref name="e"/> was read from <paramref name="line"/>.</summary>
     public void Add(in SlaEvent e, int line)
     {
-        if (KeyOf(in e) is { } key)
+        if (KeyOf(in e) is { } key && (_only is null || _only.Contains(key)))
         {
             ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_lines, key, out _);
             (list ??= []).Add(line);
@@ -69,7 +81,14 @@ public sealed class EventLineIndex
     }
 
     /// <summary>The lines of the fact <paramref name="key"/>, in order, each once.</summary>
-    public IReadOnlyList<int> Lines(string key) => _lines.TryGetValue(key, out var list) ? [.. list.Distinct().Order()] : [];
+    public IReadOnlyList<int> Lines(string key)
+    {
+        _asked.Add(key);
+        return _lines.TryGetValue(key, out var list) ? [.. list.Distinct().Order()] : [];
+    }
+
+    /// <summary>The facts <see cref="Lines"/> was asked for.</summary>
+    public IReadOnlyCollection<string> Asked => _asked;
 
     internal static string Outage(string service, string id) => $"outage\u0001{service}\u0001{id}";
 
