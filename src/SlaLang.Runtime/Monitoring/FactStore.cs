@@ -171,26 +171,42 @@ internal sealed class ServiceFacts
     /// <summary>Maintenance windows as a merged set; one still open counts until <paramref name="asOf"/>.</summary>
     public IntervalSet MaintenanceSet(Instant asOf) => Spans(Maintenance, asOf);
 
+    /// <summary>The outage <paramref name="id"/> alone as a set (empty when there is none).</summary>
+    public IntervalSet OutageSetOf(string id, Instant asOf)
+    {
+        var list = new List<InstantInterval>();
+        if (Outages.TryGetValue(id, out var s))
+        {
+            AddIntervals(s, asOf, list);
+        }
+        return IntervalSet.From(list);
+    }
+
     private static IntervalSet Spans(Dictionary<string, SpanFacts> spans, Instant asOf, Func<string, bool>? keep = null)
     {
         var list = new List<InstantInterval>(spans.Count);
         foreach (var (id, s) in spans)
         {
-            if (keep is not null && !keep(id))
+            if (keep is null || keep(id))
             {
-                continue;
-            }
-            foreach (var start in s.Starts)
-            {
-                if (start >= asOf)
-                {
-                    break;
-                }
-                var end = s.Ends.FirstAtOrAfter(start) is { } e && e < asOf ? e : asOf;
-                list.Add(new InstantInterval(start, end));
+                AddIntervals(s, asOf, list);
             }
         }
         return IntervalSet.From(list);
+    }
+
+    /// <summary>A span's intervals: each start to the first end at or after it; one still open counts until <paramref name="asOf"/>.</summary>
+    private static void AddIntervals(SpanFacts s, Instant asOf, List<InstantInterval> list)
+    {
+        foreach (var start in s.Starts)
+        {
+            if (start >= asOf)
+            {
+                break;
+            }
+            var end = s.Ends.FirstAtOrAfter(start) is { } e && e < asOf ? e : asOf;
+            list.Add(new InstantInterval(start, end));
+        }
     }
 }
 
