@@ -124,9 +124,9 @@ internal sealed class RunCommand : ISlacCommand
         return options.FailOnBreach && report.AnyBreached ? Program.ExitBreach : Program.ExitOk;
     }
 
-    /// <summary>A monitor that has observed the whole event log, and its report as of the chosen instant.</summary>
-    /// <summary>A run: <see cref="Lines"/> is the line of every fact when explanations were asked for and the log cannot be read
-    /// again (a pipe); otherwise null, and explaining reads <see cref="EventsPath"/> again for the facts it cites.</summary>
+    /// <summary>A monitor that has observed the whole event log, and its report as of the chosen instant. <see cref="Lines"/> is the
+    /// line of every fact when explanations were asked for and the log cannot be read again (a pipe); otherwise null, and
+    /// explaining reads <see cref="EventsPath"/> again for the facts it cites.</summary>
     internal sealed record EvaluatedRun(ContractMonitor Monitor, Instant AsOf, SlaReport Report, string EventsPath, string EventsName, EventLineIndex? Lines);
 
     /// <summary>
