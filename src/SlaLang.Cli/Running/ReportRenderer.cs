@@ -19,13 +19,7 @@ internal static class ReportRenderer
     /// </summary>
     public static void Write(SlaReport report, TextWriter writer, string eventsName = "events", int rowsPerTable = RowsPerTable)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = PlainConsole(writer);
         // A terminal gets its own width; a file or a pipe gets a fixed, wide layout (stable output for scripts and tests).
         console.Profile.Width = ReferenceEquals(writer, Console.Out) && TerminalWidth() is { } width ? width : 160;
 
@@ -67,6 +61,15 @@ internal static class ReportRenderer
             WriteWarnings(console, report.Warnings, eventsName);
         }
     }
+
+    /// <summary>A console writing plain text to <paramref name="writer"/>: no colours, no ANSI codes, no interaction.</summary>
+    private static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
 
     private static void WriteInput(IAnsiConsole console, InputSummary input, string eventsName)
     {
@@ -168,13 +171,7 @@ internal static class ReportRenderer
             return;
         }
         var piece = new StringWriter();
-        var pieces = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(piece),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var pieces = PlainConsole(piece);
         pieces.Profile.Width = console.Profile.Width;
         var done = 0;
         foreach (var chunk in rows.Chunk(rowsPerTable))
