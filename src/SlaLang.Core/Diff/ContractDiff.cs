@@ -236,8 +236,10 @@ public static class ContractDiff
             }
             Named("objective", a.Objectives, b.Objectives, x => x.Name, x => x.Location, Objective, ObjectiveText, Favours.Client, Favours.Provider,
                 "an objective", ObjectiveBody, path + " / ");
-            Named("penalty", a.Penalties, b.Penalties, x => x.Name, x => x.Location, Penalty, PenaltyText, Favours.Client, Favours.Provider,
-                "a penalty", PenaltyBody, path + " / ");
+            // A tier's threshold and a step are in the unit of the objective the penalty is on (as of the version it is in).
+            Named("penalty", a.Penalties, b.Penalties, x => x.Name, x => x.Location, (p, x, y) => Penalty(p, x, y, UnitOf(a, x), UnitOf(b, y)),
+                x => PenaltyText(x, UnitOf(b, x) ?? UnitOf(a, x)), Favours.Client, Favours.Provider,
+                "a penalty", x => PenaltyText(x, UnitOf(b, x) ?? UnitOf(a, x)), path + " / ");
         }
 
         private void Objective(string path, ObjectiveModel a, ObjectiveModel b)
@@ -328,7 +330,7 @@ public static class ContractDiff
             });
         }
 
-        private void Penalty(string path, PenaltyModel a, PenaltyModel b)
+        private void Penalty(string path, PenaltyModel a, PenaltyModel b, IndicatorUnit? unitA, IndicatorUnit? unitB)
         {
             if (a.Objective != b.Objective)
             {
@@ -344,33 +346,33 @@ public static class ContractDiff
                 var tierPath = $"{path} / tier {i + 1}";
                 if (i >= a.Tiers.Length)
                 {
-                    Add(tierPath, ChangeKind.Added, null, TierText(b.Tiers[i]), null, b.Tiers[i].Location, Favours.Client, "a tier added");
+                    Add(tierPath, ChangeKind.Added, null, TierText(b.Tiers[i], unitB), null, b.Tiers[i].Location, Favours.Client, "a tier added");
                 }
                 else if (i >= b.Tiers.Length)
                 {
-                    Add(tierPath, ChangeKind.Removed, TierText(a.Tiers[i]), null, a.Tiers[i].Location, null, Favours.Provider, "a tier removed");
+                    Add(tierPath, ChangeKind.Removed, TierText(a.Tiers[i], unitA), null, a.Tiers[i].Location, null, Favours.Provider, "a tier removed");
                 }
                 else
                 {
-                    Tier(tierPath, a.Tiers[i], b.Tiers[i]);
+                    Tier(tierPath, a.Tiers[i], b.Tiers[i], unitA, unitB);
                 }
             }
             if (a.Step is { } sa && b.Step is { } sb)
             {
                 if (sa.Step != sb.Step)
                 {
-                    Changed(path + " / step", StepText(sa), StepText(sb), sa.Location, sb.Location, Toward(sb.Step < sa.Step),
+                    Changed(path + " / step", StepText(sa, unitA), StepText(sb, unitB), sa.Location, sb.Location, Toward(sb.Step < sa.Step),
                         sb.Step < sa.Step ? "a smaller step: credits start sooner" : "a larger step: credits start later");
                 }
                 if (sa.CreditPercent != sb.CreditPercent)
                 {
-                    Changed(path + " / step credit", StepText(sa), StepText(sb), sa.Location, sb.Location, Toward(sb.CreditPercent > sa.CreditPercent),
+                    Changed(path + " / step credit", StepText(sa, unitA), StepText(sb, unitB), sa.Location, sb.Location, Toward(sb.CreditPercent > sa.CreditPercent),
                         sb.CreditPercent > sa.CreditPercent ? "a higher credit per step" : "a lower credit per step");
                 }
             }
             else if (a.Step is not null || b.Step is not null)
             {
-                Add(path + " / step", b.Step is not null ? ChangeKind.Added : ChangeKind.Removed, a.Step is null ? null : StepText(a.Step), b.Step is null ? null : StepText(b.Step),
+                Add(path + " / step", b.Step is not null ? ChangeKind.Added : ChangeKind.Removed, a.Step is null ? null : StepText(a.Step, unitA), b.Step is null ? null : StepText(b.Step, unitB),
                     a.Step?.Location, b.Step?.Location, Toward(b.Step is not null), b.Step is not null ? "a step added" : "a step removed");
             }
             if (a.CapPercent != b.CapPercent)
@@ -381,11 +383,11 @@ public static class ContractDiff
             }
         }
 
-        private void Tier(string path, PenaltyTierModel a, PenaltyTierModel b)
+        private void Tier(string path, PenaltyTierModel a, PenaltyTierModel b, IndicatorUnit? unitA, IndicatorUnit? unitB)
         {
             if (a.CreditPercent != b.CreditPercent)
             {
-                Changed(path + " / credit", TierText(a), TierText(b), a.Location, b.Location, Toward(b.CreditPercent > a.CreditPercent),
+                Changed(path + " / credit", TierText(a, unitA), TierText(b, unitB), a.Location, b.Location, Toward(b.CreditPercent > a.CreditPercent),
                     b.CreditPercent > a.CreditPercent ? "a higher credit" : "a lower credit");
             }
             if (a.Comparison != b.Comparison || a.Threshold != b.Threshold)
@@ -394,14 +396,14 @@ public static class ContractDiff
                 var sameSide = below == (b.Comparison is Comparison.Less or Comparison.LessOrEqual);
                 if (!sameSide)
                 {
-                    Changed(path + " / when", TierText(a), TierText(b), a.Location, b.Location, Favours.Unknown, "the tier's direction changed");
+                    Changed(path + " / when", TierText(a, unitA), TierText(b, unitB), a.Location, b.Location, Favours.Unknown, "the tier's direction changed");
                     return;
                 }
                 // 'when < X' applies to more values as X rises (or < becomes <=); 'when > X' as X falls (or > becomes >=).
                 var more = a.Threshold != b.Threshold
                     ? (below ? b.Threshold > a.Threshold : b.Threshold < a.Threshold)
                     : b.Comparison is Comparison.LessOrEqual or Comparison.GreaterOrEqual;
-                Changed(path + " / when", TierText(a), TierText(b), a.Location, b.Location, Toward(more),
+                Changed(path + " / when", TierText(a, unitA), TierText(b, unitB), a.Location, b.Location, Toward(more),
                     more ? "the tier applies to more values" : "the tier applies to fewer values");
             }
         }
@@ -677,16 +679,26 @@ public static class ContractDiff
 
     private static string ObjectiveBody(ObjectiveModel x) => ObjectiveText(x) + "|" + x.Backs?.Service + "." + x.Backs?.Objective;
 
-    private static string PenaltyText(PenaltyModel p) =>
-        $"on {p.Objective}: {BaseText(p)}{string.Concat(p.Tiers.Select(t => "; " + TierText(t)))}{(p.Step is null ? "" : "; " + StepText(p.Step))}{(p.CapPercent is { } c ? $"; cap {Percent(c)}" : "")}";
+    private static string PenaltyText(PenaltyModel p, IndicatorUnit? unit) =>
+        $"on {p.Objective}: {BaseText(p)}{string.Concat(p.Tiers.Select(t => "; " + TierText(t, unit)))}{(p.Step is null ? "" : "; " + StepText(p.Step, unit))}{(p.CapPercent is { } c ? $"; cap {Percent(c)}" : "")}";
 
-    private static string PenaltyBody(PenaltyModel p) => PenaltyText(p);
+    /// <summary>The unit of the objective of <paramref name="service"/> that <paramref name="penalty"/> is on (null when there is none).</summary>
+    private static IndicatorUnit? UnitOf(ServiceModel service, PenaltyModel penalty) => SlaLang.Analyzers.RuleText.ObjectiveOf(service, penalty)?.Indicator.Unit;
+
+    /// <summary>A threshold or a step as the contract writes it: <c>99.5%</c>, <c>1h</c>, <c>3</c>.</summary>
+    private static string Quantity(decimal value, IndicatorUnit? unit) => unit switch
+    {
+        IndicatorUnit.Percent => Number(value) + "%",
+        IndicatorUnit.Seconds when value == decimal.Truncate(value) && Math.Abs(value) < 1_000_000_000_000m => SlaDuration.Format(Duration.FromSeconds((long)value)),
+        IndicatorUnit.Seconds => Number(value) + "s",
+        _ => Number(value),
+    };
 
     private static string BaseText(PenaltyModel p) => p.BaseKind == PenaltyBaseKind.Fee ? "base fee" : $"base {p.FixedBase?.ToString(CultureInfo.InvariantCulture)}";
 
-    private static string TierText(PenaltyTierModel t) => $"when {t.Comparison.ToOperator()} {Number(t.Threshold)} credit {Percent(t.CreditPercent)}";
+    private static string TierText(PenaltyTierModel t, IndicatorUnit? unit) => $"when {t.Comparison.ToOperator()} {Quantity(t.Threshold, unit)} credit {Percent(t.CreditPercent)}";
 
-    private static string StepText(PenaltyStepModel s) => $"step {Number(s.Step)} credit {Percent(s.CreditPercent)}";
+    private static string StepText(PenaltyStepModel s, IndicatorUnit? unit) => $"step {Quantity(s.Step, unit)} credit {Percent(s.CreditPercent)}";
 
     private static string EscalationText(EscalationModel e) =>
         $"for incidents{(e.Where is null ? "" : " where " + FilterText(e.Where))}: {string.Join("; ", e.Levels.Select(LevelText))}";

@@ -157,6 +157,17 @@ public class ContractDiffTests
             .ShouldBe((ChangeKind.Changed, ">= 99.5%", ">= 99.9%", 19, 19, "a stricter target for the provider"));
     }
 
+    [Theory]
+    // A tier's threshold and a step read in the unit of the objective they apply to, as the contract writes them.
+    [InlineData("when < 99.5% credit 5%", "when < 99.4% credit 5%", "tier 1 / when", "when < 99.5% credit 5%", "when < 99.4% credit 5%")]
+    [InlineData("step 1h credit 2%", "step 30min credit 2%", "step", "step 1h credit 2%", "step 30min credit 2%")]
+    [InlineData("step 1h credit 2%", "step 90s credit 2%", "step", "step 1h credit 2%", "step 1min30s credit 2%")]
+    public void Tiers_and_steps_are_written_in_their_objective_s_unit(string from, string to, string path, string old, string @new)
+    {
+        var change = Diff(Base, Edit(from, to)).Changes.Single(c => c.Path.EndsWith(path, StringComparison.Ordinal));
+        (change.Old, change.New).ShouldBe((old, @new));
+    }
+
     [Fact]
     public void Reordering_reformatting_and_comments_are_no_change()
     {
