@@ -150,6 +150,28 @@ public class DiffAndBacktestCommandTests
     }
 
     [Fact]
+    public void Backtest_pairs_a_period_with_the_same_period_only_when_per_changes()
+    {
+        // Reopens per quarter → per month: the quarter and the three months are different periods, each in one version only
+        // (paired by start alone, January's month was shown as the quarter's new value).
+        var (old, @new) = Versions(("indicator reopen_rate; target <= 5%; per quarter", "indicator reopen_rate; target <= 5%; per month"));
+        var (exit, output, error) = Slac.Run("backtest", old, @new, "--events", Slac.Example("novaterra", "events.jsonl"));
+        exit.ShouldBe(0, error);
+        var lines = output.Split('\n').Where(l => l.StartsWith("  Monitoring.Reopens", StringComparison.Ordinal)).ToList();
+        lines.Count.ShouldBe(4);
+        lines[0].ShouldStartWith("  Monitoring.Reopens, 2026-01-01 – 2026-01-31: (none) → ");
+        lines[1].ShouldStartWith("  Monitoring.Reopens, 2026-01-01 – 2026-03-31: ");
+        lines[1].ShouldEndWith(" → (none)");
+        lines[2].ShouldStartWith("  Monitoring.Reopens, 2026-02-01 – 2026-02-28: (none) → ");
+        lines[3].ShouldStartWith("  Monitoring.Reopens, 2026-03-01 – 2026-03-31: (none) → ");
+
+        // A period with no data reads "no data" (it read "no data no data": the value and the status).
+        var (before, after) = Versions(("indicator reopen_rate; target <= 5%; per quarter", "indicator error_rate; target <= 5%; per quarter")); // no requests
+        var noData = Slac.Run("backtest", before, after, "--events", Slac.Example("novaterra", "events.jsonl")).Out;
+        noData.ShouldContain("1 objective-period differs:\n  Monitoring.Reopens, 2026-01-01 – 2026-03-31: 7.692% breached → no data\n");
+    }
+
+    [Fact]
     public void Backtest_as_of_outside_the_term_is_bad_usage()
     {
         var (old, @new) = Versions(("fee 18000 EUR per month", "fee 19000 EUR per month"));

@@ -70,11 +70,14 @@ internal sealed class BacktestCommand : ISlacCommand
 
     internal static List<PeriodDifference> Differences(SlaReport a, SlaReport b)
     {
-        static (string, string, Instant) Key(ObjectiveResult r) => (r.Service, r.Objective, r.Period.Start.ToInstant());
+        // A period is the same period when it starts and ends at the same instants: with `per` changed (quarter → month), the old
+        // quarter and the new April are two periods, each present in one version only, not one period whose value changed.
+        static (string, string, Instant, Instant) Key(ObjectiveResult r) => (r.Service, r.Objective, r.Period.Start.ToInstant(), r.Period.End.ToInstant());
         var olds = a.Objectives.ToDictionary(Key);
         var news = b.Objectives.ToDictionary(Key);
         var differences = new List<PeriodDifference>();
-        foreach (var key in olds.Keys.Union(news.Keys).OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal).ThenBy(k => k.Item3))
+        foreach (var key in olds.Keys.Union(news.Keys).OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal)
+                     .ThenBy(k => k.Item3).ThenBy(k => k.Item4))
         {
             olds.TryGetValue(key, out var x);
             news.TryGetValue(key, out var y);
@@ -86,7 +89,9 @@ internal sealed class BacktestCommand : ISlacCommand
         return differences;
     }
 
-    private static string State(ObjectiveResult? r) => r is null ? "(none)" : $"{ReportText.Value(r.Value, r.Unit)} {ReportText.Status(r.Status)}{(r.AtRisk ? " (at risk)" : "")}";
+    private static string State(ObjectiveResult? r) => r is null ? "(none)"
+        : r.Status == ObjectiveStatus.NoData ? ReportText.Status(r.Status) // not "no data no data"
+        : $"{ReportText.Value(r.Value, r.Unit)} {ReportText.Status(r.Status)}{(r.AtRisk ? " (at risk)" : "")}";
 
     private static string Money(decimal amount, string currency) => ReportText.Money(amount, currency);
 
@@ -97,7 +102,7 @@ internal sealed class BacktestCommand : ISlacCommand
         var sb = new StringBuilder();
         sb.AppendLine($"Backtest of {newSpec} against {oldSpec}, as of {ReportText.Time(asOf)} ({ReportText.Offset(asOf)})");
         sb.AppendLine();
-        sb.AppendLine(differences.Count == 0 ? "Every objective-period has the same value and status." : $"{ReportText.Count(differences.Count, "objective-period")} differ:");
+        sb.AppendLine(differences.Count == 0 ? "Every objective-period has the same value and status." : $"{ReportText.Count(differences.Count, "objective-period")} {(differences.Count == 1 ? "differs" : "differ")}:");
         foreach (var d in differences)
         {
             sb.AppendLine($"  {d.Service}.{d.Objective}, {ReportText.Period(d.Period)}: {State(d.Old)} → {State(d.New)}");
