@@ -685,14 +685,8 @@ public static class ContractDiff
     /// <summary>The unit of the objective of <paramref name="service"/> that <paramref name="penalty"/> is on (null when there is none).</summary>
     private static IndicatorUnit? UnitOf(ServiceModel service, PenaltyModel penalty) => SlaLang.Analyzers.RuleText.ObjectiveOf(service, penalty)?.Indicator.Unit;
 
-    /// <summary>A threshold or a step as the contract writes it: <c>99.5%</c>, <c>1h</c>, <c>3</c>.</summary>
-    private static string Quantity(decimal value, IndicatorUnit? unit) => unit switch
-    {
-        IndicatorUnit.Percent => Number(value) + "%",
-        IndicatorUnit.Seconds when value == decimal.Truncate(value) && Math.Abs(value) < 1_000_000_000_000m => SlaDuration.Format(Duration.FromSeconds((long)value)),
-        IndicatorUnit.Seconds => Number(value) + "s",
-        _ => Number(value),
-    };
+    /// <summary>A threshold or a step as the contract writes it (a bare number when the objective is not found).</summary>
+    private static string Quantity(decimal value, IndicatorUnit? unit) => unit is { } u ? ReportNames.Quantity(value, u) : Number(value);
 
     private static string BaseText(PenaltyModel p) => p.BaseKind == PenaltyBaseKind.Fee ? "base fee" : $"base {p.FixedBase?.ToString(CultureInfo.InvariantCulture)}";
 

@@ -246,7 +246,7 @@ public sealed partial class Penalty
             return null;
         }
         var tier = applied is { } t
-            ? $"when {t.Comparison.ToOperator()} {ReportNames.Normalize(t.Threshold)} credit {ReportNames.Normalize(t.CreditPercent)}%"
+            ? $"when {t.Comparison.ToOperator()} {ReportNames.Quantity(t.Threshold, result.Unit)} credit {ReportNames.Normalize(t.CreditPercent)}%"
             : null;
         var (start, end) = (result.Period.Start.LocalDateTime, result.Period.End.LocalDateTime);
         var unrounded = Base.CreditFor(start, end, capped);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -115,6 +116,18 @@ public static class ReportNames
 
     /// <summary>A decimal without trailing zeros (1.500 → 1.5); integers stay integers.</summary>
     public static decimal Normalize(decimal d) => d / 1.0000000000000000000000000000m;
+
+    /// <summary>
+    /// A threshold or step in an indicator's unit, exactly and as a contract writes it: <c>99.5%</c>, <c>1h30min</c> (whole
+    /// seconds; a fraction is written <c>12.5 s</c>), <c>4</c>.
+    /// </summary>
+    public static string Quantity(decimal value, IndicatorUnit unit) => unit switch
+    {
+        IndicatorUnit.Percent => Normalize(value).ToString(CultureInfo.InvariantCulture) + "%",
+        IndicatorUnit.Seconds when value == decimal.Truncate(value) && Math.Abs(value) < 1_000_000_000_000m => SlaDuration.Format(Duration.FromSeconds((long)value)),
+        IndicatorUnit.Seconds => Normalize(value).ToString(CultureInfo.InvariantCulture) + " s",
+        _ => Normalize(value).ToString(CultureInfo.InvariantCulture),
+    };
 }
 
 /// <summary>Writes a <see cref="SlaReport"/> as the JSON of LANGUAGE.md §7 (values exact decimals, not rounded).</summary>
