@@ -97,7 +97,7 @@ public class ExplainCommandTests
         text.Out.ShouldContain("S.Restore, 2026-01-01 – 2026-01-31: breached\n");
         text.Out.ShouldContain("  mttr = 10800 s / 2 incidents resolved = 5400 s; target <= 1h: breached\n");
         text.Out.ShouldContain("incident A: measured age 3600 s; 61200 s of closed hours or pauses excluded; counts 3600 / 1 (events.jsonl:1, 2, 3, 4)\n");
-        text.Out.ShouldContain("credit Late: base 1000 × 31 / 31 = 1000 EUR; rate ceil(shortfall 1800 s / step 900 s) = 2 step(s) × 1% = 2%, cap 10% → 2%; 1000 × 2% = 20, rounded half away from zero to 20.00 EUR\n");
+        text.Out.ShouldContain("credit Late: base 1000 × 31 / 31 = 1000 EUR; rate ceil(shortfall 30min / step 15min) = 2 step(s) × 1% = 2%, cap 10% → 2%; 1000 × 2% = 20, rounded half away from zero to 20.00 EUR\n");
         Slac.Run("explain", contract, "--events", events, "--as-of", "2026-02-01", "--format", "markdown").Out.ShouldStartWith("### S.Restore, 2026-01-01 – 2026-01-31: breached\n");
     }
 

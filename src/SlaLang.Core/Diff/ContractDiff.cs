@@ -237,9 +237,9 @@ public static class ContractDiff
             Named("objective", a.Objectives, b.Objectives, x => x.Name, x => x.Location, Objective, ObjectiveText, Favours.Client, Favours.Provider,
                 "an objective", ObjectiveBody, path + " / ");
             // A tier's threshold and a step are in the unit of the objective the penalty is on (as of the version it is in).
+            string Text(PenaltyModel x) => PenaltyText(x, UnitOf(b, x) ?? UnitOf(a, x));
             Named("penalty", a.Penalties, b.Penalties, x => x.Name, x => x.Location, (p, x, y) => Penalty(p, x, y, UnitOf(a, x), UnitOf(b, y)),
-                x => PenaltyText(x, UnitOf(b, x) ?? UnitOf(a, x)), Favours.Client, Favours.Provider,
-                "a penalty", x => PenaltyText(x, UnitOf(b, x) ?? UnitOf(a, x)), path + " / ");
+                Text, Favours.Client, Favours.Provider, "a penalty", Text, path + " / ");
         }
 
         private void Objective(string path, ObjectiveModel a, ObjectiveModel b)

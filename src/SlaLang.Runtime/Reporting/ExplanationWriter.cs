@@ -178,7 +178,7 @@ public static class ExplanationWriter
                 var rate = c.Tier ?? "";
                 if (c.Steps is { } steps)
                 {
-                    rate += (rate.Length > 0 ? " plus " : "") + $"ceil(shortfall {Unit(c.Shortfall!.Value, e.Result.Unit)} / step {Unit(c.StepSize!.Value, e.Result.Unit)}) = {Text(steps)} step(s) × {Text(c.StepCredit!.Value)}%";
+                    rate += (rate.Length > 0 ? " plus " : "") + $"ceil(shortfall {ReportNames.Quantity(c.Shortfall!.Value, e.Result.Unit)} / step {ReportNames.Quantity(c.StepSize!.Value, e.Result.Unit)}) = {Text(steps)} step(s) × {Text(c.StepCredit!.Value)}%";
                 }
                 var cap = c.Cap is { } capPercent ? $", cap {Text(capPercent)}%" : "";
                 Item(sb, markdown, $"credit {c.Penalty}: base {(c.BaseIsFee ? months + " = " : "")}{Text(c.Base)} {c.Currency}; rate {rate} = {Text(c.RateBeforeCap)}%{cap} → {Text(c.Rate)}%; "
@@ -196,14 +196,6 @@ public static class ExplanationWriter
     private static void Number(Utf8JsonWriter w, string name, decimal value) => w.WriteNumber(name, ReportNames.Normalize(value));
 
     private static string Text(decimal value) => ReportNames.Normalize(value).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A computed quantity in its unit, exactly: <c>90%</c>, <c>62999.5 s</c>, <c>3</c>.</summary>
-    private static string Unit(decimal value, IndicatorUnit unit) => unit switch
-    {
-        IndicatorUnit.Percent => Text(value) + "%",
-        IndicatorUnit.Seconds => Text(value) + " s",
-        _ => Text(value),
-    };
 
     private static string Local(Instant t, DateTimeZone zone) => t.InZone(zone).LocalDateTime.ToString("uuuu-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
